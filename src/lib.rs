@@ -1,0 +1,29 @@
+//! claimex: who said what, to whom, when — quotes, reported speech, speakers, dates and entities
+//! from news text.
+//!
+//! The library is a pipeline of stages over one [`Doc`]: each stage reads the layers before it and
+//! adds its own. [`Pipeline`] compiles the rule files once and runs every stage:
+//!
+//! ```
+//! use claimex::{Pipeline, RawDoc, Rules};
+//! let pipeline = Pipeline::new(Rules::embedded().unwrap());
+//! let doc = pipeline.annotate(RawDoc::new("d1", "“We agree,” she said. He left."));
+//! assert_eq!(doc.sentences.len(), 2);
+//! ```
+
+pub mod attribution;
+pub mod claims;
+pub mod coref;
+pub mod doc;
+pub mod entities;
+pub mod io;
+pub mod offsets;
+pub mod pipeline;
+pub mod quotes;
+pub mod rules;
+pub mod segment;
+pub mod timex;
+
+pub use doc::{Doc, RawDoc, Span};
+pub use pipeline::Pipeline;
+pub use rules::{RuleError, Rules};

@@ -1,0 +1,49 @@
+//! The default rule files, embedded in the binary. A file added to `rules/` must be listed here.
+
+/// (name relative to `rules/`, text) of every rule file claimex reads.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "abbreviations.txt",
+        include_str!("../../rules/abbreviations.txt"),
+    ),
+    (
+        "quote_marks.txt",
+        include_str!("../../rules/quote_marks.txt"),
+    ),
+    ("cue_verbs.txt", include_str!("../../rules/cue_verbs.txt")),
+    (
+        "attribution.txt",
+        include_str!("../../rules/attribution.txt"),
+    ),
+    ("titles.txt", include_str!("../../rules/titles.txt")),
+    ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
+    ("dates.txt", include_str!("../../rules/dates.txt")),
+    (
+        "gazetteers/countries.txt",
+        include_str!("../../rules/gazetteers/countries.txt"),
+    ),
+    (
+        "gazetteers/cities.txt",
+        include_str!("../../rules/gazetteers/cities.txt"),
+    ),
+    (
+        "gazetteers/us_states.txt",
+        include_str!("../../rules/gazetteers/us_states.txt"),
+    ),
+    (
+        "gazetteers/places.txt",
+        include_str!("../../rules/gazetteers/places.txt"),
+    ),
+    (
+        "gazetteers/demonyms.txt",
+        include_str!("../../rules/gazetteers/demonyms.txt"),
+    ),
+    (
+        "gazetteers/organizations.txt",
+        include_str!("../../rules/gazetteers/organizations.txt"),
+    ),
+    (
+        "gazetteers/given_names.txt",
+        include_str!("../../rules/gazetteers/given_names.txt"),
+    ),
+];

@@ -1,0 +1,118 @@
+//! One rule file and its lines, and the `file:line: reason` error every rule parser reports.
+
+use std::fmt;
+
+/// A rule file that does not parse: where and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    /// Rule file name, relative to the rules directory.
+    pub file: String,
+    /// 1-based line number; 0 when the error concerns the whole file.
+    pub line: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl RuleError {
+    /// An error at `file:line`.
+    pub fn new(file: &str, line: usize, reason: &str) -> RuleError {
+        RuleError {
+            file: file.to_string(),
+            line,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.reason)
+        } else {
+            write!(f, "{}:{}: {}", self.file, self.line, self.reason)
+        }
+    }
+}
+
+/// The text of one rule file and its name.
+#[derive(Clone, Debug)]
+pub struct RuleFile {
+    /// Name relative to the rules directory ("gazetteers/countries.txt").
+    pub name: String,
+    /// Full text.
+    pub text: String,
+}
+
+/// One entry line of a rule file: comment stripped, whitespace trimmed, never blank.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleLine<'a> {
+    /// The rule file it comes from.
+    pub file: &'a str,
+    /// 1-based line number.
+    pub number: usize,
+    /// The entry, without comment and surrounding whitespace.
+    pub text: &'a str,
+}
+
+impl RuleLine<'_> {
+    /// An error pointing at this line.
+    pub fn error(&self, reason: impl AsRef<str>) -> RuleError {
+        RuleError::new(self.file, self.number, reason.as_ref())
+    }
+
+    /// The fields of the line split on `|`, each trimmed.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.text.split('|').map(str::trim)
+    }
+}
+
+impl RuleFile {
+    /// A rule file named `name` holding `text`.
+    pub fn new(name: &str, text: String) -> RuleFile {
+        RuleFile {
+            name: name.to_string(),
+            text,
+        }
+    }
+
+    /// The entry lines: `#` starts a comment (write `\#` for a literal `#`), blank lines skipped.
+    pub fn lines(&self) -> impl Iterator<Item = RuleLine<'_>> {
+        self.text.lines().enumerate().filter_map(|(i, raw)| {
+            let text = strip_comment(raw).trim();
+            (!text.is_empty()).then_some(RuleLine {
+                file: &self.name,
+                number: i + 1,
+                text,
+            })
+        })
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'#' && (i == 0 || bytes[i - 1] != b'\\') {
+            return &line[..i];
+        }
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_skip_comments_and_blanks() {
+        let f = RuleFile::new("x.txt", "# header\n\nMr.  # title\n  Dr.\n".to_string());
+        let lines: Vec<_> = f.lines().map(|l| (l.number, l.text)).collect();
+        assert_eq!(lines, vec![(3, "Mr."), (4, "Dr.")]);
+    }
+
+    #[test]
+    fn error_display() {
+        let f = RuleFile::new("a.txt", "x\n".to_string());
+        let l = f.lines().next().unwrap();
+        assert_eq!(l.error("bad").to_string(), "a.txt:1: bad");
+    }
+}
