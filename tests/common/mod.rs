@@ -1,6 +1,8 @@
-//! Helpers shared by the end-to-end tests: a scratch directory and a way to run the binary.
+//! Helpers shared by the end-to-end tests: a scratch directory, a way to run the binary, a scorer.
 
 #![allow(dead_code)]
+
+pub mod score;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
