@@ -313,3 +313,18 @@ fn rules_check_reports_file_and_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn progress_bar_goes_to_stderr_and_output_to_the_file() {
+    let s = Scratch::new("progress");
+    let out_path = s.path("out.jsonl");
+    let out = claimex(
+        &["annotate", "--progress", "always", "-o", out_path.to_str().unwrap(), "-"],
+        format!("{}\n", jsonl_doc("p", ARTICLE)).as_bytes(),
+    );
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty(), "nothing on stdout when -o is given");
+    let docs = json_lines(&std::fs::read(&out_path).unwrap());
+    assert_eq!(docs.len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 documents read"));
+}
