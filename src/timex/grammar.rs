@@ -510,6 +510,9 @@ impl<'a> Matcher<'a> {
             e
         };
         let (e2, unit) = self.unit(j)?;
+        if n >= 1000 && !self.plural(j) {
+            return None;
+        }
         let article = matches!(self.w(i), Some("a" | "an" | "one"));
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
@@ -528,6 +531,18 @@ impl<'a> Matcher<'a> {
             }
         }
         Some((e2, TimexType::Duration, Sem::Dur { n, unit }))
+    }
+
+    /// "for years", "in weeks": a bare plural unit after for / in / over.
+    fn bare_plural(&self, i: usize) -> Option<Core> {
+        if i == 0 || !matches!(self.w(i - 1), Some("for" | "in" | "over" | "within")) {
+            return None;
+        }
+        let (e, unit) = self.unit(i)?;
+        if !self.plural(i) || self.is(e, "of") || matches!(unit, Unit::Quarter | Unit::Second) {
+            return None;
+        }
+        Some((e, TimexType::Duration, Sem::Dur { n: X, unit }))
     }
 
     /// last / this / next + unit, weekday, month, season, weekend, part of day.
@@ -738,6 +753,11 @@ impl<'a> Matcher<'a> {
             let end = if y.is_some() { c + 1 } else { e };
             return Some((end, TimexType::Date, Sem::Date { y, m, d: Some(d) }));
         }
+        if self.is(i, "recent") && self.plural(i + 1) {
+            if let Some((e2, unit)) = self.unit(i + 1) {
+                return Some((e2, TimexType::Duration, Sem::Dur { n: X, unit }));
+            }
+        }
         if let Some((e, Val::Str(r), _)) = self.hit(Class::Ref, i) {
             // "recent weeks", "recent years": a vague duration
             if r == "PAST_REF" {
@@ -873,6 +893,7 @@ impl<'a> Matcher<'a> {
             self.shift_expr(i),
             self.amount_expr(i),
             self.every_expr(i),
+            self.bare_plural(i),
         ] {
             best = longest(best, c);
         }
@@ -911,7 +932,10 @@ impl<'a> Matcher<'a> {
             let w = self.w(i)?;
             let known = self.lex.knows(w)
                 || w.strip_suffix('s').is_some_and(|s| self.lex.knows(s))
-                || matches!(w, "q" | "the" | "once" | "twice");
+                || matches!(
+                    w,
+                    "q" | "the" | "once" | "twice" | "recent" | "fiscal" | "full"
+                );
             if !known {
                 return None;
             }
@@ -927,7 +951,10 @@ impl<'a> Matcher<'a> {
             };
             if let Some((end, kind, sem)) = self.core(j) {
                 let qty = QTY_MODS.contains(&m);
-                let ok = if qty {
+                let adverb = matches!(self.w(i), Some("earlier" | "later"));
+                let ok = if adverb {
+                    matches!(sem, Sem::RelUnit { .. } | Sem::Part { .. })
+                } else if qty {
                     matches!(sem, Sem::Dur { .. } | Sem::Ago { .. }) && self.amount(j).is_some()
                 } else {
                     matches!(kind, TimexType::Date | TimexType::Time)

@@ -17,7 +17,7 @@ use crate::rules::{RuleError, RuleSources};
 use grammar::{Cand, Matcher};
 use lexicon::{Class, Lexicon};
 use resolve::{Ctx, Sem};
-use scan::{Kind, Tok};
+use scan::Tok;
 
 /// Compiled date and time rules.
 pub struct TimexRules {
@@ -39,7 +39,11 @@ const FUTURE_WINDOW: usize = 8;
 fn is_future(m: &Matcher, start: usize) -> bool {
     let lo = start.saturating_sub(FUTURE_WINDOW);
     for j in (lo..start).rev() {
-        if matches!(m.w(j), Some("." | ";" | "?" | "!" | "\"")) {
+        if matches!(m.w(j), Some(";" | "?" | "!" | "\"")) {
+            return false;
+        }
+        // a sentence end, not the period of "P." or "Mr."
+        if m.w(j) == Some(".") && j > 0 && m.w(j - 1).is_some_and(|w| w.len() > 3) {
             return false;
         }
         if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
@@ -57,6 +61,8 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     let mut toks: Vec<Tok> = Vec::new();
     let mut out = Vec::new();
     let mut text_anchor = None;
+    // earnings news: "a year earlier" then means the same quarter of the year before
+    let quarters = memchr::memmem::find(low.as_bytes(), b"quarter").is_some();
     let mut from = 0;
     while from < text.len() {
         let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
@@ -68,9 +74,6 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
             low: &low,
             toks: &toks,
         };
-        let quarters = toks.iter().any(|t| {
-            t.kind == Kind::Word && matches!(&low[t.start..t.end], "quarter" | "quarters")
-        });
         let mut i = 0;
         while i < toks.len() {
             let Some(c) = m.match_at(i) else {
