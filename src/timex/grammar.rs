@@ -139,7 +139,7 @@ impl<'a> Matcher<'a> {
             return Some((i + 1, i32::try_from(n).ok()?));
         }
         let (e, n) = self.int(Class::Number, i)?;
-        if n != X && n >= 20 && n < 100 && n % 10 == 0 {
+        if n != X && (20..100).contains(&n) && n % 10 == 0 {
             let j = if self.is(e, "-") && self.adj(e) {
                 e + 1
             } else {
@@ -397,7 +397,7 @@ impl<'a> Matcher<'a> {
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
             return Some((i + 2, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
-        if d == 4 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
+        if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
             return Some((i + 3, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
         let y = self.year(i)?;
@@ -524,6 +524,9 @@ impl<'a> Matcher<'a> {
         if let Some((e3, sign)) = self.int(Class::Ago, e2) {
             return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
         }
+        if let Some((e3, sign)) = self.int(Class::After, e2) {
+            return Some((e3, TimexType::Date, Sem::Shifted { n, unit, sign }));
+        }
         // "a week or so ago"
         if self.is(e2, "or") && self.is(e2 + 1, "so") {
             if let Some((e3, sign)) = self.int(Class::Ago, e2 + 2) {
@@ -549,6 +552,14 @@ impl<'a> Matcher<'a> {
     fn shift_expr(&self, i: usize) -> Option<Core> {
         let (e, s) = self.int(Class::Shift, i)?;
         let shift_word = self.w(i).unwrap_or("");
+        let from_ref = i > 0
+            && self.is(i - 1, "the")
+            && matches!(shift_word, "following" | "previous" | "preceding");
+        if let Some((e2, unit)) = self.unit(e).filter(|_| from_ref) {
+            if !self.plural(e) {
+                return Some((e2, TimexType::Date, Sem::RefUnit { unit, shift: s }));
+            }
+        }
         if let Some((e2, unit)) = self.unit(e) {
             if self.plural(e) {
                 // "the past weeks", "coming months": a vague duration
@@ -820,14 +831,14 @@ impl<'a> Matcher<'a> {
             );
         }
         if let Some(y) = self.year(i) {
-            if let Some(c) = self.quarter_expr(i + 1) {
-                if let (
-                    e,
-                    t,
-                    Sem::Quarter {
-                        q, half, y: None, ..
-                    },
-                ) = c
+            if let Some((
+                e,
+                t,
+                Sem::Quarter {
+                    q, half, y: None, ..
+                },
+            )) = self.quarter_expr(i + 1)
+            {
                 {
                     best = longest(
                         best,
@@ -897,6 +908,37 @@ impl<'a> Matcher<'a> {
         ] {
             best = longest(best, c);
         }
+        let that = if self.is(i, "that") {
+            Some(i + 1)
+        } else if self.is(i, "the") && self.is(i + 1, "same") {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some((e, unit)) = that.and_then(|j| self.unit(j).filter(|_| !self.plural(j))) {
+            if matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+                best = longest(
+                    best,
+                    Some((e, TimexType::Date, Sem::RefUnit { unit, shift: 0 })),
+                );
+            }
+        }
+        if let Some((n, d)) = self.plain_num(i) {
+            let j = i + 1;
+            let era = self.w(j).unwrap_or("");
+            let dotted = self.is(j, "b") && self.is(j + 1, ".") && self.is(j + 2, "c");
+            if d <= 4 && n > 0 && (matches!(era, "bc" | "bce") || dotted) {
+                let e = if dotted {
+                    j + 3 + usize::from(self.is(j + 3, "."))
+                } else {
+                    j + 1
+                };
+                best = longest(best, Some((e, TimexType::Date, Sem::Bc(n as i32))));
+            }
+            if d <= 4 && n > 0 && matches!(era, "ad" | "ce") && self.cap(j) {
+                best = longest(best, Some((j + 1, TimexType::Date, Sem::Year(n as i32))));
+            }
+        }
         if self.is(i, "year")
             && self.is(i + 1, "-")
             && matches!(self.w(i + 2), Some("earlier" | "ago"))
@@ -934,7 +976,7 @@ impl<'a> Matcher<'a> {
                 || w.strip_suffix('s').is_some_and(|s| self.lex.knows(s))
                 || matches!(
                     w,
-                    "q" | "the" | "once" | "twice" | "recent" | "fiscal" | "full"
+                    "q" | "the" | "once" | "twice" | "recent" | "fiscal" | "full" | "that"
                 );
             if !known {
                 return None;
@@ -955,10 +997,11 @@ impl<'a> Matcher<'a> {
                 let ok = if adverb {
                     matches!(sem, Sem::RelUnit { .. } | Sem::Part { .. })
                 } else if qty {
-                    matches!(sem, Sem::Dur { .. } | Sem::Ago { .. }) && self.amount(j).is_some()
+                    matches!(sem, Sem::Dur { .. } | Sem::Ago { .. } | Sem::Shifted { .. })
+                        && self.amount(j).is_some()
                 } else {
                     matches!(kind, TimexType::Date | TimexType::Time)
-                        && !matches!(sem, Sem::Ref(_) | Sem::Ago { .. })
+                        && !matches!(sem, Sem::Ref(_) | Sem::Ago { .. } | Sem::Shifted { .. })
                 };
                 if ok {
                     return Some(Cand {

@@ -32,8 +32,10 @@ pub enum Class {
     Ref,
     /// last / this / next.
     Shift,
-    /// ago / later.
+    /// ago / from now (counted from the anchor).
     Ago,
+    /// earlier / later (counted from the last date written).
+    After,
     /// One-word sets.
     Set,
     /// every / each.
@@ -176,7 +178,7 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
         Class::Ordinal => int(1, 1000),
         Class::Day | Class::Night => int(-7, 7),
         Class::Shift => int(-1, 1),
-        Class::Ago => match v {
+        Class::Ago | Class::After => match v {
             "-1" => Ok(Val::Int(-1)),
             "1" => Ok(Val::Int(1)),
             _ => Err(format!("value must be -1 or 1, not {v:?}")),
@@ -233,6 +235,7 @@ fn parse_class(s: &str) -> Option<Class> {
         "ref" => Class::Ref,
         "shift" => Class::Shift,
         "ago" => Class::Ago,
+        "after" => Class::After,
         "set" => Class::Set,
         "every" => Class::Every,
         "mod" => Class::Mod,

@@ -53,6 +53,54 @@ fn is_future(m: &Matcher, start: usize) -> bool {
     false
 }
 
+/// True for expressions that name their own time (a written year) or count from the reference:
+/// those become the reference time for what follows.
+fn sets_reference(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Date { y: Some(_), .. }
+            | Sem::Year(_)
+            | Sem::Quarter { y: Some(_), .. }
+            | Sem::Season { y: Some(_), .. }
+            | Sem::Shifted { .. }
+            | Sem::RefUnit { .. }
+    )
+}
+
+/// True for expressions counted from the time of writing ("yesterday", "last week", "now").
+fn is_deictic(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::RelDay(_)
+            | Sem::RelUnit { .. }
+            | Sem::Weekday { .. }
+            | Sem::Ago { .. }
+            | Sem::Ref("PRESENT_REF")
+            | Sem::Weekend(_)
+            | Sem::QuarterRel(_)
+            | Sem::MonthShift { .. }
+            | Sem::Part { .. }
+    )
+}
+
+/// The first day a value `YYYY`, `YYYY-MM` or `YYYY-MM-DD…` names.
+fn parse_value_date(v: &str) -> Option<jiff::civil::Date> {
+    let num = |r: std::ops::Range<usize>| v.get(r).and_then(|s| s.parse::<i16>().ok());
+    let y = num(0..4)?;
+    let (m, d) = match (v.as_bytes().get(4), num(5..7)) {
+        (Some(b'-'), Some(m)) => (
+            m,
+            if v.as_bytes().get(7) == Some(&b'-') {
+                num(8..10).unwrap_or(1)
+            } else {
+                1
+            },
+        ),
+        _ => (1, 1),
+    };
+    jiff::civil::Date::new(y, m as i8, d as i8).ok()
+}
+
 /// Fills the `timexes` layer, resolving values against `doc.anchor`.
 pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     doc.timexes.clear();
@@ -61,6 +109,10 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     let mut toks: Vec<Tok> = Vec::new();
     let mut out = Vec::new();
     let mut text_anchor = None;
+    let mut reference: Option<jiff::civil::Date> = None;
+    let mut narrative = false;
+    let mut reference_line = 0;
+    let mut line = 0;
     // earnings news: "a year earlier" then means the same quarter of the year before
     let quarters = memchr::memmem::find(low.as_bytes(), b"quarter").is_some();
     let mut from = 0;
@@ -80,10 +132,14 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
                 i += 1;
                 continue;
             };
+            let anchor = doc.anchor.or(text_anchor);
             let ctx = Ctx {
-                anchor: doc.anchor.or(text_anchor),
+                anchor,
                 future: is_future(&m, i),
                 quarters,
+                reference,
+                // a date without a year takes the reference's year only within its paragraph
+                narrative: narrative && reference_line == line,
             };
             let value = resolve::value(&c.sem, &ctx);
             if let Sem::Date {
@@ -95,6 +151,21 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
                 if let Some(d) = resolve::point(&c.sem, &ctx) {
                     text_anchor = Some(d);
                 }
+            }
+            // "since 1990" opens a range: it is no reference time
+            if sets_reference(&c.sem) && !(c.start > 0 && m.w(c.start - 1) == Some("since")) {
+                if let Some(d) = parse_value_date(&value) {
+                    reference = Some(d);
+                    reference_line = line;
+                    narrative = doc
+                        .anchor
+                        .or(text_anchor)
+                        .or(anchor)
+                        .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
+                }
+            } else if is_deictic(&c.sem) {
+                // back to the time of writing
+                narrative = false;
             }
             let Cand {
                 start,
@@ -112,6 +183,7 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
             i = end.max(i + 1);
         }
         from = to + 1;
+        line += 1;
     }
     doc.timexes = out;
 }

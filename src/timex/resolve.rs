@@ -67,6 +67,24 @@ pub enum Sem {
         /// -1 ago, 1 later.
         sign: i32,
     },
+    /// "two years later", "a week earlier": counted from the last date written (else the anchor).
+    Shifted {
+        /// Count.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+        /// -1 earlier, 1 later.
+        sign: i32,
+    },
+    /// "that year" (0), "the following year" (1): a unit around the last date written.
+    RefUnit {
+        /// Unit.
+        unit: Unit,
+        /// Shift.
+        shift: i32,
+    },
+    /// A year before the common era ("400 BCE").
+    Bc(i32),
     /// A quarter or half of a year: "the third quarter", "Q3 2021", "the first half".
     Quarter {
         /// 1–4 (quarter) or 1–2 (half).
@@ -141,6 +159,11 @@ pub struct Ctx {
     pub future: bool,
     /// The sentence speaks of quarters (earnings news): "a year earlier" is then a quarter.
     pub quarters: bool,
+    /// The last date written before the expression (the reference time), if any.
+    pub reference: Option<Date>,
+    /// The text tells of another time than the anchor's (the last year written is two or more
+    /// years away from it): dates without a year take the reference's year.
+    pub narrative: bool,
 }
 
 fn ymd(d: Date) -> String {
@@ -249,6 +272,13 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             y: None,
             m,
             d: Some(d),
+        } if ctx.narrative && ctx.reference.is_some() => {
+            Date::new(ctx.reference?.year(), m as i8, d as i8).ok()
+        }
+        Sem::Date {
+            y: None,
+            m,
+            d: Some(d),
         } => pick_year(ctx.anchor?, ctx.future, |y| {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
@@ -293,7 +323,8 @@ fn no_anchor_value(sem: &Sem) -> String {
         Sem::RelDay(n) => ref_for(n),
         Sem::RelUnit { shift, .. } => ref_for(shift),
         Sem::Weekend(_) => "XXXX-WXX-WE".to_string(),
-        Sem::Ago { sign, .. } => ref_for(sign),
+        Sem::Ago { sign, .. } | Sem::Shifted { sign, .. } => ref_for(sign),
+        Sem::RefUnit { .. } => "XXXX-XX-XX".to_string(),
         Sem::Quarter { q, half, .. } => format!("XXXX-{}{q}", if half { 'H' } else { 'Q' }),
         Sem::QuarterRel(_) => "XXXX-QX".to_string(),
         Sem::Season { s, .. } => format!("XXXX-{s}"),
@@ -340,6 +371,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             }
         }
         Sem::Year(y) => return format!("{y:04}"),
+        Sem::Bc(y) => return format!("BC{y:04}"),
         Sem::Decade(d) => return format!("{d:03}"),
         Sem::Century(c) => return format!("{c:02}"),
         Sem::Date {
@@ -373,6 +405,28 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             return format!("{day}T{part}");
         }
         _ => {}
+    }
+    if let Some(r) = ctx.reference {
+        match *sem {
+            Sem::Shifted { n, unit, sign } if n != X && !(ctx.quarters && unit == Unit::Year) => {
+                if let Some(d) = add(r, n as i64 * sign as i64, unit) {
+                    return at_unit(d, unit);
+                }
+            }
+            Sem::RefUnit { unit, shift } => {
+                if let Some(d) = add(r, shift as i64, unit) {
+                    return at_unit(d, unit);
+                }
+            }
+            Sem::Date {
+                y: None,
+                m,
+                d: None,
+            } if ctx.narrative => {
+                return format!("{:04}-{m:02}", r.year());
+            }
+            _ => {}
+        }
     }
     let Some(a) = ctx.anchor else {
         return no_anchor_value(sem);
@@ -410,7 +464,11 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
             None => ref_for(shift),
         },
-        Sem::Ago { n, unit, sign } => {
+        Sem::RefUnit { unit, shift } => match add(a, shift as i64, unit) {
+            Some(d) => at_unit(d, unit),
+            None => ref_for(shift),
+        },
+        Sem::Ago { n, unit, sign } | Sem::Shifted { n, unit, sign } => {
             if n == X {
                 return ref_for(sign);
             }
@@ -483,7 +541,7 @@ mod tests {
         Ctx {
             anchor: Some(date(y, m, d)),
             future,
-            quarters: false,
+            ..Ctx::default()
         }
     }
 

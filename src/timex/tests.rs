@@ -443,3 +443,40 @@ fn pathological_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn narrative_reference_time() {
+    let v = run(
+        "Born in Leeds in 1782, she moved to York. On July 14 she married. Two years later she left; that year was hard.",
+        DCT,
+    );
+    let vals: Vec<(&str, &str)> = v.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        vals,
+        vec![
+            ("1782", "1782"),
+            ("July 14", "1782-07-14"),
+            ("Two years later", "1784"),
+            ("that year", "1784")
+        ]
+    );
+    // a word of the time of writing ends the story's time
+    let v = run("In 1990 it began. Yesterday it ended, on July 14.", DCT);
+    assert_eq!(v[2].2, "2021-07-14");
+}
+
+#[test]
+fn eras() {
+    check(
+        DCT,
+        &[
+            ("The city fell in 400 BCE.", "400 BCE", "DATE", "BC0400"),
+            (
+                "The walls date from 900 CE onward.",
+                "900 CE",
+                "DATE",
+                "0900",
+            ),
+        ],
+    );
+}
