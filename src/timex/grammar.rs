@@ -1,7 +1,7 @@
 //! The patterns of temporal expressions over timex tokens: at each token, every pattern is tried
 //! and the longest match wins.
 
-use super::lexicon::{Class, Lexicon, Unit, Val, X};
+use super::lexicon::{Class, Lexicon, Unit, Val, WordId, NONE, X};
 use super::resolve::Sem;
 use super::scan::{Kind, Tok};
 use crate::doc::TimexType;
@@ -33,6 +33,8 @@ pub struct Matcher<'a> {
     pub low: &'a str,
     /// Tokens of the segment.
     pub toks: &'a [Tok],
+    /// Lexicon id of each token ([`NONE`] when unknown).
+    pub ids: &'a [WordId],
 }
 
 const QTY_MODS: &[&str] = &[
@@ -85,8 +87,12 @@ impl<'a> Matcher<'a> {
 
     /// A lexicon hit of `class` at token `i`.
     pub fn hit(&self, class: Class, i: usize) -> Option<(usize, Val, bool)> {
+        let id = *self.ids.get(i)?;
+        if id == NONE {
+            return None;
+        }
         self.lex
-            .hit(class, i, |j| self.w(j))
+            .hit_id(id, class, i, |j| self.w(j))
             .map(|h| (h.end, h.val, h.canonical))
     }
 
@@ -967,18 +973,58 @@ impl<'a> Matcher<'a> {
         best
     }
 
+    /// True when token `i` may continue an expression: a lexicon word, a number, a hyphen, or
+    /// one of the few words patterns name.
+    fn leads_on(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Other => false,
+            Kind::Punct => matches!(self.w(i), Some("-" | "'")),
+            Kind::Word => {
+                self.ids[i] != NONE
+                    || matches!(
+                        self.w(i),
+                        Some(
+                            "latest"
+                                | "most"
+                                | "weekend"
+                                | "same"
+                                | "year"
+                                | "recent"
+                                | "fiscal"
+                                | "full"
+                                | "times"
+                        )
+                    )
+            }
+        }
+    }
+
     /// The longest expression starting at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Cand> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Word {
             let w = self.w(i)?;
-            let known = self.lex.knows(w)
-                || w.strip_suffix('s').is_some_and(|s| self.lex.knows(s))
-                || matches!(
-                    w,
-                    "q" | "the" | "once" | "twice" | "recent" | "fiscal" | "full" | "that"
-                );
-            if !known {
+            let id = self.ids[i];
+            if id == NONE {
+                let known = (w.len() >= 7
+                    && w.strip_suffix('s').is_some_and(|s| self.lex.id(s) != NONE))
+                    || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full");
+                let lead = matches!(w, "the" | "that");
+                if !(known || lead && self.leads_on(i + 1)) {
+                    return None;
+                }
+            } else if !self.lex.standalone(id)
+                && !self.leads_on(i + 1)
+                && !self
+                    .lex
+                    .phrase_end(id, i, |j| self.w(j))
+                    .is_some_and(|e| e > i + 1 && self.leads_on(e))
+            {
+                // "last", "three", "every" start an expression only before another word of one
                 return None;
             }
         }

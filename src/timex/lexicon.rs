@@ -1,6 +1,7 @@
 //! `dates.txt` parsed into a lexicon: phrase → (class, value), looked up token by token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::scan::{tokenize, Kind};
 use crate::rules::{RuleError, RuleFile};
@@ -104,10 +105,51 @@ struct Entry {
     canonical: bool,
 }
 
+/// A small fast hasher for short ASCII keys (FNV-1a over the bytes).
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// Id of a first word in the lexicon; [`NONE`] for a word it does not know.
+pub type WordId = u32;
+
+/// The id of no word.
+pub const NONE: WordId = u32::MAX;
+
 /// Every phrase of `dates.txt`, keyed by its first word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    map: HashMap<Box<str>, Vec<Entry>>,
+    map: HashMap<Box<str>, WordId, BuildHasherDefault<Fnv>>,
+    lists: Vec<Vec<Entry>>,
+    /// Per id, a bit per class its phrases belong to.
+    masks: Vec<u32>,
+    /// Length of the longest first word.
+    max_len: usize,
+    /// A bit per (first byte, second byte, length) of the first words: most words are turned
+    /// away here without hashing.
+    shapes: Vec<u64>,
+}
+
+fn shape(w: &[u8]) -> usize {
+    let b0 = w.first().map_or(0, |b| (b & 31) as usize);
+    let b1 = w.get(1).map_or(0, |b| (b & 31) as usize);
+    (b0 << 9) | (b1 << 4) | w.len().min(15)
 }
 
 /// One lexicon hit: the class, the value, the token index after the phrase, and whether the
@@ -288,7 +330,18 @@ impl Lexicon {
                     continue;
                 };
                 any = true;
-                let list = lex.map.entry(first.clone()).or_default();
+                let next = lex.lists.len() as WordId;
+                let id = *lex.map.entry(first.clone()).or_insert(next);
+                if id == next {
+                    lex.lists.push(Vec::new());
+                }
+                lex.max_len = lex.max_len.max(first.len());
+                if lex.shapes.is_empty() {
+                    lex.shapes = vec![0; (32 << 9) / 64];
+                }
+                let sh = shape(first.as_bytes());
+                lex.shapes[sh / 64] |= 1 << (sh % 64);
+                let list = &mut lex.lists[id as usize];
                 list.push(Entry {
                     rest: rest.to_vec(),
                     class,
@@ -301,6 +354,11 @@ impl Lexicon {
                 errors.push(line.error("no phrase"));
             }
         }
+        lex.masks = lex
+            .lists
+            .iter()
+            .map(|l| l.iter().fold(0, |m, e| m | 1 << e.class as u32))
+            .collect();
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -308,19 +366,51 @@ impl Lexicon {
         }
     }
 
-    /// The longest phrase of `class` starting at token `i`; `word(j)` gives token j's lowercase
-    /// text (or None past the end).
-    pub fn hit<'w>(
+    /// True when a phrase starting with word `id` can be an expression on its own ("May",
+    /// "today"), not only the start of one ("last", "three", "every").
+    pub fn standalone(&self, id: WordId) -> bool {
+        const ALONE: u32 = 1 << Class::Month as u32
+            | 1 << Class::Weekday as u32
+            | 1 << Class::Unit as u32
+            | 1 << Class::Season as u32
+            | 1 << Class::Clock as u32
+            | 1 << Class::Day as u32
+            | 1 << Class::Night as u32
+            | 1 << Class::Ref as u32
+            | 1 << Class::Set as u32
+            | 1 << Class::Holiday as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & ALONE != 0)
+    }
+
+    /// The id of a first word, or [`NONE`].
+    pub fn id(&self, w: &str) -> WordId {
+        if w.len() > self.max_len {
+            return NONE;
+        }
+        let sh = shape(w.as_bytes());
+        if self
+            .shapes
+            .get(sh / 64)
+            .is_none_or(|b| b & (1 << (sh % 64)) == 0)
+        {
+            return NONE;
+        }
+        self.map.get(w).copied().unwrap_or(NONE)
+    }
+
+    /// The longest phrase of `class` starting at token `i` whose first word has id `id`;
+    /// `word(j)` gives token j's lowercase text (or None past the end).
+    pub fn hit_id<'w>(
         &self,
+        id: WordId,
         class: Class,
         i: usize,
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<Hit> {
-        let w = word(i)?;
-        if w.len() > 24 {
+        if self.masks.get(id as usize)? & (1 << class as u32) == 0 {
             return None;
         }
-        let list = self.map.get(w)?;
+        let list = &self.lists[id as usize];
         list.iter()
             .filter(|e| e.class == class)
             .find(|e| {
@@ -336,9 +426,34 @@ impl Lexicon {
             })
     }
 
-    /// True when some phrase of any class starts with this word.
-    pub fn knows(&self, w: &str) -> bool {
-        w.len() <= 24 && self.map.contains_key(w)
+    /// The token index after the longest phrase of any class starting at token `i` (whose first
+    /// word has id `id`).
+    pub fn phrase_end<'w>(
+        &self,
+        id: WordId,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<usize> {
+        self.lists
+            .get(id as usize)?
+            .iter()
+            .find(|e| {
+                e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| word(i + 1 + k) == Some(&**r))
+            })
+            .map(|e| i + 1 + e.rest.len())
+    }
+
+    /// The longest phrase of `class` starting at token `i`.
+    pub fn hit<'w>(
+        &self,
+        class: Class,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<Hit> {
+        self.hit_id(self.id(word(i)?), class, i, word)
     }
 }
 

@@ -107,6 +107,7 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     let low = doc.text.to_ascii_lowercase();
     let text = doc.text.as_str();
     let mut toks: Vec<Tok> = Vec::new();
+    let mut ids: Vec<lexicon::WordId> = Vec::new();
     let mut out = Vec::new();
     let mut text_anchor = None;
     let mut reference: Option<jiff::civil::Date> = None;
@@ -120,11 +121,22 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
         let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
+        if toks.is_empty() {
+            from = to + 1;
+            line += 1;
+            continue;
+        }
+        ids.clear();
+        ids.extend(toks.iter().map(|t| match t.kind {
+            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low[t.start..t.end]),
+            _ => lexicon::NONE,
+        }));
         let m = Matcher {
             lex: &rules.lex,
             text,
             low: &low,
             toks: &toks,
+            ids: &ids,
         };
         let mut i = 0;
         while i < toks.len() {

@@ -480,3 +480,41 @@ fn eras() {
         ],
     );
 }
+
+/// Throughput of the stage alone: `cargo test --release --lib timex_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timex_speed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/polnear-train.jsonl"
+    );
+    let Ok(corpus) = std::fs::read_to_string(path) else {
+        eprintln!("SKIPPED timex_speed: {path} is absent");
+        return;
+    };
+    let mut text = String::new();
+    for line in corpus.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        text.push_str(v["text"].as_str().unwrap_or(""));
+        text.push('\n');
+    }
+    let r = rules();
+    let mut doc = Doc::new("big", text);
+    doc.anchor = DCT;
+    let reps: usize = std::env::var("TIMEX_REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let t = std::time::Instant::now();
+    for _ in 0..reps {
+        tag(&r, &mut doc);
+    }
+    let secs = t.elapsed().as_secs_f64() / reps.max(1) as f64;
+    eprintln!(
+        "timex: {} bytes, {} timexes, {:.1} MB/s",
+        doc.text.len(),
+        doc.timexes.len(),
+        doc.text.len() as f64 / secs / 1e6
+    );
+}
