@@ -406,6 +406,16 @@ impl<'a> Matcher<'a> {
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
             return Some((i + 3, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
+        if let Some((e, hi)) = self.int(Class::Number, i) {
+            // "nineteen ninety-six", "twenty twenty-one"
+            if (11..=20).contains(&hi) && self.num(e).is_none() {
+                if let Some((e2, lo)) = self.amount(e) {
+                    if (10..=99).contains(&lo) {
+                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
+                    }
+                }
+            }
+        }
         let y = self.year(i)?;
         // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…
         if y < 1800
@@ -642,6 +652,10 @@ impl<'a> Matcher<'a> {
             }
         }
         if let Some((e2, unit)) = self.unit(e) {
+            // "per second", "per hour" are rates, not recurrences
+            if self.is(i, "per") && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
             return Some((e2, TimexType::Set, Sem::Every { n: step, unit }));
         }
         if let Some((e2, wd)) = self.weekday(e) {
@@ -760,6 +774,15 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             return Some((e, TimexType::Set, Sem::Set(s)));
+        }
+        if let Some((e, Val::Nth(m, n, wd), _)) = self.hit(Class::Holiday, i) {
+            if !self.cap(i) {
+                return None;
+            }
+            let c = if self.is(e, ",") { e + 1 } else { e };
+            let y = self.year(c);
+            let end = if y.is_some() { c + 1 } else { e };
+            return Some((end, TimexType::Date, Sem::Nth { y, m, n, wd }));
         }
         if let Some((e, Val::Pair(m, d), _)) = self.hit(Class::Holiday, i) {
             if !self.cap(i) {
@@ -1003,8 +1026,43 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// True when the expression at `start..end` sits in a title or a name ("High Noon",
+    /// "This Week With David Brinkley", "VOA Today"): a common word of it is capitalized after a
+    /// capitalized word, or its second word is capitalized after a common first word.
+    fn in_name(&self, start: usize, end: usize) -> bool {
+        // capitalized, not all capitals
+        let common = |j: usize| {
+            self.toks.get(j).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && self.text.as_bytes()[t.start + 1..t.end]
+                        .iter()
+                        .any(|b| b.is_ascii_lowercase())
+            }) && self.cap(j)
+                && !self.lex.proper(self.ids[j])
+        };
+        if common(start)
+            && start > 0
+            && self.toks[start - 1].kind == Kind::Word
+            && self.cap(start - 1)
+        {
+            return true;
+        }
+        end > start + 1
+            && self.toks[start].kind == Kind::Word
+            && !self.lex.proper(self.ids[start])
+            && common(start + 1)
+    }
+
     /// The longest expression starting at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Cand> {
+        let c = self.match_at_inner(i)?;
+        if self.in_name(c.start, c.end) {
+            return None;
+        }
+        Some(c)
+    }
+
+    fn match_at_inner(&self, i: usize) -> Option<Cand> {
         let t = self.toks.get(i)?;
         if t.kind == Kind::Word {
             let w = self.w(i)?;

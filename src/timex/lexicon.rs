@@ -91,6 +91,8 @@ pub enum Val {
     Str(&'static str),
     /// A clock time or month-day: two numbers.
     Pair(u8, u8),
+    /// A floating holiday: month, nth (-1 = last), weekday (Monday = 1).
+    Nth(u8, i8, u8),
 }
 
 /// The unknown count ("several").
@@ -251,7 +253,29 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
         ]),
         Class::Mod => one_of(MODS),
         Class::Clock => pair(':', 23, 59, "HH:MM"),
-        Class::Holiday => pair('-', 12, 31, "MM-DD"),
+        Class::Holiday => {
+            let parts: Vec<&str> = v.split('-').collect();
+            if parts.len() == 3 {
+                let bad = || format!("value must be MM-DD or MM-N-D, not {v:?}");
+                let m: u8 = parts[0].parse().map_err(|_| bad())?;
+                let n: i8 = if parts[1] == "L" {
+                    -1
+                } else {
+                    parts[1].parse().map_err(|_| bad())?
+                };
+                let d: u8 = parts[2].parse().map_err(|_| bad())?;
+                if !(1..=12).contains(&m)
+                    || !(-1..=5).contains(&n)
+                    || n == 0
+                    || !(1..=7).contains(&d)
+                {
+                    return Err(bad());
+                }
+                Ok(Val::Nth(m, n, d))
+            } else {
+                pair('-', 12, 31, "MM-DD or MM-N-D")
+            }
+        }
         Class::Future | Class::Zone | Class::Fiscal => {
             if v.is_empty() || v == "-" {
                 Ok(Val::None)
@@ -380,6 +404,16 @@ impl Lexicon {
             | 1 << Class::Set as u32
             | 1 << Class::Holiday as u32;
         self.masks.get(id as usize).is_some_and(|m| m & ALONE != 0)
+    }
+
+    /// True when word `id` is a name in its own right (month, weekday, holiday, time zone): its
+    /// capital says nothing.
+    pub fn proper(&self, id: WordId) -> bool {
+        const PROPER: u32 = 1 << Class::Month as u32
+            | 1 << Class::Weekday as u32
+            | 1 << Class::Holiday as u32
+            | 1 << Class::Zone as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & PROPER != 0)
     }
 
     /// The id of a first word, or [`NONE`].

@@ -83,6 +83,17 @@ pub enum Sem {
         /// Shift.
         shift: i32,
     },
+    /// A floating holiday: the nth weekday of a month ("Thanksgiving").
+    Nth {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Month.
+        m: u8,
+        /// 1–5, or -1 for the last.
+        n: i8,
+        /// Monday = 1.
+        wd: u8,
+    },
     /// A year before the common era ("400 BCE").
     Bc(i32),
     /// A quarter or half of a year: "the third quarter", "Q3 2021", "the first half".
@@ -283,6 +294,19 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
         Sem::Weekday { wd, shift } => Some(weekday_of(ctx.anchor?, wd, shift, ctx.future)),
+        Sem::Nth { y, m, n, wd } => {
+            let make = |y: i32| {
+                let w = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;
+                Date::new(i16::try_from(y).ok()?, m as i8, 1)
+                    .ok()?
+                    .nth_weekday_of_month(n, w)
+                    .ok()
+            };
+            match y {
+                Some(y) => make(y),
+                None => pick_year(ctx.anchor?, ctx.future, make),
+            }
+        }
         Sem::RelDay(n) => ctx.anchor?.checked_add((n as i64).days()).ok(),
         Sem::Ago {
             n,
@@ -319,6 +343,7 @@ fn no_anchor_value(sem: &Sem) -> String {
         },
         Sem::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
         Sem::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
+        Sem::Nth { m, .. } => format!("XXXX-{m:02}-XX"),
         Sem::MonthShift { m, .. } | Sem::MonthOfRelYear { m, .. } => format!("XXXX-{m:02}"),
         Sem::RelDay(n) => ref_for(n),
         Sem::RelUnit { shift, .. } => ref_for(shift),
