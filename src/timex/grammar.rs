@@ -392,14 +392,23 @@ impl<'a> Matcher<'a> {
             let y = self.year(e)?;
             return Some((e + 1, TimexType::Date, Sem::Year(y)));
         }
-        if self.is(i, "'") {
+        if self.is(i, "'") || self.is(i, "\u{2019}") {
+            // "'90s", "’70's"
             let (n, d) = self.num(i + 1)?;
-            if d == 2 && n % 10 == 0 && self.is(i + 2, "s") && self.adj(i + 1) && self.adj(i + 2) {
-                return Some((i + 3, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
+            let mut e = i + 2;
+            if self.adj(e) && (self.is(e, "'") || self.is(e, "\u{2019}")) {
+                e += 1;
+            }
+            if d == 2 && n % 10 == 0 && self.is(e, "s") && self.adj(i + 1) && self.adj(e) {
+                return Some((e + 1, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
             }
             return None;
         }
         let (n, d) = self.num(i)?;
+        if d == 2 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
+            // "the 90s"
+            return Some((i + 2, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
+        }
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
             return Some((i + 2, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
@@ -417,14 +426,54 @@ impl<'a> Matcher<'a> {
             }
         }
         let y = self.year(i)?;
-        // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…
-        if y < 1800
-            && !(i > 0
-                && matches!(
-                    self.w(i - 1),
-                    Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after")
-                ))
-        {
+        // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…, or before
+        // anything but a noun ("1500 soldiers")
+        let after_prep = i > 0
+            && matches!(
+                self.w(i - 1),
+                Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after" | "(")
+            );
+        // "(1894 – 96)", "1640 and 1656", "1704, when …": a year among years or in brackets
+        let listed = matches!(
+            self.w(i + 1),
+            Some("," | ")" | "-" | "and" | "to" | "\u{2013}")
+        ) || (i > 0 && matches!(self.w(i - 1), Some("," | "and" | "\u{2013}")));
+        let glued_to_number =
+            i > 1 && self.adj(i) && self.is(i - 1, "-") && self.toks[i - 2].kind == Kind::Num;
+        let noun_next = self.word(i + 1).is_some_and(|w| {
+            !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "to"
+                    | "until"
+                    | "when"
+                    | "where"
+                    | "as"
+                    | "by"
+                    | "in"
+                    | "the"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "was"
+                    | "were"
+                    | "a"
+                    | "at"
+                    | "with"
+                    | "on"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "his"
+                    | "her"
+            )
+        });
+        if y < 1800 && (glued_to_number || noun_next || !(after_prep || listed)) {
             return None;
         }
         if i > 0
@@ -568,12 +617,26 @@ impl<'a> Matcher<'a> {
     fn shift_expr(&self, i: usize) -> Option<Core> {
         let (e, s) = self.int(Class::Shift, i)?;
         let shift_word = self.w(i).unwrap_or("");
-        let from_ref = i > 0
-            && self.is(i - 1, "the")
-            && matches!(shift_word, "following" | "previous" | "preceding");
-        if let Some((e2, unit)) = self.unit(e).filter(|_| from_ref) {
-            if !self.plural(e) {
+        let the = i > 0 && self.is(i - 1, "the");
+        let from_ref = the && matches!(shift_word, "following" | "previous" | "preceding");
+        if let Some((e2, unit)) = self.unit(e) {
+            // "the following year", "the next day": counted from the last date written
+            let next_day = the && shift_word == "next" && unit == Unit::Day;
+            if (from_ref || next_day) && !self.plural(e) {
                 return Some((e2, TimexType::Date, Sem::RefUnit { unit, shift: s }));
+            }
+        }
+        if let Some((e2, Val::Str(p), _)) = self.hit(Class::Part, e) {
+            if from_ref || (the && shift_word == "next") {
+                let day = Sem::RefUnit {
+                    unit: Unit::Day,
+                    shift: s,
+                };
+                let sem = Sem::Part {
+                    date: Box::new(day),
+                    part: p,
+                };
+                return Some((e2, TimexType::Time, sem));
             }
         }
         if let Some((e2, unit)) = self.unit(e) {
@@ -669,6 +732,28 @@ impl<'a> Matcher<'a> {
         let (mut e, h, min) = if let Some((e, Val::Pair(h, m), _)) = self.hit(Class::Clock, i) {
             (e, h, m)
         } else {
+            if let Some((e, h)) = self
+                .int(Class::Number, i)
+                .filter(|&(_, h)| (1..=12).contains(&h))
+            {
+                // "five o'clock", "five oclock"
+                let e2 = if self.is(e, "o") && self.is(e + 1, "'") && self.is(e + 2, "clock") {
+                    e + 3
+                } else if self.is(e, "oclock") {
+                    e + 1
+                } else {
+                    return None;
+                };
+                return Some((
+                    e2,
+                    TimexType::Time,
+                    Sem::Time {
+                        date: None,
+                        h: h as u8,
+                        min: 0,
+                    },
+                ));
+            }
             let (h, dh) = self.num(i)?;
             if dh > 2 || h > 23 {
                 return None;
@@ -706,11 +791,7 @@ impl<'a> Matcher<'a> {
         if let Some((e2, _, _)) = self.hit(Class::Zone, e) {
             e = e2;
         }
-        let c = if self.is(e, ",") || self.is(e, "on") {
-            e + 1
-        } else {
-            e
-        };
+        let c = if self.is(e, ",") { e + 1 } else { e };
         let date = self
             .weekday(c)
             .map(|(e2, wd)| (e2, Sem::Weekday { wd, shift: None }))
@@ -918,6 +999,42 @@ impl<'a> Matcher<'a> {
         best
     }
 
+    /// "19th century", "the sixteenth century", "17th-century".
+    fn century_expr(&self, i: usize) -> Option<Core> {
+        let (e, n) = self
+            .ddth(i)
+            .map(|(e, n)| (e, n as i32))
+            .or_else(|| self.int(Class::Ordinal, i))?;
+        let j = if self.is(e, "-") && self.adj(e) {
+            e + 1
+        } else {
+            e
+        };
+        (self.is(j, "century") && (1..=30).contains(&n)).then_some((
+            j + 1,
+            TimexType::Date,
+            Sem::Century(n - 1),
+        ))
+    }
+
+    /// "the day before", "the year after": a unit next to the last date written.
+    fn unit_before(&self, i: usize) -> Option<Core> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let (e, unit) = self.unit(i + 1)?;
+        if self.plural(i + 1) || !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            return None;
+        }
+        let shift = match self.w(e)? {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        Some((e + 1, TimexType::Date, Sem::RefUnit { unit, shift }))
+    }
+
     fn core(&self, i: usize) -> Option<Core> {
         let mut best = None;
         for c in [
@@ -934,6 +1051,8 @@ impl<'a> Matcher<'a> {
             self.amount_expr(i),
             self.every_expr(i),
             self.bare_plural(i),
+            self.century_expr(i),
+            self.unit_before(i),
         ] {
             best = longest(best, c);
         }
@@ -1086,7 +1205,9 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if t.kind == Kind::Other || (t.kind == Kind::Punct && !self.is(i, "'")) {
+        if (t.kind == Kind::Other && !self.is(i, "\u{2019}"))
+            || (t.kind == Kind::Punct && !self.is(i, "'"))
+        {
             return None;
         }
         if let Some((e, Val::Str(m), _)) = self.hit(Class::Mod, i) {

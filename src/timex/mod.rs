@@ -175,9 +175,17 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
                         .or(anchor)
                         .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
                 }
-            } else if is_deictic(&c.sem) {
-                // back to the time of writing
-                narrative = false;
+            } else {
+                if is_deictic(&c.sem) {
+                    // back to the time of writing
+                    narrative = false;
+                }
+                // a day named is the new reference time
+                if value.len() >= 10 && value.as_bytes()[4] == b'-' {
+                    if let Some(d) = parse_value_date(&value) {
+                        reference = Some(d);
+                    }
+                }
             }
             let Cand {
                 start,

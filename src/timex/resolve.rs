@@ -308,6 +308,14 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             }
         }
         Sem::RelDay(n) => ctx.anchor?.checked_add((n as i64).days()).ok(),
+        Sem::RefUnit {
+            unit: Unit::Day,
+            shift,
+        } => ctx
+            .reference
+            .or(ctx.anchor)?
+            .checked_add((shift as i64).days())
+            .ok(),
         Sem::Ago {
             n,
             unit: Unit::Day,

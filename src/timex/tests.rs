@@ -358,6 +358,7 @@ fn not_timexes() {
         "A second man fell.",
         "He starred in High Noon and on This Week With David.",
         "Light travels far per second.",
+        "The army of 1500 soldiers left.",
     ] {
         let v = run(text, DCT);
         assert!(v.iter().all(|t| t.0 == "now"), "{text:?} gave {v:?}");
@@ -462,6 +463,8 @@ fn narrative_reference_time() {
             ("that year", "1784")
         ]
     );
+    let v = run("The storm hit on May 3, 2020. The next day it rained.", DCT);
+    assert_eq!(v[1].2, "2020-05-04");
     // a word of the time of writing ends the story's time
     let v = run("In 1990 it began. Yesterday it ended, on July 14.", DCT);
     assert_eq!(v[2].2, "2021-07-14");
