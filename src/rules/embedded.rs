@@ -7,6 +7,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/abbreviations.txt"),
     ),
     (
+        "sentence_starters.txt",
+        include_str!("../../rules/sentence_starters.txt"),
+    ),
+    (
+        "speech_verbs.txt",
+        include_str!("../../rules/speech_verbs.txt"),
+    ),
+    (
         "quote_marks.txt",
         include_str!("../../rules/quote_marks.txt"),
     ),
