@@ -319,7 +319,14 @@ fn progress_bar_goes_to_stderr_and_output_to_the_file() {
     let s = Scratch::new("progress");
     let out_path = s.path("out.jsonl");
     let out = claimex(
-        &["annotate", "--progress", "always", "-o", out_path.to_str().unwrap(), "-"],
+        &[
+            "annotate",
+            "--progress",
+            "always",
+            "-o",
+            out_path.to_str().unwrap(),
+            "-",
+        ],
         format!("{}\n", jsonl_doc("p", ARTICLE)).as_bytes(),
     );
     assert!(out.status.success());

@@ -52,10 +52,22 @@ pub fn is_cap_word(w: &str) -> bool {
     let Some(c) = chars.next() else { return false };
     let last_part = w.rsplit(['-', '‐']).next().unwrap_or(w);
     let last_ok = last_part.chars().next().is_some_and(|c| !c.is_lowercase());
+    if w.bytes().any(|b| b.is_ascii_digit()) || is_contraction(w) {
+        return false;
+    }
     if c.is_uppercase() {
         return last_ok;
     }
     (w.starts_with("al-") || w.starts_with("el-")) && last_ok && w.len() > 3
+}
+
+/// True for "I'm", "I’ve", "Don't", "We'll": a word with a clitic that is no name.
+pub fn is_contraction(w: &str) -> bool {
+    let Some(p) = w.find(['\'', '’']) else {
+        return false;
+    };
+    let tail = &w[p + w[p..].chars().next().map_or(1, char::len_utf8)..];
+    matches!(tail, "m" | "ve" | "ll" | "d" | "re" | "t") || w[..p].ends_with('n') && tail == "t"
 }
 
 /// True when every letter of `w` is uppercase and it has at least two letters.
@@ -227,6 +239,10 @@ mod tests {
         assert!(is_all_caps("NATO"));
         assert!(!is_all_caps("I"));
         assert_eq!(strip_possessive("Navalny’s"), "Navalny");
+        assert!(!is_cap_word("I’m"));
+        assert!(!is_cap_word("Don't"));
+        assert!(is_cap_word("O'Brien"));
+        assert!(!is_cap_word("Q3"));
         assert_eq!(strip_possessive("’s"), "’s");
     }
 

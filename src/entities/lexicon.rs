@@ -11,8 +11,8 @@ use crate::rules::{RuleError, RuleFile, RuleSources};
 pub struct Lexicon {
     /// Given name → gender.
     pub given: HashMap<String, Gender>,
-    /// Head word → the label it gives a name.
-    pub heads: HashMap<String, EntityLabel>,
+    /// Head word → the label it gives a name (`None`: names with this head are not entities).
+    pub heads: HashMap<String, Option<EntityLabel>>,
     /// Capitalized common words that are not names.
     pub common: HashSet<String>,
 }
@@ -52,7 +52,12 @@ impl Lexicon {
         let mut heads = HashMap::new();
         for line in src.get("gazetteers/name_heads.txt").lines() {
             let f: Vec<&str> = line.fields().collect();
-            match (f.as_slice(), f.get(1).and_then(|l| parse_label(l))) {
+            let label = match f.get(1) {
+                Some(&"-") => Some(None),
+                Some(l) => parse_label(l).map(Some),
+                None => None,
+            };
+            match (f.as_slice(), label) {
                 ([w, _], Some(l)) if !w.is_empty() && !w.contains(' ') => {
                     heads.entry(w.to_string()).or_insert(l);
                 }
@@ -85,9 +90,14 @@ impl Lexicon {
         self.given.get(w).copied()
     }
 
-    /// The label a head word gives, if listed.
+    /// The label a head word gives, if listed (and not a `-` head).
     pub fn head(&self, w: &str) -> Option<EntityLabel> {
-        self.heads.get(w).copied()
+        self.heads.get(w).copied().flatten()
+    }
+
+    /// True for any listed head word, `-` heads included.
+    pub fn is_head(&self, w: &str) -> bool {
+        self.heads.contains_key(w)
     }
 
     /// True for a listed common word.

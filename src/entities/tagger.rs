@@ -184,7 +184,7 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
         segments(rules, text, &buf, &ev, &mut cands);
         i = j;
     }
-    fix_guesses(text, &mut cands);
+    fix_guesses(text, &rules.lex, &mut cands);
     doc.entities = cands
         .into_iter()
         .map(|c| Entity {
@@ -262,6 +262,27 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 after_title = None;
                 k += 1;
             }
+            Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
+                // a sentence start or common word opens a name only before a head word
+                let w = word(text, &u);
+                let not_name = lex.is_common(w) || ev.seen_lower(w);
+                if not_name {
+                    let e = collect(rules, text, us, k);
+                    let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
+                    if weak || !head_end {
+                        after_title = None;
+                        k += 1;
+                        continue;
+                    }
+                }
+                let titled = after_title == Some(k);
+                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+                let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
+                let e = collect(rules, text, us, k);
+                classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+                after_title = None;
+                k = e.max(k + 1);
+            }
             Kind::Cap { .. } | Kind::Initial => {
                 let titled = after_title == Some(k);
                 let prev_the = k > 0 && matches!(us[k - 1].kind, Kind::Conn(Conn::The))
@@ -283,7 +304,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
 /// The end (exclusive unit index) of the name starting at unit `k`.
 fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
     let lex = &rules.lex;
-    let mut has_head = lex.head(word(text, &us[k])).is_some();
+    let mut has_head = lex.is_head(word(text, &us[k]));
     let mut end = k + 1;
     if us[k].poss {
         return end;
@@ -292,7 +313,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
     while e < us.len() {
         match us[e].kind {
             Kind::Cap { .. } | Kind::Initial => {
-                has_head |= lex.head(word(text, &us[e])).is_some();
+                has_head |= lex.is_head(word(text, &us[e]));
                 e += 1;
                 end = e;
                 if us[e - 1].poss {
@@ -307,7 +328,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
                     break;
                 }
             }
-            Kind::Num if has_head && lex.head(word(text, &us[e - 1])).is_some() => {
+            Kind::Num if has_head && lex.is_head(word(text, &us[e - 1])) => {
                 e += 1;
                 end = e;
             }
@@ -411,27 +432,43 @@ fn classify(
         .filter(|u| !matches!(u.kind, Kind::Conn(_)))
         .count();
     let given = lex.given(first_w).is_some();
-    let has_of = seg.iter().any(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
+    // the head: the last word, else the word before "of", else the first word
+    let of_at = seg
+        .iter()
+        .position(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
+    let before_of = of_at.filter(|&p| p > 0).map(|p| word(text, &seg[p - 1]));
     let push = |out: &mut Vec<Cand>, label, guess| out.push(Cand { span, label, guess });
 
-    if let Some(h) = lex.head(last_w).filter(|_| n_words > 1 || s == 0) {
-        if n_words > 1 || matches!(h, EntityLabel::Gpe) {
-            return push(out, h, false);
-        }
-    }
-    if n_words > 1 && !given {
-        if let Some(h) = lex.head(first_w) {
-            if has_of || !matches!(h, EntityLabel::Org) {
-                return push(out, h, false);
-            }
-        }
-    }
     if n_words == 1 {
         if let Kind::Gaz(l) = first.kind {
             return push(out, l, false);
         }
-        if lex.head(first_w).is_some() && !titled {
+        if matches!(first.kind, Kind::Initial) || first_w.chars().count() == 1 {
+            return; // a lone initial or letter
+        }
+        if lex.is_head(first_w) && !titled {
             return; // a lone head word ("Street", "University") is not a name
+        }
+    }
+    if n_words > 1 {
+        if lex.is_head(last_w) {
+            return match lex.head(last_w) {
+                Some(h) => push(out, h, false),
+                None => (),
+            };
+        }
+        if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
+            return match lex.head(w) {
+                Some(h) => push(out, h, false),
+                None => (),
+            };
+        }
+        if !given && !titled {
+            if let Some(h) = lex.head(first_w) {
+                if !matches!(h, EntityLabel::Org) {
+                    return push(out, h, false);
+                }
+            }
         }
     }
     let weak_single = n_words == 1 && matches!(first.kind, Kind::Cap { weak: true });
@@ -453,6 +490,9 @@ fn classify(
         return push(out, label, false);
     }
     // one unknown capitalized word
+    if ev.seen_lower(first_w) {
+        return; // a common noun capitalized for emphasis
+    }
     if is_all_caps(first_w) && first_w.chars().count() <= 6 {
         return push(out, EntityLabel::Org, true);
     }
@@ -461,7 +501,7 @@ fn classify(
     }
     if matches!(
         prev_word,
-        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across"
+        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside"
     ) {
         return push(out, EntityLabel::Gpe, true);
     }
@@ -469,25 +509,37 @@ fn classify(
 }
 
 /// Document-level consistency: a one-word guess takes the label of a longer name that holds it
-/// ("Warhol" after "Andy Warhol").
-fn fix_guesses(text: &str, cands: &mut [Cand]) {
+/// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
+fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     let mut known: HashMap<&str, EntityLabel> = HashMap::new();
     for c in cands.iter() {
         if c.guess {
             continue;
         }
         let s = c.span.slice(text);
-        if c.label == EntityLabel::Person && s.contains(' ') {
-            for w in s.split(' ') {
-                known.entry(w).or_insert(EntityLabel::Person);
+        if s.contains(' ') {
+            if matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
+                for w in s.split(' ') {
+                    if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                        known.entry(w).or_insert(c.label);
+                    }
+                }
             }
-        } else if !s.contains(' ') {
+        } else {
             known.entry(s).or_insert(c.label);
+        }
+    }
+    // context votes among guesses: anything but the PERSON default
+    let mut votes: HashMap<&str, EntityLabel> = HashMap::new();
+    for c in cands.iter() {
+        if c.guess && c.label != EntityLabel::Person {
+            votes.entry(c.span.slice(text)).or_insert(c.label);
         }
     }
     for c in cands.iter_mut() {
         if c.guess {
-            if let Some(&l) = known.get(c.span.slice(text)) {
+            let w = c.span.slice(text);
+            if let Some(&l) = known.get(w).or_else(|| votes.get(w)) {
                 c.label = l;
             }
         }
