@@ -54,4 +54,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "gazetteers/given_names.txt",
         include_str!("../../rules/gazetteers/given_names.txt"),
     ),
+    (
+        "gazetteers/name_heads.txt",
+        include_str!("../../rules/gazetteers/name_heads.txt"),
+    ),
+    (
+        "gazetteers/common_words.txt",
+        include_str!("../../rules/gazetteers/common_words.txt"),
+    ),
 ];
