@@ -21,6 +21,7 @@ pub mod offsets;
 pub mod pipeline;
 pub mod quotes;
 pub mod rules;
+pub mod run;
 pub mod segment;
 pub mod timex;
 

@@ -1,0 +1,29 @@
+//! Output: claim records (JSON Lines), the quote CSV and per-document annotations, each rendered
+//! for one document into a byte buffer so that workers render in parallel and the writer only
+//! concatenates, in input order.
+
+mod csv;
+mod records;
+
+pub use self::csv::{csv_header, render_csv};
+pub use records::{render_annotation, render_claims};
+
+/// What `extract`/`annotate` write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Claim records, one JSON object per line (SPEC §4).
+    ClaimsJsonl,
+    /// The quote CSV (SPEC §5).
+    ClaimsCsv,
+    /// One JSON object per document with every layer (SPEC §6).
+    Annotation,
+}
+
+/// Renders one annotated document in `format`; returns the bytes and the number of claims.
+pub fn render(format: OutputFormat, doc: &crate::Doc) -> (Vec<u8>, usize) {
+    match format {
+        OutputFormat::ClaimsJsonl => render_claims(doc),
+        OutputFormat::ClaimsCsv => render_csv(doc),
+        OutputFormat::Annotation => render_annotation(doc),
+    }
+}

@@ -1,0 +1,240 @@
+//! The JSON shapes of SPEC §4 (claims) and §6 (annotations), with character offsets.
+
+use serde::Serialize;
+
+use crate::claims::{assemble, Claim};
+use crate::doc::{Doc, Span};
+use crate::offsets::CharIndex;
+
+/// A span in character offsets with its text.
+#[derive(Serialize)]
+pub(crate) struct TextSpan<'d> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'d str,
+}
+
+#[derive(Serialize)]
+struct Bounds {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct LabeledSpan<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct TimexOut<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    value: &'d str,
+    #[serde(skip_serializing_if = "Option::is_none", rename = "mod")]
+    modifier: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct SpeakerOut<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    name: &'d str,
+    title: Option<&'d str>,
+    affiliation: Option<&'d str>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    cluster: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct CueOut<'d> {
+    start: usize,
+    end: usize,
+    text: &'d str,
+    lemma: Option<&'d str>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'d> {
+    doc_id: &'d str,
+    id: String,
+    kind: &'static str,
+    content: TextSpan<'d>,
+    speaker: Option<SpeakerOut<'d>>,
+    cue: Option<CueOut<'d>>,
+    addressee: Option<TextSpan<'d>>,
+    sentences: [usize; 2],
+    timexes: Vec<TimexOut<'d>>,
+    entities: Vec<LabeledSpan<'d>>,
+    rule: &'d str,
+    confidence: f64,
+}
+
+#[derive(Serialize)]
+struct ClusterOut<'d> {
+    name: &'d str,
+    title: Option<&'d str>,
+    affiliation: Option<&'d str>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    mentions: Vec<Bounds>,
+}
+
+#[derive(Serialize)]
+struct AnnotationOut<'d> {
+    id: &'d str,
+    date: Option<String>,
+    title: Option<&'d str>,
+    url: Option<&'d str>,
+    sentences: Vec<Bounds>,
+    entities: Vec<LabeledSpan<'d>>,
+    timexes: Vec<TimexOut<'d>>,
+    quotes: Vec<TextSpan<'d>>,
+    speakers: Vec<ClusterOut<'d>>,
+    claims: Vec<ClaimOut<'d>>,
+}
+
+/// Converts byte spans of one document to output spans.
+pub(crate) struct Spans<'d> {
+    text: &'d str,
+    index: CharIndex<'d>,
+}
+
+impl<'d> Spans<'d> {
+    pub(crate) fn new(text: &'d str) -> Spans<'d> {
+        Spans {
+            text,
+            index: CharIndex::new(text),
+        }
+    }
+
+    pub(crate) fn text_span(&self, s: Span) -> TextSpan<'d> {
+        TextSpan {
+            start: self.index.char_offset(s.start),
+            end: self.index.char_offset(s.end),
+            text: &self.text[s.start..s.end],
+        }
+    }
+
+    fn bounds(&self, s: Span) -> Bounds {
+        Bounds {
+            start: self.index.char_offset(s.start),
+            end: self.index.char_offset(s.end),
+        }
+    }
+
+    fn timex(&self, t: &'d crate::doc::Timex) -> TimexOut<'d> {
+        let s = self.text_span(t.span);
+        TimexOut {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            kind: t.kind.as_str(),
+            value: &t.value,
+            modifier: t.modifier,
+        }
+    }
+
+    fn entity(&self, e: &crate::doc::Entity) -> LabeledSpan<'d> {
+        let s = self.text_span(e.span);
+        LabeledSpan {
+            start: s.start,
+            end: s.end,
+            text: s.text,
+            label: e.label.as_str(),
+        }
+    }
+}
+
+fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
+    let a = c.attribution;
+    let cluster = a.cluster.and_then(|i| doc.speakers.get(i).map(|k| (i, k)));
+    ClaimOut {
+        doc_id: &doc.id,
+        id: format!("{}#{}", doc.id, c.number),
+        kind: a.kind.as_str(),
+        content: spans.text_span(a.content),
+        speaker: a.speaker.map(|sp| {
+            let s = spans.text_span(sp);
+            SpeakerOut {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                name: cluster.map_or(s.text, |(_, k)| k.name.as_str()),
+                title: cluster.and_then(|(_, k)| k.title.as_deref()),
+                affiliation: cluster.and_then(|(_, k)| k.affiliation.as_deref()),
+                kind: cluster.map_or("PERSON", |(_, k)| k.kind.as_str()),
+                cluster: cluster.map(|(i, _)| i),
+            }
+        }),
+        cue: a.cue.map(|cue| {
+            let s = spans.text_span(cue);
+            CueOut {
+                start: s.start,
+                end: s.end,
+                text: s.text,
+                lemma: a.cue_lemma.as_deref(),
+            }
+        }),
+        addressee: a.addressee.map(|s| spans.text_span(s)),
+        sentences: [c.sentences.0, c.sentences.1],
+        timexes: c.timexes.iter().map(|t| spans.timex(t)).collect(),
+        entities: c.entities.iter().map(|e| spans.entity(e)).collect(),
+        rule: &a.rule,
+        confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
+    }
+}
+
+/// Claim records of one document, one JSON object per line; returns the bytes and claim count.
+pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
+    let spans = Spans::new(&doc.text);
+    let claims = assemble(doc);
+    let mut out = Vec::new();
+    for c in &claims {
+        serde_json::to_writer(&mut out, &claim_out(doc, &spans, c)).expect("claims serialize");
+        out.push(b'\n');
+    }
+    (out, claims.len())
+}
+
+/// The annotation object of one document (SPEC §6) as one line; returns the bytes and claim count.
+pub fn render_annotation(doc: &Doc) -> (Vec<u8>, usize) {
+    let spans = Spans::new(&doc.text);
+    let claims = assemble(doc);
+    let out = AnnotationOut {
+        id: &doc.id,
+        date: doc.date.map(|d| d.to_string()),
+        title: doc.title.as_deref(),
+        url: doc.url.as_deref(),
+        sentences: doc.sentences.iter().map(|s| spans.bounds(*s)).collect(),
+        entities: doc.entities.iter().map(|e| spans.entity(e)).collect(),
+        timexes: doc.timexes.iter().map(|t| spans.timex(t)).collect(),
+        quotes: doc
+            .quotes
+            .iter()
+            .map(|q| spans.text_span(q.inner))
+            .collect(),
+        speakers: doc
+            .speakers
+            .iter()
+            .map(|k| ClusterOut {
+                name: &k.name,
+                title: k.title.as_deref(),
+                affiliation: k.affiliation.as_deref(),
+                kind: k.kind.as_str(),
+                mentions: k.mentions.iter().map(|m| spans.bounds(*m)).collect(),
+            })
+            .collect(),
+        claims: claims.iter().map(|c| claim_out(doc, &spans, c)).collect(),
+    };
+    let mut buf = serde_json::to_vec(&out).expect("annotations serialize");
+    buf.push(b'\n');
+    (buf, claims.len())
+}
