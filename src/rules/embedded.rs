@@ -23,6 +23,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "attribution.txt",
         include_str!("../../rules/attribution.txt"),
     ),
+    (
+        "speaker_words.txt",
+        include_str!("../../rules/speaker_words.txt"),
+    ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
     ("dates.txt", include_str!("../../rules/dates.txt")),
