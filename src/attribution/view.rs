@@ -207,7 +207,10 @@ impl<'d> View<'d> {
         // A run-on "sentence" of thousands of tokens (lists, transcripts, broken input) is cut to
         // a window around `i`, so that matching stays linear in the document's length.
         let (lo, hi) = self.units[self.unit[i] as usize];
-        (lo.max(i.saturating_sub(MAX_UNIT_REACH)), hi.min(i + MAX_UNIT_REACH))
+        (
+            lo.max(i.saturating_sub(MAX_UNIT_REACH)),
+            hi.min(i + MAX_UNIT_REACH),
+        )
     }
 
     /// Byte span of tokens `a..b` (`b > a`).
