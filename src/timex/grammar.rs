@@ -35,6 +35,23 @@ pub struct Matcher<'a> {
     pub toks: &'a [Tok],
     /// Lexicon id of each token ([`NONE`] when unknown).
     pub ids: &'a [WordId],
+    /// The segment is a title-case headline: capitals say nothing about names there.
+    pub title: bool,
+}
+
+/// True when most longer words of `toks` are capitalized and no period closes them (a
+/// headline).
+pub fn is_title(text: &str, toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks {
+        if t.kind == Kind::Word && t.end - t.start > 3 {
+            words += 1;
+            caps += usize::from(text.as_bytes()[t.start].is_ascii_uppercase());
+        }
+    }
+    // a headline has no closing period
+    let closed = toks.last().is_some_and(|t| &text[t.start..t.end] == ".");
+    words >= 2 && caps * 10 >= words * 7 && !closed
 }
 
 const QTY_MODS: &[&str] = &[
@@ -791,7 +808,8 @@ impl<'a> Matcher<'a> {
         if let Some((e2, _, _)) = self.hit(Class::Zone, e) {
             e = e2;
         }
-        let c = if self.is(e, ",") { e + 1 } else { e };
+        let on = self.is(e, "on");
+        let c = if self.is(e, ",") || on { e + 1 } else { e };
         let date = self
             .weekday(c)
             .map(|(e2, wd)| (e2, Sem::Weekday { wd, shift: None }))
@@ -803,7 +821,10 @@ impl<'a> Matcher<'a> {
             });
         let date = match date {
             Some((e2, d)) => {
-                e = e2;
+                // "2:30 p.m. on Thursday": the day is its own expression, but dates the time
+                if !on {
+                    e = e2;
+                }
                 Some(Box::new(d))
             }
             None => None,
@@ -851,7 +872,7 @@ impl<'a> Matcher<'a> {
         }
         if let Some((e, Val::Str(s), _)) = self.hit(Class::Set, i) {
             // "Daily Caller", "Weekly Standard" are names
-            if self.cap(i) && self.cap(e) && self.word(e).is_some() {
+            if !self.title && self.cap(i) && self.cap(e) && self.word(e).is_some() {
                 return None;
             }
             return Some((e, TimexType::Set, Sem::Set(s)));
@@ -1175,7 +1196,7 @@ impl<'a> Matcher<'a> {
     /// The longest expression starting at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Cand> {
         let c = self.match_at_inner(i)?;
-        if self.in_name(c.start, c.end) {
+        if !self.title && self.in_name(c.start, c.end) {
             return None;
         }
         Some(c)

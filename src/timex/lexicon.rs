@@ -45,6 +45,10 @@ pub enum Class {
     Mod,
     /// Words pointing to the future.
     Future,
+    /// Past-tense words that, nearer than any future cue, keep an expression in the past.
+    Past,
+    /// Words right before an expression that make it a deadline ahead ("by", "until").
+    Deadline,
     /// Time zones.
     Zone,
     /// "fiscal".
@@ -276,7 +280,7 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
                 pair('-', 12, 31, "MM-DD or MM-N-D")
             }
         }
-        Class::Future | Class::Zone | Class::Fiscal => {
+        Class::Future | Class::Past | Class::Deadline | Class::Zone | Class::Fiscal => {
             if v.is_empty() || v == "-" {
                 Ok(Val::None)
             } else {
@@ -306,6 +310,8 @@ fn parse_class(s: &str) -> Option<Class> {
         "every" => Class::Every,
         "mod" => Class::Mod,
         "future" => Class::Future,
+        "deadline" => Class::Deadline,
+        "past" => Class::Past,
         "zone" => Class::Zone,
         "fiscal" => Class::Fiscal,
         "holiday" => Class::Holiday,

@@ -33,12 +33,16 @@ impl TimexRules {
     }
 }
 
-/// How many tokens before an expression are searched for a future cue.
-const FUTURE_WINDOW: usize = 8;
+/// How many words before an expression are searched for a future cue.
+const FUTURE_WINDOW: usize = 10;
 
 fn is_future(m: &Matcher, start: usize) -> bool {
-    let lo = start.saturating_sub(FUTURE_WINDOW);
-    for j in (lo..start).rev() {
+    // "by Friday", "until March": a deadline lies ahead
+    if start > 0 && m.hit(Class::Deadline, start - 1).is_some() {
+        return true;
+    }
+    let mut words = 0;
+    for j in (start.saturating_sub(3 * FUTURE_WINDOW)..start).rev() {
         if matches!(m.w(j), Some(";" | "?" | "!" | "\"")) {
             return false;
         }
@@ -48,6 +52,16 @@ fn is_future(m: &Matcher, start: usize) -> bool {
         }
         if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
             return true;
+        }
+        // the nearest verb in the past tense wins over a future cue farther away
+        if m.hit(Class::Past, j).is_some() {
+            return false;
+        }
+        if m.toks[j].kind == scan::Kind::Word {
+            words += 1;
+            if words >= FUTURE_WINDOW {
+                break;
+            }
         }
     }
     false
@@ -137,6 +151,7 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
             low: &low,
             toks: &toks,
             ids: &ids,
+            title: grammar::is_title(text, &toks),
         };
         let mut i = 0;
         while i < toks.len() {

@@ -225,7 +225,15 @@ fn ref_for(sign: i32) -> String {
 }
 
 /// The candidate in years y-1, y, y+1 picked by tense, else the nearest.
-fn pick_year(anchor: Date, future: bool, make: impl Fn(i32) -> Option<Date>) -> Option<Date> {
+/// How far back (days) a bare month is still taken in the past without a tense cue.
+const MONTH_PAST_LIMIT: i64 = 183;
+
+fn pick_year(
+    anchor: Date,
+    future: bool,
+    past_limit: i64,
+    make: impl Fn(i32) -> Option<Date>,
+) -> Option<Date> {
     let y = anchor.year() as i32;
     let cands: Vec<Date> = (y - 1..=y + 1).filter_map(&make).collect();
     let dist = |c: &Date| (anchor.until(*c).ok()?.get_days() as i64).checked_abs();
@@ -239,7 +247,7 @@ fn pick_year(anchor: Date, future: bool, make: impl Fn(i32) -> Option<Date>) -> 
     } else {
         cands.iter().rev().find(|c| days(c) <= 0).copied()
     };
-    let limit = if future { 300 } else { 270 };
+    let limit = if future { 300 } else { past_limit };
     match directed {
         Some(c) if days(&c).abs() <= limit => Some(c),
         _ => nearest,
@@ -290,7 +298,7 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             y: None,
             m,
             d: Some(d),
-        } => pick_year(ctx.anchor?, ctx.future, |y| {
+        } => pick_year(ctx.anchor?, ctx.future, 270, |y| {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
         Sem::Weekday { wd, shift } => Some(weekday_of(ctx.anchor?, wd, shift, ctx.future)),
@@ -304,7 +312,7 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             match y {
                 Some(y) => make(y),
-                None => pick_year(ctx.anchor?, ctx.future, make),
+                None => pick_year(ctx.anchor?, ctx.future, 270, make),
             }
         }
         Sem::RelDay(n) => ctx.anchor?.checked_add((n as i64).days()).ok(),
@@ -471,7 +479,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             m,
             d: None,
         } => {
-            let c = pick_year(a.first_of_month(), ctx.future, |y| {
+            let c = pick_year(a.first_of_month(), ctx.future, MONTH_PAST_LIMIT, |y| {
                 Date::new(i16::try_from(y).ok()?, m as i8, 1).ok()
             });
             c.map(|c| format!("{:04}-{m:02}", c.year()))
