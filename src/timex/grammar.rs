@@ -1058,24 +1058,37 @@ impl<'a> Matcher<'a> {
 
     fn core(&self, i: usize) -> Option<Core> {
         let mut best = None;
-        for c in [
-            self.time_expr(i),
-            self.lexical(i),
-            self.month_expr(i),
-            self.day_month(i),
-            self.weekday_expr(i),
-            self.numeric(i),
-            self.year_expr(i),
-            self.quarter_expr(i),
-            self.season_expr(i),
-            self.shift_expr(i),
-            self.amount_expr(i),
-            self.every_expr(i),
-            self.bare_plural(i),
-            self.century_expr(i),
-            self.unit_before(i),
-        ] {
-            best = longest(best, c);
+        if self.toks.get(i)?.kind == Kind::Num {
+            // patterns that can start with a number
+            for c in [
+                self.time_expr(i),
+                self.day_month(i),
+                self.numeric(i),
+                self.year_expr(i),
+                self.quarter_expr(i),
+                self.amount_expr(i),
+                self.century_expr(i),
+            ] {
+                best = longest(best, c);
+            }
+        } else {
+            for c in [
+                self.time_expr(i),
+                self.lexical(i),
+                self.month_expr(i),
+                self.weekday_expr(i),
+                self.year_expr(i),
+                self.quarter_expr(i),
+                self.season_expr(i),
+                self.shift_expr(i),
+                self.amount_expr(i),
+                self.every_expr(i),
+                self.bare_plural(i),
+                self.century_expr(i),
+                self.unit_before(i),
+            ] {
+                best = longest(best, c);
+            }
         }
         let that = if self.is(i, "that") {
             Some(i + 1)
@@ -1217,6 +1230,7 @@ impl<'a> Matcher<'a> {
                 }
             } else if !self.lex.standalone(id)
                 && !self.leads_on(i + 1)
+                && !self.lex.phrase_alone_at(id, i, |j| self.w(j))
                 && !self
                     .lex
                     .phrase_end(id, i, |j| self.w(j))

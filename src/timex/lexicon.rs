@@ -145,12 +145,33 @@ pub struct Lexicon {
     lists: Vec<Vec<Entry>>,
     /// Per id, a bit per class its phrases belong to.
     masks: Vec<u32>,
+    /// Per id, true when the word alone is a phrase of a class in [`ALONE`].
+    alone: Vec<bool>,
     /// Length of the longest first word.
     max_len: usize,
     /// A bit per (first byte, second byte, length) of the first words: most words are turned
     /// away here without hashing.
     shapes: Vec<u64>,
+    /// First words sorted by shape, and where each shape's run starts: a lookup compares a few
+    /// strings, without hashing.
+    by_shape: Vec<(Box<str>, WordId)>,
+    shape_start: Vec<u32>,
 }
+
+/// Classes whose phrases are expressions on their own.
+const ALONE: u32 = 1 << Class::Month as u32
+    | 1 << Class::Weekday as u32
+    | 1 << Class::Unit as u32
+    | 1 << Class::Season as u32
+    | 1 << Class::Clock as u32
+    | 1 << Class::Day as u32
+    | 1 << Class::Night as u32
+    | 1 << Class::Ref as u32
+    | 1 << Class::Set as u32
+    | 1 << Class::Holiday as u32;
+
+/// Number of distinct shapes.
+const SHAPES: usize = 32 << 9;
 
 fn shape(w: &[u8]) -> usize {
     let b0 = w.first().map_or(0, |b| (b & 31) as usize);
@@ -367,7 +388,7 @@ impl Lexicon {
                 }
                 lex.max_len = lex.max_len.max(first.len());
                 if lex.shapes.is_empty() {
-                    lex.shapes = vec![0; (32 << 9) / 64];
+                    lex.shapes = vec![0; SHAPES / 64];
                 }
                 let sh = shape(first.as_bytes());
                 lex.shapes[sh / 64] |= 1 << (sh % 64);
@@ -384,6 +405,21 @@ impl Lexicon {
                 errors.push(line.error("no phrase"));
             }
         }
+        let mut by_shape: Vec<(Box<str>, WordId)> =
+            lex.map.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        by_shape.sort_by_key(|(w, _)| shape(w.as_bytes()));
+        lex.shape_start = (0..=SHAPES)
+            .map(|sh| by_shape.partition_point(|(w, _)| shape(w.as_bytes()) < sh) as u32)
+            .collect();
+        lex.by_shape = by_shape;
+        lex.alone = lex
+            .lists
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .any(|e| e.rest.is_empty() && ALONE & (1 << e.class as u32) != 0)
+            })
+            .collect();
         lex.masks = lex
             .lists
             .iter()
@@ -396,20 +432,30 @@ impl Lexicon {
         }
     }
 
-    /// True when a phrase starting with word `id` can be an expression on its own ("May",
-    /// "today"), not only the start of one ("last", "three", "every").
+    /// True when word `id` alone can be an expression ("May", "today"), not only the start of
+    /// one ("last", "three", "every", "the").
     pub fn standalone(&self, id: WordId) -> bool {
-        const ALONE: u32 = 1 << Class::Month as u32
-            | 1 << Class::Weekday as u32
-            | 1 << Class::Unit as u32
-            | 1 << Class::Season as u32
-            | 1 << Class::Clock as u32
-            | 1 << Class::Day as u32
-            | 1 << Class::Night as u32
-            | 1 << Class::Ref as u32
-            | 1 << Class::Set as u32
-            | 1 << Class::Holiday as u32;
-        self.masks.get(id as usize).is_some_and(|m| m & ALONE != 0)
+        self.alone.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// True when a phrase of several words that is an expression on its own ("the future",
+    /// "right now", "last night") starts at token `i`.
+    pub fn phrase_alone_at<'w>(
+        &self,
+        id: WordId,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> bool {
+        self.lists.get(id as usize).is_some_and(|l| {
+            l.iter().any(|e| {
+                ALONE & (1 << e.class as u32) != 0
+                    && !e.rest.is_empty()
+                    && e.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, r)| word(i + 1 + k) == Some(&**r))
+            })
+        })
     }
 
     /// True when word `id` is a name in its own right (month, weekday, holiday, time zone): its
@@ -435,7 +481,11 @@ impl Lexicon {
         {
             return NONE;
         }
-        self.map.get(w).copied().unwrap_or(NONE)
+        let (a, b) = (self.shape_start[sh] as usize, self.shape_start[sh + 1] as usize);
+        self.by_shape[a..b]
+            .iter()
+            .find(|(k, _)| **k == *w)
+            .map_or(NONE, |&(_, id)| id)
     }
 
     /// The longest phrase of `class` starting at token `i` whose first word has id `id`;
