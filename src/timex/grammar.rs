@@ -1149,32 +1149,73 @@ impl<'a> Matcher<'a> {
         best
     }
 
-    /// True when token `i` may continue an expression: a lexicon word, a number, a hyphen, or
-    /// one of the few words patterns name.
-    fn leads_on(&self, i: usize) -> bool {
+    /// True when token `i` may continue an expression: a number, a hyphen, a word that is an
+    /// expression on its own, one of the few words patterns name, or (up to `depth` words deep)
+    /// a word that may start one and leads on itself.
+    fn leads_on(&self, i: usize, depth: u8) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
         match t.kind {
             Kind::Num => true,
-            Kind::Other => false,
-            Kind::Punct => matches!(self.w(i), Some("-" | "'")),
+            Kind::Other => self.is(i, "\u{2019}") && self.num(i + 1).is_some(),
+            Kind::Punct => {
+                self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some())
+            }
             Kind::Word => {
-                self.ids[i] != NONE
-                    || matches!(
-                        self.w(i),
-                        Some(
-                            "latest"
-                                | "most"
-                                | "weekend"
-                                | "same"
-                                | "year"
-                                | "recent"
-                                | "fiscal"
-                                | "full"
-                                | "times"
-                        )
+                let id = self.ids[i];
+                if matches!(
+                    self.w(i),
+                    Some(
+                        "latest" | "most" | "weekend" | "same" | "recent" | "fiscal" | "full"
+                            | "times"
                     )
+                ) {
+                    return true;
+                }
+                if id == NONE || !self.lex.starter(id) {
+                    return false;
+                }
+                self.lex.continues(id)
+                    || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                    || (depth > 0
+                        && (self.leads_on(i + 1, depth - 1)
+                            || self
+                                .lex
+                                .phrase_end(id, i, |j| self.w(j))
+                                .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1))))
+            }
+        }
+    }
+
+    /// True when an expression may start at token `i` (a cheap test before the patterns).
+    fn can_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Other | Kind::Punct => self.leads_on(i, 0) && !self.is(i, "-"),
+            Kind::Word => {
+                let id = self.ids[i];
+                let Some(w) = self.w(i) else {
+                    return false;
+                };
+                if id == NONE {
+                    // weekday plurals ("Mondays"), "Q3", "once a week", "that year"
+                    (w.len() >= 7 && w.strip_suffix('s').is_some_and(|s| self.lex.id(s) != NONE))
+                        || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
+                        || (w == "that" && self.leads_on(i + 1, 0))
+                } else {
+                    self.lex.starter(id)
+                        && (self.lex.standalone(id)
+                            || self.leads_on(i + 1, 1)
+                            || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                            || self
+                                .lex
+                                .phrase_end(id, i, |j| self.w(j))
+                                .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))
+                }
             }
         }
     }
@@ -1216,33 +1257,7 @@ impl<'a> Matcher<'a> {
     }
 
     fn match_at_inner(&self, i: usize) -> Option<Cand> {
-        let t = self.toks.get(i)?;
-        if t.kind == Kind::Word {
-            let w = self.w(i)?;
-            let id = self.ids[i];
-            if id == NONE {
-                let known = (w.len() >= 7
-                    && w.strip_suffix('s').is_some_and(|s| self.lex.id(s) != NONE))
-                    || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full");
-                let lead = matches!(w, "the" | "that");
-                if !(known || lead && self.leads_on(i + 1)) {
-                    return None;
-                }
-            } else if !self.lex.standalone(id)
-                && !self.leads_on(i + 1)
-                && !self.lex.phrase_alone_at(id, i, |j| self.w(j))
-                && !self
-                    .lex
-                    .phrase_end(id, i, |j| self.w(j))
-                    .is_some_and(|e| e > i + 1 && self.leads_on(e))
-            {
-                // "last", "three", "every" start an expression only before another word of one
-                return None;
-            }
-        }
-        if (t.kind == Kind::Other && !self.is(i, "\u{2019}"))
-            || (t.kind == Kind::Punct && !self.is(i, "'"))
-        {
+        if !self.can_start(i) {
             return None;
         }
         if let Some((e, Val::Str(m), _)) = self.hit(Class::Mod, i) {

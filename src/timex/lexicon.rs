@@ -432,6 +432,28 @@ impl Lexicon {
         }
     }
 
+    /// True when a phrase starting with word `id` may start an expression (not only cue words
+    /// such as "will", "said", "by").
+    pub fn starter(&self, id: WordId) -> bool {
+        const CUES: u32 = 1 << Class::Future as u32
+            | 1 << Class::Past as u32
+            | 1 << Class::Deadline as u32
+            | 1 << Class::Zone as u32
+            | 1 << Class::Ago as u32
+            | 1 << Class::After as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & !CUES != 0)
+    }
+
+    /// True when word `id` carries an expression on after a word that starts it: a word of an
+    /// expression on its own, a part of day, a number or an ordinal.
+    pub fn continues(&self, id: WordId) -> bool {
+        const ON: u32 = ALONE
+            | 1 << Class::Part as u32
+            | 1 << Class::Number as u32
+            | 1 << Class::Ordinal as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & ON != 0)
+    }
+
     /// True when word `id` alone can be an expression ("May", "today"), not only the start of
     /// one ("last", "three", "every", "the").
     pub fn standalone(&self, id: WordId) -> bool {
