@@ -1159,15 +1159,19 @@ impl<'a> Matcher<'a> {
         match t.kind {
             Kind::Num => true,
             Kind::Other => self.is(i, "\u{2019}") && self.num(i + 1).is_some(),
-            Kind::Punct => {
-                self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some())
-            }
+            Kind::Punct => self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some()),
             Kind::Word => {
                 let id = self.ids[i];
                 if matches!(
                     self.w(i),
                     Some(
-                        "latest" | "most" | "weekend" | "same" | "recent" | "fiscal" | "full"
+                        "latest"
+                            | "most"
+                            | "weekend"
+                            | "same"
+                            | "recent"
+                            | "fiscal"
+                            | "full"
                             | "times"
                     )
                 ) {

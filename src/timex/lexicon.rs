@@ -503,7 +503,10 @@ impl Lexicon {
         {
             return NONE;
         }
-        let (a, b) = (self.shape_start[sh] as usize, self.shape_start[sh + 1] as usize);
+        let (a, b) = (
+            self.shape_start[sh] as usize,
+            self.shape_start[sh + 1] as usize,
+        );
         self.by_shape[a..b]
             .iter()
             .find(|(k, _)| **k == *w)

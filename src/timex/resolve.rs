@@ -186,16 +186,19 @@ fn quarter_of(d: Date) -> i32 {
 }
 
 fn add(d: Date, n: i64, unit: Unit) -> Option<Date> {
-    let sp: Span = match unit {
-        Unit::Year => n.years(),
-        Unit::Month => n.months(),
-        Unit::Week => n.weeks(),
-        Unit::Day => n.days(),
-        Unit::Quarter => (n.checked_mul(3)?).months(),
-        Unit::Decade => (n.checked_mul(10)?).years(),
-        Unit::Century => (n.checked_mul(100)?).years(),
+    // try_* never panics on an amount past jiff's limits ("999999999 years ago")
+    let sp = Span::new();
+    let sp = match unit {
+        Unit::Year => sp.try_years(n),
+        Unit::Month => sp.try_months(n),
+        Unit::Week => sp.try_weeks(n),
+        Unit::Day => sp.try_days(n),
+        Unit::Quarter => sp.try_months(n.checked_mul(3)?),
+        Unit::Decade => sp.try_years(n.checked_mul(10)?),
+        Unit::Century => sp.try_years(n.checked_mul(100)?),
         Unit::Hour | Unit::Minute | Unit::Second => return Some(d),
-    };
+    }
+    .ok()?;
     d.checked_add(sp).ok()
 }
 
@@ -315,15 +318,11 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
                 None => pick_year(ctx.anchor?, ctx.future, 270, make),
             }
         }
-        Sem::RelDay(n) => ctx.anchor?.checked_add((n as i64).days()).ok(),
+        Sem::RelDay(n) => add(ctx.anchor?, n as i64, Unit::Day),
         Sem::RefUnit {
             unit: Unit::Day,
             shift,
-        } => ctx
-            .reference
-            .or(ctx.anchor)?
-            .checked_add((shift as i64).days())
-            .ok(),
+        } => add(ctx.reference.or(ctx.anchor)?, shift as i64, Unit::Day),
         Sem::Ago {
             n,
             unit: Unit::Day,

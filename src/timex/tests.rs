@@ -523,3 +523,42 @@ fn timex_speed() {
         doc.text.len() as f64 / secs / 1e6
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of date words, numbers, punctuation and other scripts: no panic, spans on char
+    /// boundaries, sorted, never overlapping.
+    #[test]
+    fn never_panics_on_date_soup(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "May", "the", "last", "3", "1999", "2021-12-27", "12/31/2021", "27.12.2021", ":",
+                "p.m.", "a", "ago", "later", "Q", "3rd", "quarter", "’", "'", "90s", "-", "every",
+                "Monday", "night", "year", "years", "999999999", "BC", "century", "é", "🎉", "年",
+                ",", ".", "of", "early", "more than", "twenty", "four", "o'clock", "noon", "that",
+                "\n", "Thanksgiving", "since", "will", "said", "by", "recent", "weeks",
+            ]),
+            0..40,
+        ),
+        glue in proptest::collection::vec(proptest::bool::ANY, 40),
+        dated in proptest::bool::ANY,
+    ) {
+        let mut text = String::new();
+        for (k, p) in parts.iter().enumerate() {
+            text.push_str(p);
+            if glue[k % glue.len()] {
+                text.push(' ');
+            }
+        }
+        let mut doc = Doc::new("p", text.as_str());
+        doc.anchor = if dated { DCT } else { None };
+        tag(&rules(), &mut doc);
+        for w in doc.timexes.windows(2) {
+            proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+        for t in &doc.timexes {
+            proptest::prop_assert!(t.span.start < t.span.end);
+            proptest::prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}
