@@ -36,7 +36,7 @@ pub struct Matcher<'a> {
     /// Lexicon id of each token ([`NONE`] when unknown).
     pub ids: &'a [WordId],
     /// The segment is a title-case headline: capitals say nothing about names there.
-    pub title: bool,
+    pub title: std::cell::OnceCell<bool>,
 }
 
 /// True when most longer words of `toks` are capitalized and no period closes them (a
@@ -71,6 +71,11 @@ fn longest(a: Option<Core>, b: Option<Core>) -> Option<Core> {
 }
 
 impl<'a> Matcher<'a> {
+    /// True when the segment is a headline (computed once, when first asked).
+    fn title(&self) -> bool {
+        *self.title.get_or_init(|| is_title(self.text, self.toks))
+    }
+
     /// Lowercase text of token `i`.
     pub fn w(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
@@ -872,7 +877,7 @@ impl<'a> Matcher<'a> {
         }
         if let Some((e, Val::Str(s), _)) = self.hit(Class::Set, i) {
             // "Daily Caller", "Weekly Standard" are names
-            if !self.title && self.cap(i) && self.cap(e) && self.word(e).is_some() {
+            if self.cap(i) && self.cap(e) && self.word(e).is_some() && !self.title() {
                 return None;
             }
             return Some((e, TimexType::Set, Sem::Set(s)));
@@ -1207,7 +1212,7 @@ impl<'a> Matcher<'a> {
                 };
                 if id == NONE {
                     // weekday plurals ("Mondays"), "Q3", "once a week", "that year"
-                    (w.len() >= 7 && w.strip_suffix('s').is_some_and(|s| self.lex.id(s) != NONE))
+                    (w.len() >= 7 && w.ends_with("days") && self.lex.id(&w[..w.len() - 1]) != NONE)
                         || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
@@ -1254,7 +1259,7 @@ impl<'a> Matcher<'a> {
     /// The longest expression starting at token `i`.
     pub fn match_at(&self, i: usize) -> Option<Cand> {
         let c = self.match_at_inner(i)?;
-        if !self.title && self.in_name(c.start, c.end) {
+        if self.in_name(c.start, c.end) && !self.title() {
             return None;
         }
         Some(c)

@@ -67,6 +67,15 @@ fn is_future(m: &Matcher, start: usize) -> bool {
     false
 }
 
+/// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
+/// "recent weeks", "fiscal 1989", "Mondays".
+fn special(w: &str) -> bool {
+    matches!(
+        w,
+        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that"
+    ) || (w.len() >= 7 && w.ends_with("days"))
+}
+
 /// True for expressions that name their own time (a written year) or count from the reference:
 /// those become the reference time for what follows.
 fn sets_reference(sem: &Sem) -> bool {
@@ -151,10 +160,19 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
             low: &low,
             toks: &toks,
             ids: &ids,
-            title: grammar::is_title(text, &toks),
+            title: std::cell::OnceCell::new(),
         };
         let mut i = 0;
         while i < toks.len() {
+            // most tokens are words the lexicon does not know: pass them at once
+            let t = toks[i];
+            if ids[i] == lexicon::NONE
+                && t.kind == scan::Kind::Word
+                && !special(&low[t.start..t.end])
+            {
+                i += 1;
+                continue;
+            }
             let Some(c) = m.match_at(i) else {
                 i += 1;
                 continue;
