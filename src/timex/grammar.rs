@@ -944,10 +944,33 @@ impl<'a> Matcher<'a> {
         if self.is(q, "quarter") && !self.is(q + 1, "of") && !self.is(q + 1, "-") {
             best = longest(best, Some((q + 1, TimexType::Date, Sem::QuarterRel(-1))));
         }
+        // "the year ended June 30", "the fiscal year ending tomorrow": a year-long period
+        let y0 = if matches!(self.w(i), Some("fiscal" | "full")) {
+            i + 1
+        } else {
+            i
+        };
+        if self.is(y0, "year") && matches!(self.w(y0 + 1), Some("ended" | "ending")) {
+            let sem = Sem::Dur {
+                n: 1,
+                unit: Unit::Year,
+            };
+            best = longest(best, Some((y0 + 1, TimexType::Duration, sem)));
+        }
         if self.is(i, "year")
             && self.is(i + 1, "-")
             && matches!(self.w(i + 2), Some("earlier" | "ago"))
         {
+            // "the year-earlier third quarter"
+            if let Some((e, t, Sem::Quarter { q, half, .. })) = self.quarter_expr(i + 3) {
+                let sem = Sem::Quarter {
+                    q,
+                    half,
+                    y: None,
+                    yshift: Some(-1),
+                };
+                best = longest(best, Some((e, t, sem)));
+            }
             let e = if matches!(self.w(i + 3), Some("quarter" | "period")) {
                 i + 4
             } else {
@@ -1144,11 +1167,15 @@ impl<'a> Matcher<'a> {
             );
         }
         if self.is(i, "the") {
-            if let Some(c) = self.after_the(i + 1).or_else(|| self.shift_expr(i + 1)) {
-                best = longest(best, Some(c));
-            }
-            if let Some(c) = self.shift_expr(i + 1) {
-                best = longest(best, Some(c));
+            let mut with_the = self.after_the(i + 1);
+            with_the = longest(with_the, self.shift_expr(i + 1));
+            // "the third-quarter loss", "the two-week trip": the article belongs to the noun the
+            // hyphenated expression qualifies, not to the expression
+            let adjectival = with_the
+                .as_ref()
+                .is_some_and(|c| c.0 >= 2 && self.is(c.0 - 2, "-") && self.word(c.0).is_some());
+            if !adjectival {
+                best = longest(best, with_the);
             }
         }
         best

@@ -562,3 +562,36 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn determiners_and_business_periods() {
+    check(
+        DCT,
+        &[
+            (
+                "The third-quarter loss widened.",
+                "third-quarter",
+                "DATE",
+                "2021-Q3",
+            ),
+            (
+                "They signed the two-year deal.",
+                "two-year",
+                "DURATION",
+                "P2Y",
+            ),
+            (
+                "Sales beat the year-earlier third quarter.",
+                "the year-earlier third quarter",
+                "DATE",
+                "2020-Q3",
+            ),
+            (
+                "Net rose in the fiscal year ending soon.",
+                "the fiscal year",
+                "DURATION",
+                "P1Y",
+            ),
+        ],
+    );
+}
