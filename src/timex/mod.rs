@@ -36,10 +36,18 @@ impl TimexRules {
 /// How many words before an expression are searched for a future cue.
 const FUTURE_WINDOW: usize = 10;
 
-fn is_future(m: &Matcher, start: usize) -> bool {
-    // "by Friday", "until March": a deadline lies ahead
+/// True when the words around the expression at tokens `start..end` point to the future.
+fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
+    // "by Friday", "until March": a deadline lies ahead, unless a past perfect frames it ("had
+    // filed by Wednesday", "until Thursday, they had described")
     if start > 0 && m.hit(Class::Deadline, start - 1).is_some() {
-        return true;
+        let had = |j: usize| m.w(j) == Some("had");
+        let around = (start.saturating_sub(2 * FUTURE_WINDOW)..start)
+            .chain(end..(end + FUTURE_WINDOW).min(m.toks.len()));
+        let mut around = around;
+        if !around.any(had) {
+            return true;
+        }
     }
     let mut words = 0;
     for j in (start.saturating_sub(3 * FUTURE_WINDOW)..start).rev() {
@@ -180,7 +188,7 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
             let anchor = doc.anchor.or(text_anchor);
             let ctx = Ctx {
                 anchor,
-                future: is_future(&m, i),
+                future: is_future(&m, i, c.end),
                 quarters,
                 reference,
                 // a date without a year takes the reference's year only within its paragraph

@@ -595,3 +595,30 @@ fn determiners_and_business_periods() {
         ],
     );
 }
+
+#[test]
+fn deadlines_point_forward_unless_past_perfect() {
+    check(
+        DCT,
+        &[
+            (
+                "The repairs should end by Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-31",
+            ),
+            (
+                "They had filed the papers by Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-24",
+            ),
+            (
+                "Leaders will vote on it, aides said Monday.",
+                "Monday",
+                "DATE",
+                "2021-12-27",
+            ),
+        ],
+    );
+}
