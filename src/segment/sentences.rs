@@ -21,9 +21,9 @@ use super::paragraphs::trim;
 pub enum AbbrevClass {
     /// Never ends a sentence: titles ("Mr.", "Sen.") and "e.g.".
     Never,
-    /// Never ends a sentence before a number ("No. 5"); elsewhere an ordinary word.
+    /// Never ends a sentence before a number ("No. 5"); before a capitalized word it does.
     Number,
-    /// Ends a sentence only before a sentence starter ("U.S. The").
+    /// Ends a sentence only before a sentence starter ("U.S. The"; not "U.S. Army", "No. 5").
     Ambiguous,
     /// Ends a sentence before any capitalized word that is not a continuation ("p.m.").
     Usually,
@@ -40,6 +40,8 @@ pub struct SegmentRules {
     continuations: HashSet<String>,
     /// Speech verb forms, lowercased ("said").
     speech: HashSet<String>,
+    /// Caption words that a number follows at the start of a caption ("figure").
+    captions: HashSet<String>,
 }
 
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
@@ -54,7 +56,7 @@ impl SegmentRules {
     pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
-        let (starters, continuations) =
+        let (starters, continuations, captions) =
             compile_starters(src.get("sentence_starters.txt"), &mut errors);
         let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
         if errors.is_empty() {
@@ -63,6 +65,7 @@ impl SegmentRules {
                 starters,
                 continuations,
                 speech,
+                captions,
             })
         } else {
             Err(errors)
@@ -84,6 +87,11 @@ impl SegmentRules {
     fn is_continuation(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_KEY];
         lower_key(word, &mut buf).is_some_and(|k| self.continuations.contains(k))
+    }
+
+    fn is_caption(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_KEY];
+        lower_key(word, &mut buf).is_some_and(|k| self.captions.contains(k))
     }
 
     fn is_speech_verb(&self, word: &str) -> bool {
@@ -160,12 +168,12 @@ fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-fn compile_starters(
-    file: &RuleFile,
-    errors: &mut Vec<RuleError>,
-) -> (HashSet<String>, HashSet<String>) {
+type WordSets = (HashSet<String>, HashSet<String>, HashSet<String>);
+
+fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
     let mut starters = HashSet::new();
     let mut continuations = HashSet::new();
+    let mut captions = HashSet::new();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -182,9 +190,10 @@ fn compile_starters(
         let set = match fields.get(1).copied() {
             None | Some("start") => &mut starters,
             Some("continue") => &mut continuations,
+            Some("caption") => &mut captions,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown kind `{other}` (expected start or continue)"
+                    "unknown kind `{other}` (expected start, continue or caption)"
                 )));
                 continue;
             }
@@ -194,7 +203,7 @@ fn compile_starters(
             set.insert(key.to_string());
         }
     }
-    (starters, continuations)
+    (starters, continuations, captions)
 }
 
 fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> HashSet<String> {
@@ -505,7 +514,7 @@ struct Next<'t> {
     digit: bool,
     /// It starts with an opening quotation mark.
     quoted: bool,
-    /// It starts with "(" or "[".
+    /// It starts with "(".
     bracket: bool,
     /// Its leading run of letters and apostrophes ("He's"), maybe empty.
     word: &'t str,
@@ -591,8 +600,73 @@ impl<'r, 't> Splitter<'r, 't> {
             if !l.nested {
                 plan.forced = self.successor(&l);
             }
+        } else if first.is_uppercase() {
+            plan.forced = self.heading_end(q);
         }
         plan
+    }
+
+    /// A caption label or a date line that opens a paragraph's first sentence and runs into
+    /// the next one without a period: "Figure 1.3 This map shows", "Tuesday, May 5, 2015 On
+    /// Tuesday". Returns where the label ends.
+    fn heading_end(&self, q: usize) -> Option<usize> {
+        let b = self.b;
+        let word_end = |i: usize| {
+            let mut e = i;
+            while e < self.end && b[e].is_ascii_alphabetic() && e - i < 16 {
+                e += 1;
+            }
+            e
+        };
+        let digits = |i: usize, max: usize| {
+            let mut e = i;
+            while e < self.end && b[e].is_ascii_digit() && e - i <= max {
+                e += 1;
+            }
+            (e > i && e - i <= max).then_some(e)
+        };
+        let w = word_end(q);
+        let word = &self.text[q..w];
+        let mut e;
+        if self.rules.is_caption(word) {
+            // "Figure 1.3", "Fig. 2", "Table 4b"
+            e = w + usize::from(b.get(w) == Some(&b'.'));
+            if b.get(e) != Some(&b' ') {
+                return None;
+            }
+            e = digits(e + 1, 4)?;
+            while b.get(e) == Some(&b'.') {
+                e = digits(e + 1, 4)?;
+            }
+            if e < self.end && b[e].is_ascii_lowercase() {
+                e += 1;
+            }
+        } else if word.len() > 4 && word.ends_with("day") {
+            // "Thursday, March 15, 2012"
+            if !self.text[w..].starts_with(", ") {
+                return None;
+            }
+            let m = w + 2;
+            let me = word_end(m);
+            if me == m || !b[m].is_ascii_uppercase() || b.get(me) != Some(&b' ') {
+                return None;
+            }
+            let d = digits(me + 1, 2)?;
+            if !self.text[d..].starts_with(", ") {
+                return None;
+            }
+            e = digits(d + 2, 4)?;
+            if e - (d + 2) != 4 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        if e >= self.end || !char_at(self.text, e).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        let next = self.next_word(self.skip_space(e));
+        (next.upper && !next.quoted).then_some(e)
     }
 
     fn skip_space(&self, mut i: usize) -> usize {
@@ -726,7 +800,7 @@ impl<'r, 't> Splitter<'r, 't> {
                         && self.b[j - 1] == b'.'
                         && self.b.get(j + 1) == Some(&b'.')
                         && j + 1 < self.end
-                        && !char_at(text, j + 2).is_some_and(char::is_alphanumeric)
+                        && !char_at(text, j + 2).is_some_and(|c| c == '.' || c.is_alphanumeric())
                     {
                         spaced = true;
                         consecutive = 0;
@@ -751,11 +825,13 @@ impl<'r, 't> Splitter<'r, 't> {
 
         // 2. Closing quotes and brackets, and marks after them: `.”` `?)` `!”.`
         let mut quote_closed = false;
+        let mut closed = false;
         while j < self.end {
             let Some(c) = char_at(text, j) else { break };
             if is_closing(c) {
                 // an apostrophe that starts a word ("Jr.'s") is no closing mark
                 quote_closed |= is_quote(c);
+                closed = true;
                 j += c.len_utf8();
             } else if mark(c).is_some_and(|m| m != Mark::Wide) && j > run_end {
                 j += c.len_utf8();
@@ -778,6 +854,9 @@ impl<'r, 't> Splitter<'r, 't> {
             if m0 == Mark::Dot && dots == 1 && !bang && run_end == k + 1 {
                 if let Some(e) = self.glued_footnote(k, j) {
                     return (Some(e), e);
+                }
+                if self.glued_sentence(k, start) {
+                    return (Some(k + 1), k + 1);
                 }
             }
             return (None, j.max(k + 1));
@@ -811,9 +890,10 @@ impl<'r, 't> Splitter<'r, 't> {
                 dots >= 4 && !next.lower
             }
         } else if bang {
-            !next.lower && !(quote_closed && self.speaker_follows(n))
+            // "Viva Maria! (1965)": a title, not a sentence
+            !next.lower && !(next.bracket && !closed) && !(quote_closed && self.speaker_follows(n))
         } else if ellipsis || dots >= 2 {
-            !next.lower
+            !next.lower && !(quote_closed && self.speaker_follows(n))
         } else if plan.label_dot == Some(k) {
             false
         } else {
@@ -841,11 +921,11 @@ impl<'r, 't> Splitter<'r, 't> {
             return !next.lower;
         }
         if prev.ends_with(|c: char| c.is_ascii_digit()) {
-            return !next.lower;
+            return !next.lower || next.bracket;
         }
         match self.rules.abbreviation(prev) {
             Some(AbbrevClass::Never) => false,
-            Some(AbbrevClass::Number) => !next.digit && !next.lower,
+            Some(AbbrevClass::Number) => next.upper || next.quoted,
             Some(AbbrevClass::Ambiguous) => self.starts_sentence(next),
             Some(AbbrevClass::Usually) => {
                 next.quoted || (next.upper && !self.rules.is_continuation(next.word))
@@ -857,7 +937,8 @@ impl<'r, 't> Splitter<'r, 't> {
                 if single || dotted_letters(prev) {
                     self.starts_sentence(next)
                 } else {
-                    !next.lower
+                    // "a year. (credit: Ken Thomas)": a bracket after a period opens a sentence
+                    !next.lower || next.bracket
                 }
             }
         }
@@ -865,7 +946,7 @@ impl<'r, 't> Splitter<'r, 't> {
 
     /// A sentence starter after an ambiguous abbreviation: a listed word or an opening quote.
     fn starts_sentence(&self, next: &Next) -> bool {
-        next.upper && (next.quoted || self.rules.is_starter(next.word))
+        next.upper && !next.bracket && (next.quoted || self.rules.is_starter(next.word))
     }
 
     /// The word before the period at `k`, without opening marks; `None` when it is too long to
@@ -902,14 +983,15 @@ impl<'r, 't> Splitter<'r, 't> {
         let mut i = n;
         let mut guard = 0;
         while let Some(c) = char_at(text, i) {
-            if i >= self.end || guard > 4 {
+            if i >= self.end || guard > 6 {
                 return next;
             }
             if is_open_quote(c) {
                 next.quoted = true;
             } else if c == '(' || c == '[' {
-                next.bracket = true;
-            } else {
+                next.bracket |= c == '(';
+            } else if !matches!(c, '-' | '–' | '—' | ' ') || guard == 0 && c == ' ' {
+                // dashes (and the space after them) are looked through: "voila! -- you have"
                 break;
             }
             i += c.len_utf8();
@@ -947,20 +1029,23 @@ impl<'r, 't> Splitter<'r, 't> {
         next
     }
 
-    /// After a quotation that closes on "?" or "!": a speaker and a speech verb within the next
-    /// four words (`“Are you there?” I called.`).
+    /// After a quotation that closes on "?", "!" or "…": a capitalized speaker of one or two
+    /// words, then a speech verb (`“Are you there?” I called.`, `“No!” Pete Smith said.`).
     fn speaker_follows(&self, n: usize) -> bool {
         let mut i = n;
-        for _ in 0..4 {
+        for nth in 0..3 {
             if i >= self.end {
                 return false;
             }
             let w = self.next_word(i);
-            if w.word.is_empty() {
+            if w.word.is_empty() || w.quoted || w.bracket {
                 return false;
             }
-            if self.rules.is_speech_verb(w.word) {
+            if nth > 0 && self.rules.is_speech_verb(w.word) {
                 return true;
+            }
+            if !w.upper {
+                return false;
             }
             let e = self.word_end(i);
             // a word that ends a sentence or a clause stops the search
@@ -998,7 +1083,27 @@ impl<'r, 't> Splitter<'r, 't> {
             }
             let mut e = i + 1;
             let mut digits = 0;
-            while e < self.end && e - i < 16 {
+            let mut elided = false;
+            // "[...]" and "[…]": words left out at the end of a sentence
+            for mark in ["...]", "…]"] {
+                if b[i + 1..self.end].starts_with(mark.as_bytes()) {
+                    elided = true;
+                    digits = 1;
+                    e = i + mark.len();
+                }
+            }
+            // "[citation needed]": an editor's note in lowercase
+            if !elided && b.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                if let Some(close) = memchr::memchr(b']', &b[i + 1..self.end.min(i + 41)]) {
+                    let note = &b[i + 1..i + 1 + close];
+                    if note.iter().all(|c| c.is_ascii_lowercase() || *c == b' ') {
+                        elided = true;
+                        digits = 1;
+                        e = i + 1 + close;
+                    }
+                }
+            }
+            while !elided && e < self.end && e - i < 16 {
                 match b[e] {
                     b'0'..=b'9' => digits += 1,
                     b',' | b'-' | b' ' => {}
@@ -1047,6 +1152,40 @@ impl<'r, 't> Splitter<'r, 't> {
         }
         let next = self.next_word(i);
         next.upper.then_some(e)
+    }
+
+    /// "Hello world.Today is": a period glued between a word and a capitalized word, when the
+    /// whole does not look like a web address or a file name ("www.Example.com", "ASP.NET").
+    fn glued_sentence(&self, k: usize, start: usize) -> bool {
+        let text = self.text;
+        let (Some(before), Some(first), Some(second)) = (
+            char_before(text, k),
+            char_at(text, k + 1),
+            char_at(text, k + 2),
+        ) else {
+            return false;
+        };
+        if !(before.is_lowercase() || before.is_ascii_digit())
+            || !first.is_uppercase()
+            || !second.is_lowercase()
+        {
+            return false;
+        }
+        let Some(prev) = self.prev_word(k, start) else {
+            return false;
+        };
+        let web = |c: char| matches!(c, '.' | '/' | '@' | ':' | '\\' | '_' | '=');
+        if prev.chars().count() < 2
+            || prev.contains(web)
+            || self.rules.abbreviation(prev).is_some()
+            || prev.starts_with("www")
+        {
+            return false;
+        }
+        // the rest of the word: letters up to the next space, at most a final period
+        let e = self.word_end(k + 1);
+        let rest = text[k + 1..e].trim_end_matches(|c: char| is_closing(c) || mark(c).is_some());
+        !rest.contains(web) && e - (k + 1) < MAX_PREV
     }
 
     /// "fee. 8 Yet": a one- or two-digit footnote number between a sentence and a capitalized
