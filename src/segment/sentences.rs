@@ -891,9 +891,12 @@ impl<'r, 't> Splitter<'r, 't> {
             }
         } else if bang {
             // "Viva Maria! (1965)": a title, not a sentence
-            !next.lower && !(next.bracket && !closed) && !(quote_closed && self.speaker_follows(n))
+            let title = next.bracket && !closed;
+            let speaker = quote_closed && self.speaker_follows(n);
+            !(next.lower || title || speaker)
         } else if ellipsis || dots >= 2 {
-            !next.lower && !(quote_closed && self.speaker_follows(n))
+            let speaker = quote_closed && self.speaker_follows(n);
+            !(next.lower || speaker)
         } else if plan.label_dot == Some(k) {
             false
         } else {
