@@ -42,6 +42,8 @@ pub struct SegmentRules {
     speech: HashSet<String>,
     /// Caption words that a number follows at the start of a caption ("figure").
     captions: HashSet<String>,
+    /// Credit words that open a credit line with a colon ("image").
+    credits: HashSet<String>,
 }
 
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
@@ -56,7 +58,7 @@ impl SegmentRules {
     pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
-        let (starters, continuations, captions) =
+        let (starters, continuations, captions, credits) =
             compile_starters(src.get("sentence_starters.txt"), &mut errors);
         let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
         if errors.is_empty() {
@@ -66,6 +68,7 @@ impl SegmentRules {
                 continuations,
                 speech,
                 captions,
+                credits,
             })
         } else {
             Err(errors)
@@ -92,6 +95,11 @@ impl SegmentRules {
     fn is_caption(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_KEY];
         lower_key(word, &mut buf).is_some_and(|k| self.captions.contains(k))
+    }
+
+    fn is_credit(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_KEY];
+        lower_key(word, &mut buf).is_some_and(|k| self.credits.contains(k))
     }
 
     fn is_speech_verb(&self, word: &str) -> bool {
@@ -168,12 +176,18 @@ fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-type WordSets = (HashSet<String>, HashSet<String>, HashSet<String>);
+type WordSets = (
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+);
 
 fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
     let mut starters = HashSet::new();
     let mut continuations = HashSet::new();
     let mut captions = HashSet::new();
+    let mut credits = HashSet::new();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -191,9 +205,10 @@ fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
             None | Some("start") => &mut starters,
             Some("continue") => &mut continuations,
             Some("caption") => &mut captions,
+            Some("credit") => &mut credits,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown kind `{other}` (expected start, continue or caption)"
+                    "unknown kind `{other}` (expected start, continue, caption or credit)"
                 )));
                 continue;
             }
@@ -203,7 +218,7 @@ fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
             set.insert(key.to_string());
         }
     }
-    (starters, continuations, captions)
+    (starters, continuations, captions, credits)
 }
 
 fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> HashSet<String> {
@@ -252,21 +267,61 @@ fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
 pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() + text.len() / 120);
     for p in paragraphs {
-        Splitter::new(rules, text, *p).run(&mut out);
+        match trailing_date(text, *p) {
+            Some(d) => {
+                Splitter::new(rules, text, Span::new(p.start, d)).run(&mut out);
+                Splitter::new(rules, text, Span::new(d, p.end)).run(&mut out);
+            }
+            None => Splitter::new(rules, text, *p).run(&mut out),
+        }
     }
     out
+}
+
+/// A date line that ends a paragraph after a headline, "… about ants Tuesday, September 1,
+/// 2015": where the weekday starts.
+fn trailing_date(text: &str, p: Span) -> Option<usize> {
+    let b = &text.as_bytes()[p.start..p.end];
+    let digits_back = |e: usize, min: usize, max: usize| {
+        let mut s = e;
+        while s > 0 && b[s - 1].is_ascii_digit() && e - s <= max {
+            s -= 1;
+        }
+        (e - s >= min && e - s <= max).then_some(s)
+    };
+    let word_back = |e: usize| {
+        let mut s = e;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() && e - s < 12 {
+            s -= 1;
+        }
+        (s < e && b[s].is_ascii_uppercase()).then_some(s)
+    };
+    let year = digits_back(b.len(), 4, 4)?;
+    let comma = year.checked_sub(2).filter(|&c| &b[c..year] == b", ")?;
+    let day = digits_back(comma, 1, 2)?;
+    let month_end = day.checked_sub(1).filter(|&c| b[c] == b' ')?;
+    let month = word_back(month_end)?;
+    let comma = month.checked_sub(2).filter(|&c| &b[c..month] == b", ")?;
+    let weekday = word_back(comma)?;
+    if comma - weekday < 6 || !b[weekday..comma].ends_with(b"day") {
+        return None;
+    }
+    let before = weekday.checked_sub(1)?;
+    (b[before] == b' ' && b[..before].iter().any(u8::is_ascii_alphanumeric))
+        .then_some(p.start + weekday)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Character classes
 
-/// Bytes that may start a sentence-final mark: `.` `!` `?` and the lead bytes of `…` `‼` `⁇`
+/// Bytes that may start a sentence-final mark: `.` `!` `?`, `:` (after a credit word), and the lead bytes of `…` `‼` `⁇`
 /// `⁈` `⁉` (E2), `。` (E3) and the full-width `！` `？` `．` `｡` (EF).
 static CANDIDATE: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
+    t[b':' as usize] = true;
     t[0xE2] = true;
     t[0xE3] = true;
     t[0xEF] = true;
@@ -530,6 +585,8 @@ struct Splitter<'r, 't> {
     labels: Option<Vec<(LabelStyle, u32, usize)>>,
     /// Cache of the last bullet search: (bullet, searched from, found).
     bullet_cache: Option<(char, usize, Option<usize>)>,
+    /// How far the current sentence was searched for a letter or digit, and whether one was found.
+    content: (usize, bool),
 }
 
 impl<'r, 't> Splitter<'r, 't> {
@@ -542,6 +599,7 @@ impl<'r, 't> Splitter<'r, 't> {
             end: p.end,
             labels: None,
             bullet_cache: None,
+            content: (p.start, false),
         }
     }
 
@@ -566,6 +624,7 @@ impl<'r, 't> Splitter<'r, 't> {
                 }
                 let old = plan.forced;
                 start = e;
+                self.content = (e, false);
                 plan = self.plan(start);
                 if plan.forced.is_none() {
                     plan.forced = old.filter(|&f| f > start);
@@ -764,9 +823,20 @@ impl<'r, 't> Splitter<'r, 't> {
         let Some(c0) = char_at(text, k) else {
             return (None, k + 1);
         };
+        if c0 == ':' {
+            return (self.credit(k, start), k + 1);
+        }
         let Some(m0) = mark(c0) else {
             return (None, k + c0.len_utf8());
         };
+        // "“..." and "! ! !": a sentence needs a letter or a digit before it can end
+        if !self.has_content(k) {
+            let mut j = k;
+            while let Some(m) = char_at(text, j).filter(|&c| mark(c).is_some()) {
+                j += m.len_utf8();
+            }
+            return (None, j.max(k + 1));
+        }
 
         // 1. The run of marks: "." "?!" "..." ". . . ." "…" "。"
         let mut j = k;
@@ -912,6 +982,52 @@ impl<'r, 't> Splitter<'r, 't> {
             return (Some(e), e);
         }
         (Some(end), end)
+    }
+
+    /// Is there a letter or digit between the current sentence's start and `k`? Each byte is
+    /// looked at once per sentence.
+    fn has_content(&mut self, k: usize) -> bool {
+        let (mut i, found) = self.content;
+        if found {
+            return true;
+        }
+        while i < k {
+            let b = self.b[i];
+            if b.is_ascii_alphanumeric() {
+                self.content = (i, true);
+                return true;
+            }
+            if b >= 0xC0 {
+                if let Some(c) = char_at(self.text, i) {
+                    if c.is_alphanumeric() {
+                        self.content = (i, true);
+                        return true;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.content = (k, false);
+        false
+    }
+
+    /// "… held in Washington D.C. Image: United States Navy.": a credit word and a colon open
+    /// a sentence of their own. Returns where the credit word starts.
+    fn credit(&mut self, k: usize, start: usize) -> Option<usize> {
+        if !char_at(self.text, k + 1).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        let mut ws = k;
+        while ws > start && self.b[ws - 1].is_ascii_alphabetic() && k - ws <= MAX_KEY {
+            ws -= 1;
+        }
+        if ws == k || ws <= start || !self.b[ws].is_ascii_uppercase() || self.b[ws - 1] != b' ' {
+            return None;
+        }
+        if !self.rules.is_credit(&self.text[ws..k]) || !self.has_content(ws) {
+            return None;
+        }
+        Some(ws)
     }
 
     /// Does the period at `k` end a sentence, given the word before it and `next`?
