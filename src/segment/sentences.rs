@@ -571,6 +571,8 @@ struct Next<'t> {
     quoted: bool,
     /// It starts with "(".
     bracket: bool,
+    /// It starts with a dash ("FAIRVIEW, W.Va. - The coal").
+    dashed: bool,
     /// Its leading run of letters and apostrophes ("He's"), maybe empty.
     word: &'t str,
 }
@@ -1042,6 +1044,14 @@ impl<'r, 't> Splitter<'r, 't> {
         if prev.ends_with(|c: char| c.is_ascii_digit()) {
             return !next.lower || next.bracket;
         }
+        let mut chars = prev.chars();
+        let first = chars.next();
+        let single = first.is_some_and(char::is_alphabetic) && chars.next().is_none();
+        if single && first.is_some_and(char::is_uppercase) {
+            // an initial ("Oscar P. Quintero"), even when a lowercase abbreviation ("p.") is
+            // spelt the same; an opening quote after it is a nickname ("Robert C. “Bobby” Scott")
+            return !next.quoted && self.starts_sentence(next);
+        }
         match self.rules.abbreviation(prev) {
             Some(AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => next.upper || next.quoted,
@@ -1050,11 +1060,12 @@ impl<'r, 't> Splitter<'r, 't> {
                 next.quoted || (next.upper && !self.rules.is_continuation(next.word))
             }
             None => {
-                let mut chars = prev.chars();
-                let single =
-                    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
                 if single || dotted_letters(prev) {
-                    self.starts_sentence(next)
+                    // "Gov. C.L. “Butch” Otter": a quote after initials is a nickname
+                    let initials = prev
+                        .split('.')
+                        .all(|g| g.len() == 1 && g.chars().all(char::is_uppercase));
+                    !(initials && next.quoted) && self.starts_sentence(next)
                 } else {
                     // "a year. (credit: Ken Thomas)": a bracket after a period opens a sentence
                     !next.lower || next.bracket
@@ -1065,7 +1076,10 @@ impl<'r, 't> Splitter<'r, 't> {
 
     /// A sentence starter after an ambiguous abbreviation: a listed word or an opening quote.
     fn starts_sentence(&self, next: &Next) -> bool {
-        next.upper && !next.bracket && (next.quoted || self.rules.is_starter(next.word))
+        next.upper
+            && !next.bracket
+            && !next.dashed
+            && (next.quoted || self.rules.is_starter(next.word))
     }
 
     /// The word before the period at `k`, without opening marks; `None` when it is too long to
@@ -1097,6 +1111,7 @@ impl<'r, 't> Splitter<'r, 't> {
             digit: false,
             quoted: false,
             bracket: false,
+            dashed: false,
             word: "",
         };
         let mut i = n;
@@ -1112,6 +1127,8 @@ impl<'r, 't> Splitter<'r, 't> {
             } else if !matches!(c, '-' | '–' | '—' | ' ') || guard == 0 && c == ' ' {
                 // dashes (and the space after them) are looked through: "voila! -- you have"
                 break;
+            } else {
+                next.dashed |= c != ' ';
             }
             i += c.len_utf8();
             guard += 1;

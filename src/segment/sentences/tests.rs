@@ -478,3 +478,31 @@ fn every_prefix_of_a_mixed_text_is_safe() {
         check_invariants(&t[i..]);
     }
 }
+
+// --- news shapes: datelines, credits, nicknames --------------------------------------------
+
+#[test]
+fn datelines_and_credits() {
+    one("SALEM, Ore. - The council met on Monday.");
+    one("DECATUR, Ill. — Mayor Ruiz spoke first.");
+    assert_eq!(
+        split("Harbor crews return to work Friday, March 6, 2020"),
+        vec!["Harbor crews return to work", "Friday, March 6, 2020"]
+    );
+    assert_eq!(
+        split("Firefighters at the scene. Photo: City archive."),
+        vec!["Firefighters at the scene.", "Photo: City archive."]
+    );
+    assert_eq!(
+        split("Crews at the dock Image: Port authority."),
+        vec!["Crews at the dock", "Image: Port authority."]
+    );
+    one("The image: a dock at night.");
+}
+
+#[test]
+fn nicknames_after_initials() {
+    one("Rep. Robert C. \"Bobby\" Scott spoke.");
+    one("Gov. C.L. “Butch” Otter spoke.");
+    one("Oscar P. Quintero wrote back.");
+}
