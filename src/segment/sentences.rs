@@ -121,11 +121,18 @@ fn compile_abbreviations(
             continue;
         }
         let abbr = fields[0];
-        let Some(stem) = abbr.strip_suffix('.') else {
-            errors.push(line.error(format!("abbreviation `{abbr}` must end with a period")));
-            continue;
+        // a name spelt with "!" ("Yahoo!") is kept whole, with its mark
+        let stem = match abbr.strip_suffix('.') {
+            Some(stem) => stem,
+            None if abbr.ends_with('!') => abbr,
+            None => {
+                errors.push(line.error(format!(
+                    "abbreviation `{abbr}` must end with a period (or `!` for a name)"
+                )));
+                continue;
+            }
         };
-        if stem.is_empty() || stem.ends_with('.') {
+        if stem.is_empty() || stem.ends_with('.') || stem == "!" {
             errors.push(line.error(format!(
                 "abbreviation `{abbr}` needs a letter before its last period"
             )));
@@ -963,7 +970,7 @@ impl<'r, 't> Splitter<'r, 't> {
             }
         } else if bang {
             // "Viva Maria! (1965)": a title, not a sentence
-            let title = next.bracket && !closed;
+            let title = (next.bracket && !closed) || self.named_bang(k, run_end, start);
             let speaker = quote_closed && self.speaker_follows(n);
             !(next.lower || title || speaker)
         } else if ellipsis || dots >= 2 {
@@ -984,6 +991,24 @@ impl<'r, 't> Splitter<'r, 't> {
             return (Some(e), e);
         }
         (Some(end), end)
+    }
+
+    /// "Yahoo! Research": a name listed with its "!" in `abbreviations.txt` as `never`.
+    fn named_bang(&self, k: usize, run_end: usize, start: usize) -> bool {
+        if run_end != k + 1 || self.b[k] != b'!' {
+            return false;
+        }
+        let Some(prev) = self.prev_word(k, start) else {
+            return false;
+        };
+        let mut key = [0u8; MAX_KEY];
+        if prev.is_empty() || prev.len() + 1 > MAX_KEY {
+            return false;
+        }
+        key[..prev.len()].copy_from_slice(prev.as_bytes());
+        key[prev.len()] = b'!';
+        std::str::from_utf8(&key[..=prev.len()])
+            .is_ok_and(|w| self.rules.abbreviation(w) == Some(AbbrevClass::Never))
     }
 
     /// Is there a letter or digit between the current sentence's start and `k`? Each byte is

@@ -506,3 +506,9 @@ fn nicknames_after_initials() {
     one("Gov. C.L. “Butch” Otter spoke.");
     one("Oscar P. Quintero wrote back.");
 }
+
+#[test]
+fn names_with_an_exclamation_mark() {
+    one("Analysts at Yahoo! Finance agreed.");
+    assert_eq!(split("Wow! Finance rose."), vec!["Wow!", "Finance rose."]);
+}
