@@ -944,7 +944,14 @@ impl<'r, 't> Splitter<'r, 't> {
         // 4. The next word, after citations standing alone: "1971. [1] Fillmore"
         let mut end = j;
         let mut n = self.skip_space(j);
-        let cited = self.citations(n, true);
+        let mut cited = self.citations(n, true);
+        // "days. [1]." : marks after the citation stay with it
+        while let Some(c) = char_at(text, cited).filter(|&c| mark(c).is_some() || is_closing(c)) {
+            if cited >= self.end || cited == n {
+                break;
+            }
+            cited += c.len_utf8();
+        }
         if cited > n {
             end = cited;
             n = self.skip_space(cited);
