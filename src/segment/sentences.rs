@@ -617,7 +617,10 @@ impl<'r, 't> Splitter<'r, 't> {
         let mut plan = self.plan(start);
         let mut i = start;
         loop {
-            let limit = plan.forced.unwrap_or(self.end).min(self.end);
+            let limit = match plan.forced {
+                Some(f) if f > i => f.min(self.end),
+                _ => self.end,
+            };
             let found = self.b[i.min(limit)..limit]
                 .iter()
                 .position(|&c| CANDIDATE[c as usize])
@@ -1041,7 +1044,7 @@ impl<'r, 't> Splitter<'r, 't> {
             }
             i += 1;
         }
-        self.content = (k, false);
+        self.content = (i.max(k), false);
         false
     }
 

@@ -38,6 +38,11 @@ fn check_invariants(t: &str) -> usize {
         );
         last = sp.end;
     }
+    // nothing lost: every non-space character of a paragraph is in a sentence
+    let visible = |x: &Span| x.slice(t).chars().filter(|c| !c.is_whitespace()).count();
+    let covered: usize = s.iter().map(visible).sum();
+    let all: usize = paras.iter().map(visible).sum();
+    assert_eq!(covered, all, "text lost in {t:?}");
     s.len()
 }
 
@@ -511,4 +516,78 @@ fn nicknames_after_initials() {
 fn names_with_an_exclamation_mark() {
     one("Analysts at Yahoo! Finance agreed.");
     assert_eq!(split("Wow! Finance rose."), vec!["Wow!", "Finance rose."]);
+}
+
+#[test]
+fn random_texts_keep_the_invariants() {
+    let atoms = [
+        ".",
+        "!",
+        "?",
+        "…",
+        "...",
+        ". . .",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "[1]",
+        "•",
+        "1.",
+        "2.",
+        "a)",
+        "b)",
+        "(i)",
+        "U.S.",
+        "Mr.",
+        "p.m.",
+        "Yahoo!",
+        "e\u{301}",
+        "東京",
+        "。",
+        "😀",
+        " ",
+        " ",
+        " ",
+        "\n",
+        ":",
+        "Image:",
+        "-",
+        "—",
+        "The",
+        "he",
+        "I",
+        "J.",
+        "No.",
+        "5",
+        "3.5",
+        "www.a.com",
+        "Figure 2.1",
+        "Monday, May 5, 2014",
+        "x",
+    ];
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut step = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..3000 {
+        let n = (step() % 40) as usize;
+        let mut t = String::new();
+        for _ in 0..n {
+            let r = step();
+            t.push_str(atoms[(r % atoms.len() as u64) as usize]);
+            if r % 3 == 0 {
+                t.push(' ');
+            }
+        }
+        check_invariants(&t);
+    }
 }
