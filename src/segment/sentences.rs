@@ -27,6 +27,8 @@ pub enum AbbrevClass {
     Ambiguous,
     /// Ends a sentence before any capitalized word that is not a continuation ("p.m.").
     Usually,
+    /// A state after a city ("Tamarac, Fla."): there like `Usually`, elsewhere `Ambiguous`.
+    Place,
 }
 
 /// Compiled sentence splitter rules.
@@ -149,9 +151,10 @@ fn compile_abbreviations(
             Some("never") => AbbrevClass::Never,
             Some("number") => AbbrevClass::Number,
             Some("usually") => AbbrevClass::Usually,
+            Some("place") => AbbrevClass::Place,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown class `{other}` (expected never, number, ambiguous or usually)"
+                    "unknown class `{other}` (expected never, number, ambiguous, place or usually)"
                 )));
                 continue;
             }
@@ -1091,9 +1094,9 @@ impl<'r, 't> Splitter<'r, 't> {
             Some(AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => next.upper || next.quoted,
             Some(AbbrevClass::Ambiguous) => self.starts_sentence(next),
-            Some(AbbrevClass::Usually) => {
-                next.quoted || (next.upper && !self.rules.is_continuation(next.word))
-            }
+            Some(AbbrevClass::Usually) => self.usually_ends(next),
+            Some(AbbrevClass::Place) if self.after_city(k - prev.len()) => self.usually_ends(next),
+            Some(AbbrevClass::Place) => self.starts_sentence(next),
             None => {
                 if single || dotted_letters(prev) {
                     // "Gov. C.L. “Butch” Otter": a quote after initials is a nickname
@@ -1107,6 +1110,26 @@ impl<'r, 't> Splitter<'r, 't> {
                 }
             }
         }
+    }
+
+    /// After a `usually` abbreviation: a capitalized word that is not a continuation, or a quote.
+    fn usually_ends(&self, next: &Next) -> bool {
+        !next.dashed
+            && !next.bracket
+            && (next.quoted || (next.upper && !self.rules.is_continuation(next.word)))
+    }
+
+    /// Is the word starting at `w` written after "City, "?
+    fn after_city(&self, w: usize) -> bool {
+        let b = self.b;
+        if w < 4 || &b[w - 2..w] != b", " {
+            return false;
+        }
+        let mut s = w - 2;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() && w - 2 - s < 32 {
+            s -= 1;
+        }
+        s < w - 2 && b[s].is_ascii_uppercase()
     }
 
     /// A sentence starter after an ambiguous abbreviation: a listed word or an opening quote.

@@ -591,3 +591,15 @@ fn random_texts_keep_the_invariants() {
         check_invariants(&t);
     }
 }
+
+#[test]
+fn states_after_a_city() {
+    assert_eq!(
+        split("She lives in Tamarac, Fla. Sister Ruth said so."),
+        vec!["She lives in Tamarac, Fla.", "Sister Ruth said so."]
+    );
+    one("TAMPA, Fla. — Sister Ruth said so.");
+    one("He flew to Fla. Governor Ruiz met him.");
+    one("He left Albany, N.Y. on Monday.");
+    one("Write to Washington, D.C. 20515 today.");
+}
