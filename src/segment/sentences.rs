@@ -2,12 +2,17 @@
 //! `rules/speech_verbs.txt`.
 //!
 //! One left-to-right pass over each paragraph. Only `.`, `!`, `?`, `…` and their full-width and
-//! ideographic forms (plus list markers and bullets at a sentence start) can make a boundary; at
-//! each one the splitter looks at the word before it (abbreviation? initial? number? list label?)
-//! and the word after it (lowercase? a sentence starter? a speaker and a speech verb after a
-//! closing quote?). Closing quotation marks, brackets and footnote citations after the mark stay
-//! with the sentence they close. Every look-back and look-ahead is bounded, so the pass is linear
-//! in the text whatever its shape.
+//! ideographic forms can end a sentence, plus a few shapes that run into the next sentence without
+//! a mark: the next label of a list ("1. … 2. …"), the next bullet, a caption number ("Figure
+//! 1.3 This map"), a date line ("Tuesday, May 5, 2015") and a credit ("Image: …"). At each mark
+//! the splitter looks at the word before it (abbreviation? initial? number? list label?) and the
+//! word after it (lowercase? a sentence starter? a speaker and a speech verb after a closing
+//! quote?). Closing quotation marks, brackets and footnote citations after the mark stay with the
+//! sentence they close. Every look-back and look-ahead is bounded and every cache only moves
+//! forward, so the pass is linear in the text whatever its shape, and it allocates only the
+//! output (and, for a paragraph that holds a list, one index of its labels).
+//!
+//! The rule files' formats are documented in `rules/README.md` ("Sentence splitter").
 
 use std::collections::{HashMap, HashSet};
 
