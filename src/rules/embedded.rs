@@ -23,6 +23,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "attribution.txt",
         include_str!("../../rules/attribution.txt"),
     ),
+    (
+        "speaker_words.txt",
+        include_str!("../../rules/speaker_words.txt"),
+    ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
     ("dates.txt", include_str!("../../rules/dates.txt")),
@@ -53,5 +57,13 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "gazetteers/given_names.txt",
         include_str!("../../rules/gazetteers/given_names.txt"),
+    ),
+    (
+        "gazetteers/name_heads.txt",
+        include_str!("../../rules/gazetteers/name_heads.txt"),
+    ),
+    (
+        "gazetteers/common_words.txt",
+        include_str!("../../rules/gazetteers/common_words.txt"),
     ),
 ];
