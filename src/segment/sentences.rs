@@ -975,6 +975,9 @@ impl<'r, 't> Splitter<'r, 't> {
         // 5. Decide by the kind of run
         let boundary = if wide {
             true
+        } else if quote_closed && next.dashed && next.upper {
+            // `“…yes.” — Dana Whitfield, festival director`: the quote's attribution
+            false
         } else if spaced {
             if attached && self.b.get(k + 1) == Some(&b' ') {
                 // "compounds. . . . The": the period ends the sentence, the ellipsis opens the next
@@ -1243,7 +1246,9 @@ impl<'r, 't> Splitter<'r, 't> {
             if nth > 0 && self.rules.is_speech_verb(w.word) {
                 return true;
             }
-            if !w.upper {
+            // the speaker: a subject pronoun or a name, not "The answer is"
+            let pronoun = ["I", "He", "She", "We", "They", "You"].contains(&w.word);
+            if !w.upper || (nth == 0 && !pronoun && self.rules.is_starter(w.word)) {
                 return false;
             }
             let e = self.word_end(i);

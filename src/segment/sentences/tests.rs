@@ -603,3 +603,13 @@ fn states_after_a_city() {
     one("He left Albany, N.Y. on Monday.");
     one("Write to Washington, D.C. 20515 today.");
 }
+
+#[test]
+fn dash_attribution_after_a_quote() {
+    one("“We will be back.” — Ana Ruiz, organizer");
+    assert_eq!(
+        split("“Will it return?” The answer came fast."),
+        vec!["“Will it return?”", "The answer came fast."]
+    );
+    one("“Ready?” She asked.");
+}
