@@ -1098,7 +1098,12 @@ impl<'r, 't> Splitter<'r, 't> {
             // spelt the same; an opening quote after it is a nickname ("Robert C. “Bobby” Scott")
             return !next.quoted && self.starts_sentence(next);
         }
-        match self.rules.abbreviation(prev) {
+        // "ex-Gov.", "then-Sen.": the part after the last hyphen
+        let class = self.rules.abbreviation(prev).or_else(|| {
+            prev.rsplit_once('-')
+                .and_then(|(_, last)| self.rules.abbreviation(last))
+        });
+        match class {
             Some(AbbrevClass::Never) => false,
             Some(AbbrevClass::Number) => next.upper || next.quoted,
             Some(AbbrevClass::Ambiguous) => self.starts_sentence(next),

@@ -613,3 +613,8 @@ fn dash_attribution_after_a_quote() {
     );
     one("“Ready?” She asked.");
 }
+
+#[test]
+fn hyphenated_titles() {
+    one("The ex-Gov. Ruiz and then-Sen. Park met.");
+}
