@@ -59,6 +59,8 @@ struct Cand {
     label: EntityLabel,
     /// True for a one-word name labeled by default (no gazetteer, head, title or given name).
     guess: bool,
+    /// Set when document-level evidence rejects the candidate.
+    drop: bool,
 }
 
 fn conn_of(w: &str) -> Option<Conn> {
@@ -187,6 +189,7 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     fix_guesses(text, &rules.lex, &mut cands);
     doc.entities = cands
         .into_iter()
+        .filter(|c| !c.drop)
         .map(|c| Entity {
             span: c.span,
             label: c.label,
@@ -238,6 +241,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                             span: Span::new(u.span.start, last.span.end),
                             label: h,
                             guess: false,
+                            drop: false,
                         });
                         k = e;
                         after_title = None;
@@ -248,6 +252,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                             span: Span::new(u.span.start, last.span.end),
                             label: EntityLabel::Org,
                             guess: false,
+                            drop: false,
                         });
                         k = e;
                         after_title = None;
@@ -258,6 +263,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                     span: u.span,
                     label,
                     guess: false,
+                    drop: false,
                 });
                 after_title = None;
                 k += 1;
@@ -269,7 +275,8 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 if not_name {
                     let e = collect(rules, text, us, k);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
-                    if weak || !head_end {
+                    let head_start = e > k + 1 && lex.is_head(w) && !lex.is_common(w);
+                    if !head_start && (weak || !head_end) {
                         after_title = None;
                         k += 1;
                         continue;
@@ -437,7 +444,14 @@ fn classify(
         .iter()
         .position(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
     let before_of = of_at.filter(|&p| p > 0).map(|p| word(text, &seg[p - 1]));
-    let push = |out: &mut Vec<Cand>, label, guess| out.push(Cand { span, label, guess });
+    let push = |out: &mut Vec<Cand>, label, guess| {
+        out.push(Cand {
+            span,
+            label,
+            guess,
+            drop: false,
+        })
+    };
 
     if n_words == 1 {
         if let Kind::Gaz(l) = first.kind {
@@ -529,11 +543,48 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
             known.entry(s).or_insert(c.label);
         }
     }
-    // context votes among guesses: anything but the PERSON default
-    let mut votes: HashMap<&str, EntityLabel> = HashMap::new();
+    // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
+    // least a quarter of its guesses takes that label everywhere
+    let mut votes: HashMap<&str, (u32, u32, EntityLabel)> = HashMap::new();
     for c in cands.iter() {
-        if c.guess && c.label != EntityLabel::Person {
-            votes.entry(c.span.slice(text)).or_insert(c.label);
+        if c.guess {
+            let v = votes
+                .entry(c.span.slice(text))
+                .or_insert((0, 0, EntityLabel::Person));
+            v.0 += 1;
+            if c.label != EntityLabel::Person {
+                v.1 += 1;
+                v.2 = c.label;
+            }
+        }
+    }
+    let votes: HashMap<&str, EntityLabel> = votes
+        .into_iter()
+        .map(|(w, (n, k, l))| (w, if k * 4 >= n { l } else { EntityLabel::Person }))
+        .collect();
+    // acronyms: kept only when a longer name in the document spells them out
+    let mut initials: HashMap<String, EntityLabel> = HashMap::new();
+    for c in cands.iter() {
+        let s = c.span.slice(text);
+        if !c.guess && s.contains(' ') {
+            let ini: String = s
+                .split(' ')
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            if ini.chars().count() >= 2 {
+                initials.entry(ini).or_insert(c.label);
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text)) {
+            match initials.get(c.span.slice(text)) {
+                Some(&l) => {
+                    c.label = l;
+                    c.guess = false;
+                }
+                None => c.drop = true,
+            }
         }
     }
     for c in cands.iter_mut() {
