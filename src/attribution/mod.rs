@@ -1,22 +1,104 @@
 //! Stage 4: attributions — direct, mixed and reported speech with speaker, cue and addressee.
 //!
-//! PLACEHOLDER: no attributions yet; the attribution stage replaces it.
+//! Data, not code: cue words come from `rules/cue_verbs.txt`, the chunker's word classes from
+//! `rules/speaker_words.txt`, and the configurations ("QUOTE ,? SPEAKER CUE", "SPEAKER CUE that?
+//! CLAUSE", …) from `rules/attribution.txt`, tried in file order. The stage builds a token
+//! [`view::View`] (word classes, quotation and cue positions), matches each configuration outward
+//! from its anchor ([`matcher`]), adds cue-less continuation quotes ([`continuation`]), and drops
+//! attributions nested inside another's content (PolNeAR annotates the outermost only).
 
-use crate::doc::Doc;
+pub mod chunk;
+pub mod continuation;
+pub mod cues;
+pub mod lexicon;
+pub mod matcher;
+pub mod patterns;
+pub mod view;
+
+use crate::doc::{Attribution, ClaimKind, Doc};
 use crate::rules::{RuleError, RuleSources};
 
-/// Compiled cue verbs and attribution configurations.
-pub struct AttributionRules {}
+/// Compiled cue verbs, word classes and attribution configurations.
+pub struct AttributionRules {
+    /// Cue words.
+    pub cues: cues::CueLexicon,
+    /// Chunker word classes.
+    pub lexicon: lexicon::Lexicon,
+    /// Configurations, in file order.
+    pub patterns: Vec<patterns::Pattern>,
+}
 
 impl AttributionRules {
-    /// Compiles `cue_verbs.txt` and `attribution.txt`.
+    /// Compiles `cue_verbs.txt`, `speaker_words.txt` and `attribution.txt`.
     pub fn compile(src: &RuleSources) -> Result<AttributionRules, Vec<RuleError>> {
-        let _ = (src.get("cue_verbs.txt"), src.get("attribution.txt"));
-        Ok(AttributionRules {})
+        let mut errors = Vec::new();
+        let c = cues::CueLexicon::compile(src).map_err(|e| errors.extend(e));
+        let l = lexicon::Lexicon::compile(src).map_err(|e| errors.extend(e));
+        let p = patterns::compile(src).map_err(|e| errors.extend(e));
+        match (c, l, p) {
+            (Ok(cues), Ok(lexicon), Ok(patterns)) if errors.is_empty() => Ok(AttributionRules {
+                cues,
+                lexicon,
+                patterns,
+            }),
+            _ => Err(errors),
+        }
     }
 }
 
-/// Fills the `attributions` layer.
-pub fn find(_rules: &AttributionRules, doc: &mut Doc) {
-    doc.attributions.clear();
+/// Fills the `attributions` layer, in text order of the contents.
+pub fn find(rules: &AttributionRules, doc: &mut Doc) {
+    doc.attributions = attributions(rules, doc);
 }
+
+/// The attributions of a segmented document whose quotes are found.
+pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let v = view::View::new(doc, &rules.lexicon, &rules.cues);
+    let mut m = matcher::Matcher::new(&v, &rules.cues);
+    for p in rules.patterns.iter().filter(|p| p.continuation.is_none()) {
+        m.run(p);
+    }
+    let mut out = std::mem::take(&mut m.out);
+    drop_nested(&mut out);
+    m.out = out;
+    let conts: Vec<&patterns::Pattern> = rules
+        .patterns
+        .iter()
+        .filter(|p| p.continuation.is_some())
+        .collect();
+    continuation::run(&mut m, &conts);
+    let mut out = m.out;
+    out.sort_by_key(|a| (a.content.start, a.content.end));
+    out
+}
+
+/// Drops reported (non-direct) attributions whose cue lies inside another attribution's content.
+fn drop_nested(out: &mut Vec<Attribution>) {
+    let mut spans: Vec<(usize, usize)> = out
+        .iter()
+        .map(|a| (a.content.start, a.content.end))
+        .collect();
+    spans.sort_unstable();
+    let mut max_end = Vec::with_capacity(spans.len());
+    let mut m = 0;
+    for s in &spans {
+        m = m.max(s.1);
+        max_end.push(m);
+    }
+    out.retain(|a| {
+        if a.kind == ClaimKind::Direct {
+            return true;
+        }
+        let Some(cue) = a.cue else {
+            return true;
+        };
+        let k = spans.partition_point(|s| s.0 <= cue.start);
+        !(k > 0 && max_end[k - 1] > cue.start)
+    });
+}
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/abbreviations.txt"),
     ),
     (
+        "sentence_starters.txt",
+        include_str!("../../rules/sentence_starters.txt"),
+    ),
+    (
+        "speech_verbs.txt",
+        include_str!("../../rules/speech_verbs.txt"),
+    ),
+    (
         "quote_marks.txt",
         include_str!("../../rules/quote_marks.txt"),
     ),
@@ -14,6 +22,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "attribution.txt",
         include_str!("../../rules/attribution.txt"),
+    ),
+    (
+        "speaker_words.txt",
+        include_str!("../../rules/speaker_words.txt"),
     ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),

@@ -1,0 +1,208 @@
+//! A small noun-phrase chunker over tokens: speakers ("Sen. Ben Sasse (R-NE)", "the Texas
+//! Senator", "officials", "he"), addressees ("reporters", "the Daily Caller").
+//!
+//! Every function looks at a bounded number of tokens, so chunking is constant time per call.
+
+use super::lexicon::class::*;
+use super::view::View;
+
+/// Longest speaker phrase, in tokens.
+const MAX_NP: usize = 14;
+
+fn is_lower_word(v: &View, i: usize) -> bool {
+    v.is(i, WORD) && !v.is(i, CAP)
+}
+
+/// The speaker phrase ending just before token `p` (not before `lo`): tokens `a..p`.
+pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    if p <= lo {
+        return None;
+    }
+    if v.is(p - 1, PRONOUN) && v.is(p - 1, WORD) {
+        return Some((p - 1, p));
+    }
+    let mut j = p;
+    let mut words = 0;
+    while j > lo && p - j < MAX_NP {
+        let t = j - 1;
+        let f = v.flags[t];
+        if f & WORD != 0 {
+            if f & DET != 0 && f & STOP == 0 {
+                j = t;
+                // "a spokesman for the campaign": go on through "for the"
+                if t >= lo + 2
+                    && v.is(t - 1, PREP)
+                    && is_lower_word(v, t - 2)
+                    && !v.is(t - 2, STOP | DET | PRONOUN)
+                {
+                    j = t - 1;
+                    continue;
+                }
+                break;
+            }
+            if f & (STOP | PRONOUN | CLAUSAL) != 0 {
+                break;
+            }
+            if f & PREP != 0 {
+                let ok = words > 0
+                    && t > lo
+                    && v.is(t - 1, WORD)
+                    && !v.is(t - 1, STOP | DET | PRONOUN | PREP)
+                    && (!v.is(t - 1, CAP)
+                        || v.text(t).eq_ignore_ascii_case("of") && v.is(t + 1, CAP));
+                if ok {
+                    j = t;
+                    continue;
+                }
+                break;
+            }
+            j = t;
+            words += 1;
+        } else if f & NUMBER != 0 {
+            j = t;
+        } else {
+            let s = v.text(t);
+            if s == ")" {
+                let lo2 = t.saturating_sub(8).max(lo);
+                match (lo2..t).rev().find(|&k| v.text(k) == "(") {
+                    Some(k) => j = k,
+                    None => break,
+                }
+            } else if (s == "." && v.abbrev_dot(t))
+                || ((s == "’" || s == "'") && t > lo && v.touching(t - 1) && words > 0)
+                || s == "&"
+            {
+                j = t;
+            } else {
+                break;
+            }
+        }
+    }
+    // a phrase never starts with a preposition or punctuation
+    while j < p && (v.is(j, PREP) && !v.is(j, DET) || v.is(j, PUNCT) && v.text(j) != "(") {
+        j += 1;
+    }
+    if j < p && (j..p).any(|k| v.is(k, WORD)) {
+        Some((j, p))
+    } else {
+        None
+    }
+}
+
+/// How far a right-hand phrase may reach.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// A name or description, with one appositive (", the senator from Ohio").
+    Appositive,
+    /// A name or description, no appositive (before ", CLAUSE").
+    Plain,
+}
+
+/// The speaker phrase starting at token `q` (before `hi`): tokens `q..b`.
+pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, usize)> {
+    if q >= hi || !v.is(q, WORD | NUMBER) {
+        return None;
+    }
+    if v.is(q, PRONOUN) && !v.is(q, DET) {
+        return Some((q, q + 1));
+    }
+    let mut j = q;
+    let mut appositive = false;
+    let mut last_word = q;
+    while j < hi && j - q < MAX_NP + 6 {
+        let f = v.flags[j];
+        if f & WORD != 0 {
+            if f & DET != 0 && f & STOP == 0 {
+                if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") {
+                    break;
+                }
+            } else if f & (STOP | CLAUSAL) != 0 {
+                break;
+            } else if f & PREP != 0 {
+                let ok = j > q
+                    && j + 1 < hi
+                    && v.is(j + 1, WORD | NUMBER)
+                    && !v.is(j + 1, STOP)
+                    && (is_lower_word(v, j - 1) && !v.is(j - 1, DET)
+                        || v.text(j).eq_ignore_ascii_case("of") && v.is(j + 1, CAP));
+                if !ok {
+                    break;
+                }
+            } else if f & PRONOUN != 0 && j > q {
+                break;
+            }
+            last_word = j;
+            j += 1;
+        } else if f & NUMBER != 0 {
+            last_word = j;
+            j += 1;
+        } else {
+            let s = v.text(j);
+            if s == "(" {
+                match (j + 1..hi.min(j + 8)).find(|&k| v.text(k) == ")") {
+                    Some(k) => {
+                        last_word = k;
+                        j = k + 1;
+                    }
+                    None => break,
+                }
+            } else if (s == "." && v.abbrev_dot(j))
+                || ((s == "’" || s == "'") && v.touching(j - 1))
+                || s == "&"
+            {
+                last_word = j;
+                j += 1;
+            } else if s == ","
+                && reach == Reach::Appositive
+                && !appositive
+                && j + 1 < hi
+                && v.is(j + 1, DET | CAP)
+                && !v.is(j + 1, STOP | PRONOUN)
+            {
+                appositive = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    if last_word >= q && v.is(q, WORD | NUMBER) {
+        Some((q, last_word + 1))
+    } else {
+        None
+    }
+}
+
+/// The addressee phrase starting at token `q`: an object pronoun, or a short noun phrase.
+pub fn addressee(v: &View, q: usize, hi: usize) -> Option<(usize, usize)> {
+    if q >= hi || !v.is(q, WORD) || v.is(q, STOP | PREP | THAT | CLAUSAL) && !v.is(q, DET) {
+        return None;
+    }
+    if v.is(q, OBJECT) {
+        return Some((q, q + 1));
+    }
+    if v.is(q, PRONOUN) {
+        return None;
+    }
+    let mut j = q;
+    while j < hi && j - q < 6 {
+        let f = v.flags[j];
+        if f & WORD == 0 {
+            if v.text(j) == "." && v.abbrev_dot(j)
+                || (v.text(j) == "’" || v.text(j) == "'") && v.touching(j - 1)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if f & (STOP | PREP | CLAUSAL | THAT) != 0 && !(f & DET != 0 && j == q) {
+            break;
+        }
+        if f & DET != 0 && j > q {
+            break;
+        }
+        j += 1;
+    }
+    (j > q && !(j == q + 1 && v.is(q, DET))).then_some((q, j))
+}

@@ -1,0 +1,103 @@
+//! Quotations with no cue of their own: they continue the speaker before them (same paragraph,
+//! or the paragraph before), or stand unattributed.
+
+use crate::doc::{Attribution, ClaimKind, Span};
+
+use super::lexicon::class::*;
+use super::matcher::Matcher;
+use super::patterns::{Continuation, Pattern};
+use super::view::View;
+
+/// Fewest words a quotation needs to be a claim on its own (shorter ones are scare quotes or
+/// titles).
+const MIN_WORDS: usize = 4;
+
+/// Does the quotation starting at token `first` open a sentence?
+fn opens_sentence(v: &View, first: usize) -> bool {
+    if first == 0 || v.para[first - 1] != v.para[first] {
+        return true;
+    }
+    let p = first - 1;
+    if v.sentence_final(p) || v.punct(p, ":") {
+        return true;
+    }
+    // after another quotation that ended a sentence: “… .” “…”
+    v.quote_close[p] != super::view::NONE && p >= 1 && v.sentence_final(p - 1)
+}
+
+/// Adds continuation claims for the unused quotations, per the continuation patterns.
+pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
+    if pats.is_empty() {
+        return;
+    }
+    let find = |c: Continuation| pats.iter().copied().find(|p| p.continuation == Some(c));
+    let same = find(Continuation::SameParagraph);
+    let next = find(Continuation::NextParagraph);
+    let none = find(Continuation::Unattributed);
+    let v = m.v;
+    let mut existing: Vec<(usize, Option<Span>, usize)> = m
+        .out
+        .iter()
+        .map(|a| {
+            let end = a.content.end.max(a.speaker.map_or(0, |s| s.end));
+            (a.content.start, a.speaker, end)
+        })
+        .collect();
+    existing.sort_by_key(|e| e.0);
+    let para_of = |byte: usize| {
+        let k = v
+            .doc
+            .tokens
+            .partition_point(|t| t.span.start < byte)
+            .min(v.para.len().saturating_sub(1));
+        v.para.get(k).copied().unwrap_or(0)
+    };
+    let mut ei = 0;
+    // (paragraph, speaker) of the last attribution seen
+    let mut last: Option<(u32, Option<Span>)> = None;
+    let mut new = Vec::new();
+    for qi in 0..v.quotes.len() {
+        let q = v.quotes[qi];
+        let qstart = v.doc.tokens[q.first].span.start;
+        while ei < existing.len() && existing[ei].0 < qstart {
+            last = Some((para_of(existing[ei].0), existing[ei].1));
+            ei += 1;
+        }
+        if m.quote_used[qi] {
+            continue;
+        }
+        let words = (q.first..q.end).filter(|&i| v.is(i, WORD | NUMBER)).count();
+        if words < MIN_WORDS || !opens_sentence(v, q.first) {
+            continue;
+        }
+        let para = v.para[q.first];
+        let para_initial = q.first == 0 || v.para[q.first - 1] != para;
+        let choice = match last {
+            Some((lp, Some(sp))) if lp == para && same.is_some() => same.map(|p| (p, Some(sp))),
+            Some((lp, Some(sp))) if para_initial && lp + 1 == para && next.is_some() => {
+                next.map(|p| (p, Some(sp)))
+            }
+            _ => none.map(|p| (p, None)),
+        };
+        let Some((pat, speaker)) = choice else {
+            continue;
+        };
+        let content = v.doc.quotes[q.quote].inner;
+        m.quote_used[qi] = true;
+        if speaker.is_some() {
+            last = Some((v.para[q.end - 1], speaker));
+        }
+        new.push(Attribution {
+            kind: ClaimKind::Direct,
+            content,
+            speaker,
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: pat.name.clone(),
+            confidence: pat.confidence,
+            cluster: None,
+        });
+    }
+    m.out.extend(new);
+}

@@ -1,0 +1,177 @@
+//! Cue words of `cue_verbs.txt`, found in one pass of an Aho-Corasick automaton.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::rules::{RuleError, RuleSources};
+
+/// Cue features (bit flags).
+pub mod feature {
+    /// Introduces or follows a direct quotation.
+    pub const QUOTE: u16 = 1;
+    /// Takes a reported clause.
+    pub const CLAUSE: u16 = 1 << 1;
+    /// A noun-phrase object is a reported claim.
+    pub const OBJECT: u16 = 1 << 2;
+    /// Takes an addressee.
+    pub const ADDRESSEE: u16 = 1 << 3;
+    /// "according to".
+    pub const ACCORDING: u16 = 1 << 4;
+    /// Attitude or evidence cue.
+    pub const WEAK: u16 = 1 << 5;
+    /// The form is a participle (-ing).
+    pub const ING: u16 = 1 << 6;
+    /// The form is finite (not -ing).
+    pub const FIN: u16 = 1 << 7;
+}
+
+const FEATURES: &[(&str, u16)] = &[
+    ("quote", feature::QUOTE),
+    ("clause", feature::CLAUSE),
+    ("object", feature::OBJECT),
+    ("addressee", feature::ADDRESSEE),
+    ("according", feature::ACCORDING),
+    ("weak", feature::WEAK),
+];
+
+/// Parses a feature name as used in `cue_verbs.txt` and in `CUE[…]` of `attribution.txt`.
+pub fn feature_bit(name: &str) -> Option<u16> {
+    match name {
+        "ing" => Some(feature::ING),
+        "fin" => Some(feature::FIN),
+        _ => FEATURES.iter().find(|(n, _)| *n == name).map(|(_, b)| *b),
+    }
+}
+
+/// One form of a cue.
+#[derive(Clone, Debug)]
+pub struct CueForm {
+    /// Index of the lemma in [`CueLexicon::lemmas`].
+    pub lemma: usize,
+    /// Features of the lemma plus `ING` or `FIN` for this form.
+    pub features: u16,
+}
+
+/// Compiled cue words.
+pub struct CueLexicon {
+    /// Lemmas, in file order.
+    pub lemmas: Vec<String>,
+    /// Forms, indexed like the automaton's patterns.
+    pub forms: Vec<CueForm>,
+    automaton: AhoCorasick,
+}
+
+/// One cue found in a text.
+#[derive(Clone, Copy, Debug)]
+pub struct CueHit {
+    /// Byte span of the form.
+    pub start: usize,
+    /// End of the form (bytes).
+    pub end: usize,
+    /// Index into [`CueLexicon::forms`].
+    pub form: usize,
+}
+
+impl CueLexicon {
+    /// Compiles `cue_verbs.txt`.
+    pub fn compile(src: &RuleSources) -> Result<CueLexicon, Vec<RuleError>> {
+        let file = src.get("cue_verbs.txt");
+        let mut errors = Vec::new();
+        let mut lemmas = Vec::new();
+        let mut forms = Vec::new();
+        let mut strings: Vec<String> = Vec::new();
+        for line in file.lines() {
+            let f: Vec<&str> = line.fields().collect();
+            if f.len() != 3 || f[0].is_empty() || f[1].is_empty() {
+                errors.push(line.error("expected LEMMA | FORM, FORM, … | FEATURES"));
+                continue;
+            }
+            let mut feats = 0u16;
+            let mut bad = false;
+            for name in f[2].split_whitespace() {
+                match FEATURES.iter().find(|(n, _)| *n == name) {
+                    Some((_, b)) => feats |= b,
+                    None => {
+                        errors.push(line.error(format!("unknown feature {name:?}")));
+                        bad = true;
+                    }
+                }
+            }
+            if bad {
+                continue;
+            }
+            let lemma = lemmas.len();
+            lemmas.push(f[0].to_string());
+            for form in f[1].split(',').map(str::trim) {
+                if form.is_empty() {
+                    errors.push(line.error("empty form"));
+                    continue;
+                }
+                let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+                let lower = form.to_lowercase();
+                if strings.contains(&lower) {
+                    continue;
+                }
+                let last = lower.rsplit(' ').next().unwrap_or("");
+                let tense = if last.ends_with("ing") {
+                    feature::ING
+                } else {
+                    feature::FIN
+                };
+                strings.push(lower);
+                forms.push(CueForm {
+                    lemma,
+                    features: feats | tense,
+                });
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&strings)
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&strings)
+            })
+            .map_err(|e| vec![RuleError::new(&file.name, 0, &e.to_string())])?;
+        Ok(CueLexicon {
+            lemmas,
+            forms,
+            automaton,
+        })
+    }
+
+    /// Every cue form in `text` that stands as whole words, in order.
+    pub fn find(&self, text: &str) -> Vec<CueHit> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let before = text[..s].chars().next_back();
+            let after = text[e..].chars().next();
+            let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            if joined(before) || joined(after) {
+                continue;
+            }
+            // "said" in "said’s" or "U.S.-said" never occurs; an apostrophe after ("tells’") would
+            if e < bytes.len()
+                && bytes[e] == b'\''
+                && e + 1 < bytes.len()
+                && bytes[e + 1].is_ascii_alphabetic()
+            {
+                continue;
+            }
+            out.push(CueHit {
+                start: s,
+                end: e,
+                form: m.pattern().as_usize(),
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,108 @@
+//! Word classes of `speaker_words.txt`, looked up without allocating.
+
+use std::collections::HashMap;
+
+use crate::rules::{RuleError, RuleSources};
+
+/// Bit flags of word classes (and token properties the matcher adds to them).
+pub mod class {
+    /// Determiner or possessive.
+    pub const DET: u32 = 1;
+    /// Subject pronoun.
+    pub const PRONOUN: u32 = 1 << 1;
+    /// Object pronoun or bare-plural addressee.
+    pub const OBJECT: u32 = 1 << 2;
+    /// Abbreviated title.
+    pub const TITLE: u32 = 1 << 3;
+    /// Preposition allowed inside a speaker phrase.
+    pub const PREP: u32 = 1 << 4;
+    /// Never part of a speaker phrase.
+    pub const STOP: u32 = 1 << 5;
+    /// Allowed between a speaker and its cue.
+    pub const GAP: u32 = 1 << 6;
+    /// A form of "be".
+    pub const BE: u32 = 1 << 7;
+    /// Complementizer.
+    pub const THAT: u32 = 1 << 8;
+    /// Allowed in a short phrase after a cue.
+    pub const FILLER: u32 = 1 << 9;
+    /// Opens a subordinate clause.
+    pub const CLAUSAL: u32 = 1 << 10;
+    /// A noun ending in -ly ("family"): never a `GAP` adverb.
+    pub const NOUN: u32 = 1 << 11;
+    /// The token is a word (not a number or punctuation).
+    pub const WORD: u32 = 1 << 16;
+    /// The word starts with an uppercase letter.
+    pub const CAP: u32 = 1 << 17;
+    /// The token is punctuation.
+    pub const PUNCT: u32 = 1 << 18;
+    /// The token is inside a top-level quotation (marks included).
+    pub const IN_QUOTE: u32 = 1 << 19;
+    /// The token is a number.
+    pub const NUMBER: u32 = 1 << 20;
+}
+
+const CLASSES: &[(&str, u32)] = &[
+    ("det", class::DET),
+    ("pronoun", class::PRONOUN),
+    ("object", class::OBJECT),
+    ("title", class::TITLE),
+    ("prep", class::PREP),
+    ("stop", class::STOP),
+    ("gap", class::GAP),
+    ("be", class::BE),
+    ("that", class::THAT),
+    ("filler", class::FILLER),
+    ("clausal", class::CLAUSAL),
+    ("noun", class::NOUN),
+];
+
+/// Compiled word classes.
+pub struct Lexicon {
+    words: HashMap<String, u32>,
+}
+
+impl Lexicon {
+    /// Compiles `speaker_words.txt`.
+    pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
+        let file = src.get("speaker_words.txt");
+        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut errors = Vec::new();
+        for line in file.lines() {
+            let f: Vec<&str> = line.fields().collect();
+            if f.len() != 2 {
+                errors.push(line.error("expected CLASS | word word …"));
+                continue;
+            }
+            let Some(&(_, bit)) = CLASSES.iter().find(|(n, _)| *n == f[0]) else {
+                errors.push(line.error(format!("unknown class {:?}", f[0])));
+                continue;
+            };
+            for w in f[1].split_whitespace() {
+                *words.entry(w.to_lowercase()).or_default() |= bit;
+            }
+        }
+        if errors.is_empty() {
+            Ok(Lexicon { words })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The classes of one word (case-insensitive).
+    pub fn classes(&self, word: &str) -> u32 {
+        let mut buf = [0u8; 48];
+        let b = word.as_bytes();
+        let mut bits = 0;
+        if b.len() <= buf.len() {
+            let lower = &mut buf[..b.len()];
+            for (d, s) in lower.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            if let Ok(w) = std::str::from_utf8(lower) {
+                bits = self.words.get(w).copied().unwrap_or(0);
+            }
+        }
+        bits
+    }
+}

@@ -1,0 +1,478 @@
+//! Matching the configurations of `attribution.txt` around each cue (or quotation).
+
+use crate::doc::{Attribution, ClaimKind, Span};
+
+use super::chunk::{addressee, left_np, right_np, Reach};
+use super::cues::{feature, CueLexicon};
+use super::lexicon::class::*;
+use super::patterns::{Elem, Pattern};
+use super::view::{View, NONE};
+
+/// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
+const MAX_GAP: usize = 3;
+/// How many tokens of a short phrase may come before "that" or the end of a sentence.
+const MAX_FILLER: usize = 7;
+
+/// What one successful match found, in token terms.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// Speaker tokens.
+    pub speaker: Option<(usize, usize)>,
+    /// Addressee tokens.
+    pub addressee: Option<(usize, usize)>,
+    /// Contents: token ranges, with the quotation (index into `View::quotes`) when the content
+    /// is one quotation's inside.
+    pub contents: Vec<((usize, usize), Option<usize>)>,
+    /// Quotations the match consumed.
+    pub quotes: Vec<usize>,
+}
+
+/// State shared by the matching of all patterns over one document.
+pub struct Matcher<'v, 'd> {
+    /// The document view.
+    pub v: &'v View<'d>,
+    /// The cue lexicon.
+    pub cues: &'v CueLexicon,
+    /// Cues already used, by index into `v.cues`.
+    pub cue_used: Vec<bool>,
+    /// Quotations already used, by index into `v.quotes`.
+    pub quote_used: Vec<bool>,
+    /// Attributions found so far.
+    pub out: Vec<Attribution>,
+}
+
+impl<'v, 'd> Matcher<'v, 'd> {
+    /// A matcher with nothing used yet.
+    pub fn new(v: &'v View<'d>, cues: &'v CueLexicon) -> Self {
+        Matcher {
+            v,
+            cues,
+            cue_used: vec![false; v.cues.len()],
+            quote_used: vec![false; v.quotes.len()],
+            out: Vec::new(),
+        }
+    }
+
+    /// Tries one pattern at every unused anchor.
+    pub fn run(&mut self, pat: &Pattern) {
+        match pat.elems[pat.anchor] {
+            Elem::Cue(need) => {
+                for ci in 0..self.v.cues.len() {
+                    if self.cue_used[ci] {
+                        continue;
+                    }
+                    let c = self.v.cues[ci];
+                    let feats = self.cues.forms[c.form].features;
+                    if feats & need != need {
+                        continue;
+                    }
+                    if !self.cue_ok(ci) {
+                        continue;
+                    }
+                    if let Some(found) = self.match_at(pat, c.first, c.end, feats) {
+                        self.cue_used[ci] = true;
+                        self.emit(pat, Some(ci), found);
+                    }
+                }
+            }
+            _ => {
+                for qi in 0..self.v.quotes.len() {
+                    if self.quote_used[qi] {
+                        continue;
+                    }
+                    let q = self.v.quotes[qi];
+                    if let Some(found) = self.match_at(pat, q.first, q.first, 0) {
+                        self.emit(pat, None, found);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A cue used as a noun ("the report", "a claim") or a passive ("was told") is no cue.
+    fn cue_ok(&self, ci: usize) -> bool {
+        let v = self.v;
+        let c = v.cues[ci];
+        let feats = self.cues.forms[c.form].features;
+        if feats & feature::ACCORDING != 0 || c.first == 0 {
+            return true;
+        }
+        let prev = c.first - 1;
+        if v.para[prev] != v.para[c.first] {
+            return true;
+        }
+        if v.is(prev, DET) && !v.is(prev, STOP) {
+            return false;
+        }
+        if v.is(prev, BE) && feats & feature::FIN != 0 {
+            return false;
+        }
+        if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") {
+            return false;
+        }
+        true
+    }
+
+    /// Matches `pat` with its anchor covering tokens `a..b`.
+    fn match_at(&self, pat: &Pattern, a: usize, b: usize, feats: u16) -> Option<Found> {
+        let v = self.v;
+        let mut found = Found::default();
+        let (ulo, uhi) = v.unit_of(a);
+        let plo = v.para_start(a);
+        let phi = v.para_end(a.min(v.flags.len() - 1));
+        // the anchor itself
+        let (mut p, mut q) = (a, b);
+        if pat.elems[pat.anchor] == Elem::Quote {
+            let qi = v.quote_open[a];
+            if qi == NONE || self.quote_used[qi as usize] {
+                return None;
+            }
+            let qt = v.quotes[qi as usize];
+            found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+            found.quotes.push(qi as usize);
+            q = qt.end;
+        }
+        // left of the anchor, right to left
+        for (k, e) in pat.elems[..pat.anchor].iter().enumerate().rev() {
+            let at_cue = k + 1 == pat.anchor && matches!(pat.elems[pat.anchor], Elem::Cue(_));
+            match e {
+                Elem::Speaker => {
+                    if at_cue {
+                        p = skip_gap_left(v, p, plo);
+                    }
+                    let (s, _) = left_np(v, p, plo)?;
+                    found.speaker = Some((s, p));
+                    p = s;
+                }
+                Elem::Subject => {
+                    let mut s = ulo;
+                    while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
+                        s += 1;
+                    }
+                    let (s0, e0) = right_np(v, s, p, Reach::Plain)?;
+                    if e0 > p {
+                        return None;
+                    }
+                    found.speaker = Some((s0, e0));
+                    p = s0;
+                }
+                Elem::Quote => {
+                    let qi = v
+                        .quote_close
+                        .get(p.checked_sub(1)?)
+                        .copied()
+                        .unwrap_or(NONE);
+                    if qi == NONE || self.quote_used[qi as usize] {
+                        return None;
+                    }
+                    let qt = v.quotes[qi as usize];
+                    found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+                    found.quotes.push(qi as usize);
+                    p = qt.first;
+                }
+                Elem::Clause => {
+                    let s = ulo;
+                    if p <= s || words(v, s, p) < 2 {
+                        return None;
+                    }
+                    found.contents.push(((s, p), None));
+                    p = s;
+                }
+                Elem::Start => {
+                    if p != ulo {
+                        return None;
+                    }
+                }
+                Elem::Literal(l, opt) => {
+                    if p > plo && v.text(p - 1).eq_ignore_ascii_case(l) {
+                        p -= 1;
+                    } else if !opt {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        // right of the anchor, left to right
+        for e in &pat.elems[pat.anchor + 1..] {
+            match e {
+                Elem::Speaker => {
+                    let reach = if feats & feature::ACCORDING != 0 {
+                        Reach::Plain
+                    } else {
+                        Reach::Appositive
+                    };
+                    let (_, e0) = right_np(v, q, phi, reach)?;
+                    found.speaker = Some((q, e0));
+                    q = e0;
+                }
+                Elem::Addressee(opt) => {
+                    if feats & feature::ADDRESSEE != 0 {
+                        if let Some((s0, e0)) = addressee(v, q, uhi) {
+                            found.addressee = Some((s0, e0));
+                            q = e0;
+                            continue;
+                        }
+                    }
+                    if !opt {
+                        return None;
+                    }
+                }
+                Elem::That => q = skip_that(v, q, uhi),
+                Elem::Quote => {
+                    let qi = *v.quote_open.get(q)?;
+                    if qi == NONE || self.quote_used[qi as usize] {
+                        return None;
+                    }
+                    let qt = v.quotes[qi as usize];
+                    found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+                    found.quotes.push(qi as usize);
+                    q = qt.end;
+                }
+                Elem::Clause => {
+                    let end = clause_end(self, q, uhi);
+                    if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
+                        return None;
+                    }
+                    found.contents.push(((q, end), None));
+                    q = end;
+                }
+                Elem::Object => {
+                    let end = object_end(v, q, uhi);
+                    if end <= q {
+                        return None;
+                    }
+                    found.contents.push(((q, end), None));
+                    q = end;
+                }
+                Elem::End => {
+                    if !at_end(v, q, uhi) {
+                        return None;
+                    }
+                }
+                Elem::Literal(l, opt) => {
+                    if q < phi && v.text(q).eq_ignore_ascii_case(l) {
+                        q += 1;
+                    } else if !opt {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+        }
+        Some(found)
+    }
+
+    /// Turns a match into attributions (one per content).
+    fn emit(&mut self, pat: &Pattern, cue: Option<usize>, found: Found) {
+        let v = self.v;
+        let (cue_span, lemma, feats) = match cue {
+            Some(ci) => {
+                let c = v.cues[ci];
+                let form = &self.cues.forms[c.form];
+                (
+                    Some(c.span),
+                    Some(self.cues.lemmas[form.lemma].clone()),
+                    form.features,
+                )
+            }
+            None => (None, None, 0),
+        };
+        let speaker = found.speaker.map(|(a, b)| v.span(a, b));
+        let addressee = found.addressee.map(|(a, b)| v.span(a, b));
+        let confidence = confidence(v, pat.confidence, found.speaker, feats);
+        for &qi in &found.quotes {
+            self.quote_used[qi] = true;
+        }
+        for ((a, b), quote) in found.contents {
+            let (kind, content) = match quote {
+                Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
+                None => self.classify(pat.kind, a, b),
+            };
+            if content.is_empty() {
+                continue;
+            }
+            self.out.push(Attribution {
+                kind,
+                content,
+                speaker,
+                cue: cue_span,
+                cue_lemma: lemma.clone(),
+                addressee,
+                rule: pat.name.clone(),
+                confidence,
+                cluster: None,
+            });
+        }
+    }
+
+    /// The kind and span of a clause content `a..b`: one quotation → direct (its inside);
+    /// holding quotations → mixed (and they are used).
+    fn classify(&mut self, kind: ClaimKind, a: usize, b: usize) -> (ClaimKind, Span) {
+        let v = self.v;
+        let mut b2 = b;
+        while b2 > a
+            && v.is(b2 - 1, PUNCT)
+            && matches!(v.text(b2 - 1), "." | "," | ";" | ":" | "!" | "?")
+        {
+            b2 -= 1;
+        }
+        if b2 <= a {
+            return (kind, v.span(a, b));
+        }
+        let qa = v.quote_open[a];
+        if qa != NONE && v.quotes[qa as usize].end == b2 {
+            self.quote_used[qa as usize] = true;
+            return (
+                ClaimKind::Direct,
+                v.doc.quotes[v.quotes[qa as usize].quote].inner,
+            );
+        }
+        let mut mixed = false;
+        let mut i = a;
+        while i < b2 {
+            let qi = v.quote_open[i];
+            if qi != NONE {
+                mixed = true;
+                self.quote_used[qi as usize] = true;
+                i = v.quotes[qi as usize].end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        let kind = if mixed && kind != ClaimKind::AccordingTo {
+            ClaimKind::Mixed
+        } else {
+            kind
+        };
+        (kind, v.span(a, b2))
+    }
+}
+
+/// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
+/// long speaker phrases and missing speakers.
+pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u16) -> f32 {
+    let mut c = base;
+    if feats & feature::WEAK != 0 {
+        c *= 0.8;
+    }
+    match speaker {
+        None => c *= 0.7,
+        Some((a, b)) if b == a + 1 && v.is(a, PRONOUN) => c *= 0.9,
+        Some((a, b)) if b - a > 8 => c *= 0.9,
+        _ => {}
+    }
+    (c * 100.0).round() / 100.0
+}
+
+fn words(v: &View, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
+}
+
+/// Skips auxiliaries and adverbs just left of a cue ("has also said").
+fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
+    let start = p;
+    while p > lo && start - p < MAX_GAP && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
+        p -= 1;
+    }
+    p
+}
+
+/// Skips "that", possibly after a short phrase ("in a statement Monday that").
+fn skip_that(v: &View, q: usize, hi: usize) -> usize {
+    let mut i = q;
+    while i < hi && i - q <= MAX_FILLER {
+        if v.is(i, THAT) {
+            return i + 1;
+        }
+        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
+        if !filler || v.is(i, IN_QUOTE) {
+            break;
+        }
+        i += 1;
+    }
+    q
+}
+
+/// True when only a short phrase and closing punctuation remain before `hi`.
+fn at_end(v: &View, q: usize, hi: usize) -> bool {
+    let mut i = q;
+    while i < hi && i - q <= MAX_FILLER {
+        if v.is(i, PUNCT) {
+            if v.sentence_final(i) || v.quote_close[i] != NONE {
+                // the rest must be punctuation
+                return (i..hi).all(|k| v.is(k, PUNCT));
+            }
+            if !matches!(v.text(i), "," | "(" | ")" | "-" | "—") {
+                return false;
+            }
+        } else if !v.is(i, FILLER | CAP | NUMBER | GAP) || v.is(i, IN_QUOTE) {
+            return false;
+        }
+        i += 1;
+    }
+    i >= hi
+}
+
+/// Where a reported clause starting at `q` ends: the unit's end, or before ", X said" / ", according
+/// to" that starts another attribution.
+fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
+    let v = m.v;
+    let mut ci = v.cues.partition_point(|c| c.first < q);
+    let mut i = q;
+    while i < hi {
+        if v.in_quote[i] != NONE {
+            i = v.quotes[v.in_quote[i] as usize].end.max(i + 1);
+            continue;
+        }
+        if v.is(i, PUNCT) && matches!(v.text(i), "," | ";" | "—" | "(") && i > q {
+            while ci < v.cues.len() && v.cues[ci].first <= i {
+                ci += 1;
+            }
+            if ci < v.cues.len() && v.cues[ci].first < hi && v.cues[ci].first <= i + 8 {
+                let c = v.cues[ci];
+                let feats = m.cues.forms[c.form].features;
+                if feats & feature::ACCORDING != 0 && c.first == i + 1 {
+                    return i;
+                }
+                let mut s = i + 1;
+                while s < c.first && v.is(s, STOP) && !v.is(s, PRONOUN) {
+                    s += 1;
+                }
+                let p = skip_gap_left(v, c.first, s);
+                if let Some((a, _)) = left_np(v, p, s) {
+                    if a == s {
+                        return i;
+                    }
+                }
+                if c.first == i + 1 && feats & feature::FIN != 0 {
+                    return i;
+                }
+            }
+        }
+        i += 1;
+    }
+    hi
+}
+
+/// Where a noun-phrase object starting at `q` ends (0 tokens when it is no object).
+fn object_end(v: &View, q: usize, hi: usize) -> usize {
+    if q >= hi
+        || !v.is(q, WORD | NUMBER)
+        || v.is(q, STOP | PREP | THAT | CLAUSAL | PRONOUN) && !v.is(q, DET)
+    {
+        return q;
+    }
+    let mut i = q;
+    while i < hi {
+        if v.is(i, PUNCT) && !v.abbrev_dot(i) && !matches!(v.text(i), "’" | "'" | "-" | "(" | ")")
+        {
+            break;
+        }
+        if v.is(i, THAT | CLAUSAL) && i > q || v.in_quote[i] != NONE {
+            return q;
+        }
+        i += 1;
+    }
+    i
+}

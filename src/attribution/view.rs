@@ -1,0 +1,272 @@
+//! A per-document view of the tokens for the matcher: word classes, quotation and cue positions,
+//! and sentence units that never cut through a quotation.
+
+use crate::doc::{Doc, Span, TokenKind};
+
+use super::cues::CueLexicon;
+use super::lexicon::{class, Lexicon};
+
+/// "No such item" in the per-token index vectors.
+pub const NONE: u32 = u32::MAX;
+
+/// A top-level quotation in token terms.
+#[derive(Clone, Copy, Debug)]
+pub struct QTok {
+    /// Index into `doc.quotes`.
+    pub quote: usize,
+    /// First token (the opening mark).
+    pub first: usize,
+    /// One past the last token (the closing mark, or the paragraph's end).
+    pub end: usize,
+}
+
+/// A cue in token terms.
+#[derive(Clone, Copy, Debug)]
+pub struct CTok {
+    /// First token of the cue.
+    pub first: usize,
+    /// One past its last token.
+    pub end: usize,
+    /// Index into the cue lexicon's forms.
+    pub form: usize,
+    /// Byte span.
+    pub span: Span,
+}
+
+/// Token-level facts about one document.
+pub struct View<'d> {
+    /// The document.
+    pub doc: &'d Doc,
+    /// Class bits of each token (see [`class`]).
+    pub flags: Vec<u32>,
+    /// Paragraph index of each token.
+    pub para: Vec<u32>,
+    /// Sentence unit of each token: a sentence, merged with its neighbours where a quotation runs
+    /// across them.
+    pub unit: Vec<u32>,
+    /// Token range of each unit.
+    pub units: Vec<(usize, usize)>,
+    /// Top-level quotations.
+    pub quotes: Vec<QTok>,
+    /// Per token: the quotation (index into `quotes`) whose opening mark starts here.
+    pub quote_open: Vec<u32>,
+    /// Per token: the quotation whose closing mark ends here.
+    pub quote_close: Vec<u32>,
+    /// Per token: the quotation that holds it.
+    pub in_quote: Vec<u32>,
+    /// Cues, in text order (none inside quotations).
+    pub cues: Vec<CTok>,
+}
+
+impl<'d> View<'d> {
+    /// Builds the view: one pass over tokens, quotations and cues.
+    pub fn new(doc: &'d Doc, lex: &Lexicon, cues: &CueLexicon) -> View<'d> {
+        let n = doc.tokens.len();
+        let text = doc.text.as_str();
+        let mut flags = Vec::with_capacity(n);
+        let mut para = Vec::with_capacity(n);
+        let mut pi = 0usize;
+        for t in &doc.tokens {
+            while pi + 1 < doc.paragraphs.len() && doc.paragraphs[pi].end <= t.span.start {
+                pi += 1;
+            }
+            para.push(pi as u32);
+            let s = t.span.slice(text);
+            let f = match t.kind {
+                TokenKind::Word => {
+                    let cap = s.chars().next().is_some_and(char::is_uppercase);
+                    let mut f = lex.classes(s) | class::WORD;
+                    if cap {
+                        f |= class::CAP;
+                    } else if s.len() > 4 && s.ends_with("ly") && f & class::NOUN == 0 {
+                        f |= class::GAP;
+                    }
+                    f
+                }
+                TokenKind::Number => class::NUMBER,
+                TokenKind::Punct => class::PUNCT,
+            };
+            flags.push(f);
+        }
+        // top-level quotations
+        let mut quotes = Vec::new();
+        let mut quote_open = vec![NONE; n];
+        let mut quote_close = vec![NONE; n];
+        let mut in_quote = vec![NONE; n];
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            if q.depth != 0 {
+                continue;
+            }
+            let r = doc.tokens_in(q.outer);
+            if r.is_empty() {
+                continue;
+            }
+            let k = quotes.len() as u32;
+            quote_open[r.start] = k;
+            quote_close[r.end - 1] = k;
+            for i in r.clone() {
+                in_quote[i] = k;
+                flags[i] |= class::IN_QUOTE;
+            }
+            quotes.push(QTok {
+                quote: qi,
+                first: r.start,
+                end: r.end,
+            });
+        }
+        // sentence units
+        let mut unit = Vec::with_capacity(n);
+        let mut units = Vec::new();
+        let mut start = 0usize;
+        for i in 0..n {
+            if i > 0 && boundary(doc, text, &flags, &para, &in_quote, &quote_close, i) {
+                units.push((start, i));
+                start = i;
+            }
+            unit.push(units.len() as u32);
+        }
+        if n > 0 {
+            units.push((start, n));
+        }
+        // cues, mapped onto tokens
+        let mut ctoks = Vec::new();
+        let mut ti = 0usize;
+        for h in cues.find(text) {
+            while ti < n && doc.tokens[ti].span.start < h.start {
+                ti += 1;
+            }
+            if ti >= n || doc.tokens[ti].span.start != h.start {
+                continue;
+            }
+            let mut end = ti;
+            while end < n && doc.tokens[end].span.start < h.end {
+                end += 1;
+            }
+            if flags[ti] & class::IN_QUOTE != 0 {
+                continue;
+            }
+            ctoks.push(CTok {
+                first: ti,
+                end,
+                form: h.form,
+                span: Span::new(h.start, h.end),
+            });
+        }
+        View {
+            doc,
+            flags,
+            para,
+            unit,
+            units,
+            quotes,
+            quote_open,
+            quote_close,
+            in_quote,
+            cues: ctoks,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'d str {
+        self.doc.tokens[i].span.slice(&self.doc.text)
+    }
+
+    /// True when token `i` has any of the class bits `c`.
+    pub fn is(&self, i: usize, c: u32) -> bool {
+        self.flags[i] & c != 0
+    }
+
+    /// True when token `i` is the punctuation `p`.
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        self.is(i, class::PUNCT) && self.text(i) == p
+    }
+
+    /// True when tokens `i` and `i + 1` touch (no space between).
+    pub fn touching(&self, i: usize) -> bool {
+        let t = &self.doc.tokens;
+        i + 1 < t.len() && t[i].span.end == t[i + 1].span.start
+    }
+
+    /// First token of the paragraph holding token `i`.
+    pub fn para_start(&self, i: usize) -> usize {
+        let p = self.para[i];
+        self.para.partition_point(|&x| x < p)
+    }
+
+    /// One past the last token of the paragraph holding token `i`.
+    pub fn para_end(&self, i: usize) -> usize {
+        let p = self.para[i];
+        self.para.partition_point(|&x| x <= p)
+    }
+
+    /// Token range of the unit holding token `i`.
+    pub fn unit_of(&self, i: usize) -> (usize, usize) {
+        self.units[self.unit[i] as usize]
+    }
+
+    /// Byte span of tokens `a..b` (`b > a`).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(
+            self.doc.tokens[a].span.start,
+            self.doc.tokens[b - 1].span.end,
+        )
+    }
+
+    /// True when token `i` ends a sentence: `.`, `!` or `?` (not an abbreviation's period).
+    pub fn sentence_final(&self, i: usize) -> bool {
+        self.is(i, class::PUNCT)
+            && matches!(self.text(i), "." | "!" | "?" | "…")
+            && !self.abbrev_dot(i)
+    }
+
+    /// True when token `i` is a period that belongs to the word before it ("Sen.", "F.").
+    pub fn abbrev_dot(&self, i: usize) -> bool {
+        i > 0
+            && self.text(i) == "."
+            && self.touching(i - 1)
+            && self.is(i - 1, class::WORD)
+            && (self.is(i - 1, class::TITLE) || is_initial(self.text(i - 1)))
+    }
+}
+
+fn is_initial(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
+}
+
+/// Does a new unit start at token `i`?
+fn boundary(
+    doc: &Doc,
+    text: &str,
+    flags: &[u32],
+    para: &[u32],
+    in_quote: &[u32],
+    quote_close: &[u32],
+    i: usize,
+) -> bool {
+    let same_quote = in_quote[i] != NONE && in_quote[i] == in_quote[i - 1];
+    if same_quote {
+        return false;
+    }
+    if para[i] != para[i - 1] {
+        return true;
+    }
+    let toks = &doc.tokens;
+    if toks[i].sentence != toks[i - 1].sentence {
+        // no break after "Sen." or an initial
+        let prev = toks[i - 1].span.slice(text);
+        if prev == "." && i >= 2 && toks[i - 2].span.end == toks[i - 1].span.start {
+            let w = toks[i - 2].span.slice(text);
+            if flags[i - 2] & class::TITLE != 0 || is_initial(w) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // “… table.” Instead, … : a quotation ending a sentence
+    if quote_close[i - 1] != NONE && flags[i] & class::CAP != 0 && i >= 2 {
+        let p = toks[i - 2].span.slice(text);
+        return matches!(p, "." | "!" | "?");
+    }
+    false
+}
