@@ -36,16 +36,9 @@ fn from_entity_cluster(text: &str, c: &ECluster) -> SpeakerCluster {
     }
 }
 
-/// The surface name of an unresolved speaker: without a leading article or a possessive.
+/// The surface name of an unresolved speaker: as written, without a possessive.
 fn surface_name(s: &str) -> &str {
-    let mut s = s.trim();
-    for art in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = s.strip_prefix(art) {
-            s = rest;
-            break;
-        }
-    }
-    crate::entities::evidence::strip_possessive(s)
+    crate::entities::evidence::strip_possessive(s.trim())
 }
 
 /// Fills the `speakers` layer and sets each attribution's `cluster`.
@@ -90,15 +83,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             } => speakers::resolve_nominal(rules, doc, &ec, span.start, title, state, party)
                 .map(Ok)
                 .unwrap_or(Err(SpeakerType::Person)),
-            Mention::Other => {
-                let s = doc.slice(span);
-                let plural = s.ends_with('s') && !s.contains(char::is_uppercase);
-                Err(if plural {
-                    SpeakerType::Norp
-                } else {
-                    SpeakerType::Person
-                })
-            }
+            Mention::Other => Err(speakers::description_kind(doc, span)),
         };
         let k = match target {
             Ok(c) => *of_ec.entry(c).or_insert_with(|| {
@@ -107,8 +92,12 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 speakers.len() - 1
             }),
             Err(kind) => {
+                let name = match kind {
+                    SpeakerType::Pronoun => doc.slice(span),
+                    _ => surface_name(doc.slice(speakers::core_span(doc, span))),
+                };
                 speakers.push(SpeakerCluster {
-                    name: surface_name(doc.slice(span)).to_string(),
+                    name: name.to_string(),
                     title: None,
                     affiliation: None,
                     kind,

@@ -150,15 +150,50 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             party,
         };
     }
-    // a description that holds a name: "a Reuters report", "the Clinton campaign"
+    // a description that holds an organization: "a Reuters report" → Reuters; one that holds
+    // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
+    // Republican presidential nominee") names someone else
     if let Some(&i) = ents
         .iter()
-        .find(|&&i| doc.entities[i].label == EntityLabel::Person)
-        .or_else(|| ents.first())
+        .find(|&&i| doc.entities[i].label == EntityLabel::Org)
     {
         return Mention::Entity(i);
     }
     Mention::Other
+}
+
+/// Head nouns of descriptions that stand for an organization ("the Clinton campaign").
+fn org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "campaign" | "administration" | "team" | "camp" | "committee" | "government" | "police"
+            | "department" | "office" | "agency" | "ministry" | "report" | "poll" | "statement"
+            | "survey" | "study" | "newspaper" | "network" | "company" | "firm" | "group"
+    )
+}
+
+/// The speaker type of a description that names no entity.
+pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
+    use crate::doc::SpeakerType;
+    let core = core(doc, span);
+    let head = doc.tokens[doc.tokens_in(core)]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(&doc.text))
+        .unwrap_or("");
+    if org_head(head) {
+        SpeakerType::Org
+    } else if head.ends_with('s') && head.chars().next().is_some_and(char::is_lowercase) {
+        SpeakerType::Norp
+    } else {
+        SpeakerType::Person
+    }
+}
+
+/// The part of a speaker span that names it: before any apposition or relative clause.
+pub fn core_span(doc: &Doc, span: Span) -> Span {
+    core(doc, span)
 }
 
 /// Person entities in the sentence `s`, before byte `before`.
@@ -194,7 +229,7 @@ pub fn resolve_pronoun(
     let text = doc.text.as_str();
     let s = doc.sentence_at(span.start)?;
     let w = span.slice(text).to_ascii_lowercase();
-    if matches!(w.as_str(), "i" | "we" | "me" | "us" | "it" | "its") {
+    if matches!(w.as_str(), "i" | "we" | "me" | "us" | "you" | "it" | "its") {
         return None;
     }
     if p.plural {

@@ -428,7 +428,18 @@ fn classify(
     if s >= e {
         return;
     }
-    let seg = &seg[s..e];
+    let mut seg = &seg[s..e];
+    // "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a name starts at its given name
+    if seg.len() >= 3
+        && lex.given(word(text, &seg[0])).is_none()
+        && !lex.is_head(word(text, &seg[seg.len() - 1]))
+    {
+        if let Some(p) = (1..seg.len() - 1).find(|&p| {
+            matches!(seg[p].kind, Kind::Cap { .. }) && lex.given(word(text, &seg[p])).is_some()
+        }) {
+            seg = &seg[p..];
+        }
+    }
     let first = &seg[0];
     let last = &seg[seg.len() - 1];
     let span = Span::new(first.span.start, last.span.end);
