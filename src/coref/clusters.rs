@@ -193,9 +193,23 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         let s = e.span.slice(text);
         let c = match e.label {
             EntityLabel::Person if !s.contains(' ') => {
+                // "Mr. Obama" is not "Michelle Obama"
+                let want = title_before(rules, doc, e.span.start)
+                    .map(|(_, t)| rules.gaz.titles[t].gender)
+                    .unwrap_or(Gender::Unknown);
+                let fits = |c: usize| {
+                    want == Gender::Unknown || {
+                        let first = words(clusters[c].name.slice(text)).next().unwrap_or("");
+                        rules
+                            .given
+                            .get(first)
+                            .is_none_or(|&g| g == Gender::Unknown || g == want)
+                    }
+                };
                 let surname = by_last.get(s).and_then(|cs| {
                     cs.iter()
                         .copied()
+                        .filter(|&c| fits(c))
                         .filter(|&c| clusters[c].mentions[0] < i)
                         .max_by_key(|&c| {
                             clusters[c]
@@ -205,7 +219,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                                 .filter(|&m| m < i)
                                 .max()
                         })
-                        .or_else(|| cs.first().copied())
+                        .or_else(|| cs.iter().copied().find(|&c| fits(c)))
                 });
                 let first = by_first
                     .get(s)
@@ -224,12 +238,17 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 }
             }
             EntityLabel::Person => continue,
-            EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp => {
+            EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Fac => {
                 let group = match e.label {
                     EntityLabel::Norp => 1,
                     _ => 0,
                 };
-                let key = canonical_key(rules, text, e.span);
+                // groups keep their own form ("Democrats" is not "Democratic")
+                let key = if group == 1 {
+                    s
+                } else {
+                    canonical_key(rules, text, e.span)
+                };
                 let acronym = (group == 0 && !s.contains(' ') && s.len() <= 8)
                     .then(|| by_initials.get(s).copied())
                     .flatten();

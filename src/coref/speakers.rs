@@ -100,6 +100,23 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     if let Some(&i) = ents.iter().rev().find(|&&i| doc.entities[i].span.overlaps(head_span)) {
+        // "Representative Charles B. Rangel of New York": the person, not the place
+        let e = doc.entities[i];
+        if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
+            let before = doc.tokens.partition_point(|t| t.span.end <= e.span.start);
+            let prep = before
+                .checked_sub(1)
+                .map(|b| doc.tokens[b].span.slice(text))
+                .is_some_and(|w| matches!(w, "of" | "from"));
+            if let Some(&p) = ents
+                .iter()
+                .rev()
+                .find(|&&p| p < i && doc.entities[p].label == EntityLabel::Person)
+                .filter(|_| prep)
+            {
+                return Mention::Entity(p);
+            }
+        }
         return Mention::Entity(i);
     }
     // a description headed by an office: "the Texas Senator", "the South Carolina senator"
@@ -153,13 +170,30 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description that holds an organization: "a Reuters report" → Reuters; one that holds
     // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
     // Republican presidential nominee") names someone else
-    if let Some(&i) = ents
-        .iter()
-        .find(|&&i| doc.entities[i].label == EntityLabel::Org)
-    {
-        return Mention::Entity(i);
+    if document_head(head_w) {
+        if let Some(&i) = ents
+            .iter()
+            .find(|&&i| matches!(doc.entities[i].label, EntityLabel::Org | EntityLabel::Fac))
+        {
+            return Mention::Entity(i);
+        }
     }
     Mention::Other
+}
+
+/// Head nouns of descriptions that are an organization's own voice ("a Reuters report"): the
+/// organization is the source. Other heads ("E.U. leaders", "a Homeland Security official")
+/// name someone else.
+fn document_head(w: &str) -> bool {
+    matches!(
+        w,
+        "report" | "reports" | "poll" | "polls" | "survey" | "study" | "analysis" | "statement"
+            | "article" | "story" | "investigation" | "review" | "data" | "database" | "memo"
+            | "letter" | "release" | "transcript" | "audit" | "filing" | "complaint" | "lawsuit"
+            | "ad" | "website" | "editorial" | "account" | "tally" | "estimate" | "estimates"
+            | "projection" | "forecast" | "index" | "ranking" | "rating" | "model" | "reporting"
+            | "figures" | "records" | "documents" | "tweet" | "post" | "video" | "broadcast"
+    )
 }
 
 /// Head nouns of descriptions that stand for an organization ("the Clinton campaign").

@@ -311,7 +311,8 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
 /// The end (exclusive unit index) of the name starting at unit `k`.
 fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
     let lex = &rules.lex;
-    let mut has_head = lex.is_head(word(text, &us[k]));
+    let first_w = word(text, &us[k]);
+    let mut has_head = lex.is_head(first_w) && lex.given(first_w).is_none();
     let mut end = k + 1;
     if us[k].poss {
         return end;
@@ -417,8 +418,11 @@ fn classify(
     while e > s {
         let u = &seg[e - 1];
         let w = word(text, u);
-        let trailing_common =
-            matches!(u.kind, Kind::Cap { .. }) && lex.is_common(w) && last_head.is_none();
+        let after_given = e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
+        let trailing_common = matches!(u.kind, Kind::Cap { .. })
+            && lex.is_common(w)
+            && last_head.is_none()
+            && !after_given;
         if matches!(u.kind, Kind::Conn(_)) || trailing_common {
             e -= 1;
         } else {
@@ -430,8 +434,10 @@ fn classify(
     }
     let mut seg = &seg[s..e];
     // "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a name starts at its given name
+    let stray = |w: &str| lex.is_common(w) || ev.seen_lower(w) || titled;
     if seg.len() >= 3
         && lex.given(word(text, &seg[0])).is_none()
+        && stray(word(text, &seg[0]))
         && !lex.is_head(word(text, &seg[seg.len() - 1]))
     {
         if let Some(p) = (1..seg.len() - 1).find(|&p| {
