@@ -221,10 +221,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                         })
                         .or_else(|| cs.iter().copied().find(|&c| fits(c)))
                 });
-                let first = by_first
-                    .get(s)
-                    .filter(|cs| cs.len() == 1)
-                    .map(|cs| cs[0]);
+                let first = by_first.get(s).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
                 match surname.or(first).or_else(|| single.get(s).copied()) {
                     Some(c) => {
                         clusters[c].mentions.push(i);

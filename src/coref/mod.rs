@@ -15,7 +15,7 @@ pub use rules::{CorefRules, Pronoun};
 use std::collections::HashMap;
 
 use crate::doc::{Doc, EntityLabel, Span, SpeakerCluster, SpeakerType};
-use clusters::{EClusters, ECluster};
+use clusters::{ECluster, EClusters};
 use speakers::Mention;
 
 fn kind_of(label: EntityLabel) -> SpeakerType {
@@ -71,11 +71,9 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 heads.push(i);
                 ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
             }
-            Mention::Pronoun(p) => {
-                speakers::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
-                    .map(Ok)
-                    .unwrap_or(Err(SpeakerType::Pronoun))
-            }
+            Mention::Pronoun(p) => speakers::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
+                .map(Ok)
+                .unwrap_or(Err(SpeakerType::Pronoun)),
             Mention::Nominal {
                 title,
                 state,

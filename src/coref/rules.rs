@@ -74,13 +74,12 @@ impl CorefRules {
             errors.extend(e);
             HashMap::new()
         });
-        let given = crate::entities::lexicon::parse_given_names(
-            src.get("gazetteers/given_names.txt"),
-        )
-        .unwrap_or_else(|e| {
-            errors.extend(e);
-            HashMap::new()
-        });
+        let given =
+            crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
+                .unwrap_or_else(|e| {
+                    errors.extend(e);
+                    HashMap::new()
+                });
         let gaz = match Gazetteer::compile(src) {
             Ok(g) => g,
             Err(e) => {

@@ -51,10 +51,10 @@ fn state_code(rules: &CorefRules, w: &str) -> Option<&'static str> {
 
 /// Every US postal code used by `us_states.txt` (a static copy keeps [`Mention`] `Copy`).
 const STATE_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
 ];
 
 /// The postal code in an affiliation ("R-TX" → TX, "D-Calif." → CA).
@@ -82,14 +82,16 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     let core = core(doc, span);
-    let Some(&head) = words.iter().rev().find(|&&i| doc.tokens[i].span.end <= core.end) else {
+    let Some(&head) = words
+        .iter()
+        .rev()
+        .find(|&&i| doc.tokens[i].span.end <= core.end)
+    else {
         return Mention::Other;
     };
     let head_span = doc.tokens[head].span;
     // entities overlapping the core, with a cluster
-    let a = doc
-        .entities
-        .partition_point(|e| e.span.end <= core.start);
+    let a = doc.entities.partition_point(|e| e.span.end <= core.start);
     let mut ents = Vec::new();
     for (i, e) in doc.entities.iter().enumerate().skip(a) {
         if e.span.start >= core.end {
@@ -99,7 +101,11 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             ents.push(i);
         }
     }
-    if let Some(&i) = ents.iter().rev().find(|&&i| doc.entities[i].span.overlaps(head_span)) {
+    if let Some(&i) = ents
+        .iter()
+        .rev()
+        .find(|&&i| doc.entities[i].span.overlaps(head_span))
+    {
         // "Representative Charles B. Rangel of New York": the person, not the place
         let e = doc.entities[i];
         if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
@@ -122,8 +128,8 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description headed by an office: "the Texas Senator", "the South Carolina senator"
     let head_w = head_span.slice(text);
     let mut title = None;
-    for k in (words.len().saturating_sub(4))..words.len() {
-        let from = doc.tokens[words[k]].span.start;
+    for &wk in &words[words.len().saturating_sub(4)..] {
+        let from = doc.tokens[wk].span.start;
         if from < span.start || head_span.end > core.end {
             continue;
         }
@@ -187,12 +193,49 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
 fn document_head(w: &str) -> bool {
     matches!(
         w,
-        "report" | "reports" | "poll" | "polls" | "survey" | "study" | "analysis" | "statement"
-            | "article" | "story" | "investigation" | "review" | "data" | "database" | "memo"
-            | "letter" | "release" | "transcript" | "audit" | "filing" | "complaint" | "lawsuit"
-            | "ad" | "website" | "editorial" | "account" | "tally" | "estimate" | "estimates"
-            | "projection" | "forecast" | "index" | "ranking" | "rating" | "model" | "reporting"
-            | "figures" | "records" | "documents" | "tweet" | "post" | "video" | "broadcast"
+        "report"
+            | "reports"
+            | "poll"
+            | "polls"
+            | "survey"
+            | "study"
+            | "analysis"
+            | "statement"
+            | "article"
+            | "story"
+            | "investigation"
+            | "review"
+            | "data"
+            | "database"
+            | "memo"
+            | "letter"
+            | "release"
+            | "transcript"
+            | "audit"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "ad"
+            | "website"
+            | "editorial"
+            | "account"
+            | "tally"
+            | "estimate"
+            | "estimates"
+            | "projection"
+            | "forecast"
+            | "index"
+            | "ranking"
+            | "rating"
+            | "model"
+            | "reporting"
+            | "figures"
+            | "records"
+            | "documents"
+            | "tweet"
+            | "post"
+            | "video"
+            | "broadcast"
     )
 }
 
@@ -200,9 +243,27 @@ fn document_head(w: &str) -> bool {
 fn org_head(w: &str) -> bool {
     matches!(
         w,
-        "campaign" | "administration" | "team" | "camp" | "committee" | "government" | "police"
-            | "department" | "office" | "agency" | "ministry" | "report" | "poll" | "statement"
-            | "survey" | "study" | "newspaper" | "network" | "company" | "firm" | "group"
+        "campaign"
+            | "administration"
+            | "team"
+            | "camp"
+            | "committee"
+            | "government"
+            | "police"
+            | "department"
+            | "office"
+            | "agency"
+            | "ministry"
+            | "report"
+            | "poll"
+            | "statement"
+            | "survey"
+            | "study"
+            | "newspaper"
+            | "network"
+            | "company"
+            | "firm"
+            | "group"
     )
 }
 
@@ -218,7 +279,7 @@ pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
         .unwrap_or("");
     if org_head(head) {
         SpeakerType::Org
-    } else if head.ends_with('s') && head.chars().next().is_some_and(char::is_lowercase) {
+    } else if head.ends_with('s') && !head.ends_with("ss") {
         SpeakerType::Norp
     } else {
         SpeakerType::Person

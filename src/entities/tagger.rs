@@ -273,7 +273,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 let w = word(text, &u);
                 let not_name = lex.is_common(w) || ev.seen_lower(w);
                 if not_name {
-                    let e = collect(rules, text, us, k);
+                    let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
                     let head_start = e > k + 1 && lex.is_head(w) && !lex.is_common(w);
                     if !head_start && (weak || !head_end) {
@@ -285,17 +285,16 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 let titled = after_title == Some(k);
                 let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
                 let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k);
+                let e = collect(rules, text, us, k, ev);
                 classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
                 after_title = None;
                 k = e.max(k + 1);
             }
             Kind::Cap { .. } | Kind::Initial => {
                 let titled = after_title == Some(k);
-                let prev_the = k > 0 && matches!(us[k - 1].kind, Kind::Conn(Conn::The))
-                    || k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
                 let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k);
+                let e = collect(rules, text, us, k, ev);
                 classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
                 after_title = None;
                 k = e.max(k + 1);
@@ -309,7 +308,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
 }
 
 /// The end (exclusive unit index) of the name starting at unit `k`.
-fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
+fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence) -> usize {
     let lex = &rules.lex;
     let first_w = word(text, &us[k]);
     let mut has_head = lex.is_head(first_w) && lex.given(first_w).is_none();
@@ -320,6 +319,14 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
     let mut e = k + 1;
     while e < us.len() {
         match us[e].kind {
+            Kind::Cap { weak: true }
+                if {
+                    let w = word(text, &us[e]);
+                    lex.is_common(w) || ev.seen_lower(w)
+                } =>
+            {
+                break; // a headline word that is no name
+            }
             Kind::Cap { .. } | Kind::Initial => {
                 has_head |= lex.is_head(word(text, &us[e]));
                 e += 1;
@@ -483,16 +490,16 @@ fn classify(
     }
     if n_words > 1 {
         if lex.is_head(last_w) {
-            return match lex.head(last_w) {
-                Some(h) => push(out, h, false),
-                None => (),
-            };
+            if let Some(h) = lex.head(last_w) {
+                push(out, h, false);
+            }
+            return;
         }
         if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
-            return match lex.head(w) {
-                Some(h) => push(out, h, false),
-                None => (),
-            };
+            if let Some(h) = lex.head(w) {
+                push(out, h, false);
+            }
+            return;
         }
         if !given && !titled {
             if let Some(h) = lex.head(first_w) {
