@@ -2,7 +2,7 @@
 //! it refers to ("Biden" joins "Joe Biden"; "NATO" joins "North Atlantic Treaty Organization"),
 //! with the title, affiliation and gender seen around its mentions.
 
-use std::collections::HashMap;
+use crate::entities::evidence::FxMap;
 
 use super::rules::CorefRules;
 use crate::doc::{Doc, EntityLabel, Span};
@@ -151,8 +151,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     };
 
     // persons with two or more words, keyed by surname
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if e.label != EntityLabel::Person || !s.contains(' ') {
@@ -186,11 +186,17 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     }
     // one-word persons: a surname (most recent full name before it, else the first after it),
     // a first name used by one full name only, else a cluster of their own
-    let mut single: HashMap<&str, usize> = HashMap::new();
-    let mut keyed: HashMap<(u8, &str), usize> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut single: FxMap<&str, usize> = FxMap::default();
+    let mut keyed: FxMap<(u8, &str), usize> = FxMap::default();
+    let mut by_initials: FxMap<String, usize> = FxMap::default();
+    // the latest mention of each cluster so far, as the walk goes
+    let mut last_seen: Vec<Option<usize>> = vec![None; clusters.len()];
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
+        if let Some(c) = of_entity[i] {
+            last_seen[c] = Some(i);
+            continue;
+        }
         let c = match e.label {
             EntityLabel::Person if !s.contains(' ') => {
                 // "Mr. Obama" is not "Michelle Obama"
@@ -209,16 +215,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 let surname = by_last.get(s).and_then(|cs| {
                     cs.iter()
                         .copied()
-                        .filter(|&c| fits(c))
-                        .filter(|&c| clusters[c].mentions[0] < i)
-                        .max_by_key(|&c| {
-                            clusters[c]
-                                .mentions
-                                .iter()
-                                .copied()
-                                .filter(|&m| m < i)
-                                .max()
-                        })
+                        .filter(|&c| fits(c) && last_seen[c].is_some())
+                        .max_by_key(|&c| last_seen[c])
                         .or_else(|| cs.iter().copied().find(|&c| fits(c)))
                 });
                 let first = by_first.get(s).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
@@ -229,6 +227,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                     }
                     None => {
                         clusters.push(new(EntityLabel::Person, i, e.span));
+                        last_seen.push(None);
                         single.insert(s, clusters.len() - 1);
                         clusters.len() - 1
                     }
@@ -259,6 +258,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                     }
                     None => {
                         clusters.push(new(e.label, i, e.span));
+                        last_seen.push(None);
                         let c = clusters.len() - 1;
                         keyed.insert((group, key), c);
                         if group == 0 && s.contains(' ') {
@@ -274,6 +274,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
             _ => continue,
         };
         of_entity[i] = Some(c);
+        last_seen[c] = Some(i);
     }
     // titles, affiliations, genders
     for c in clusters.iter_mut() {
@@ -281,7 +282,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         if c.label != EntityLabel::Person {
             continue;
         }
-        for &m in &c.mentions {
+        // the first mentions are where titles and affiliations are written
+        for &m in c.mentions.iter().take(24) {
             let span = ents[m].span;
             if c.title.is_none() {
                 if let Some((t, ti)) = title_before(rules, doc, span.start) {

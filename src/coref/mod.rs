@@ -12,7 +12,7 @@ mod speakers;
 
 pub use rules::{CorefRules, Pronoun};
 
-use std::collections::HashMap;
+use crate::entities::evidence::FxMap;
 
 use crate::doc::{Doc, EntityLabel, Span, SpeakerCluster, SpeakerType};
 use clusters::{ECluster, EClusters};
@@ -54,10 +54,10 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
     order.sort_by_key(|&(s, i)| (s.start, s.end, i));
 
     let mut speakers: Vec<SpeakerCluster> = Vec::new();
-    let mut of_ec: HashMap<usize, usize> = HashMap::new();
-    let mut of_span: HashMap<Span, usize> = HashMap::new();
+    let mut of_ec: FxMap<usize, usize> = FxMap::default();
+    let mut of_span: FxMap<Span, usize> = FxMap::default();
     let mut used_ec: Vec<(usize, usize)> = Vec::new();
-    let mut heads: Vec<usize> = Vec::new();
+    let mut heads = vec![false; doc.entities.len()];
     let mut groups: Vec<(usize, usize)> = Vec::new();
     let mut assigned: Vec<(usize, usize)> = Vec::new();
     for &(span, ai) in &order {
@@ -68,7 +68,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
         let m = speakers::classify(rules, doc, &ec, span);
         let target = match m {
             Mention::Entity(i) => {
-                heads.push(i);
+                heads[i] = true;
                 ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
             }
             Mention::Pronoun(p) => speakers::resolve_pronoun(doc, &ec, span, p, &heads, &groups)

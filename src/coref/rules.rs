@@ -1,7 +1,7 @@
 //! Compiled coreference rules: pronouns, titles (by canonical office), given-name genders and
 //! the state table used to read affiliations ("R-TX") and descriptions ("the Texas Senator").
 
-use std::collections::HashMap;
+use crate::entities::evidence::FxMap;
 
 use crate::entities::{Gazetteer, Gender};
 use crate::rules::{RuleError, RuleSources};
@@ -18,22 +18,22 @@ pub struct Pronoun {
 /// Compiled pronoun and title lists.
 pub struct CorefRules {
     /// Pronouns by lowercase form.
-    pub pronouns: HashMap<String, Pronoun>,
+    pub pronouns: FxMap<String, Pronoun>,
     /// Gazetteer (titles and organization canonical names).
     pub gaz: Gazetteer,
     /// Given name → gender.
-    pub given: HashMap<String, Gender>,
+    pub given: FxMap<String, Gender>,
     /// Lowercase title as written ("senator", "sen.") → index into `gaz.titles`.
-    pub titles_lower: HashMap<String, usize>,
+    pub titles_lower: FxMap<String, usize>,
     /// State name, other form or demonym ("Texas", "Tex.", "Texan") → postal code ("TX").
-    pub state_codes: HashMap<String, String>,
+    pub state_codes: FxMap<String, String>,
 }
 
 /// Parses `pronouns.txt` (`pronoun | gender | number`).
 pub fn parse_pronouns(
     file: &crate::rules::RuleFile,
-) -> Result<HashMap<String, Pronoun>, Vec<RuleError>> {
-    let mut out = HashMap::new();
+) -> Result<FxMap<String, Pronoun>, Vec<RuleError>> {
+    let mut out = FxMap::default();
     let mut errors = Vec::new();
     for line in file.lines() {
         let f: Vec<&str> = line.fields().collect();
@@ -72,13 +72,13 @@ impl CorefRules {
         let mut errors = Vec::new();
         let pronouns = parse_pronouns(src.get("pronouns.txt")).unwrap_or_else(|e| {
             errors.extend(e);
-            HashMap::new()
+            FxMap::default()
         });
         let given =
             crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
                 .unwrap_or_else(|e| {
                     errors.extend(e);
-                    HashMap::new()
+                    FxMap::default()
                 });
         let gaz = match Gazetteer::compile(src) {
             Ok(g) => g,
@@ -90,11 +90,11 @@ impl CorefRules {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut titles_lower = HashMap::new();
+        let mut titles_lower = FxMap::default();
         for (i, t) in gaz.titles.iter().enumerate() {
             titles_lower.entry(t.written.to_lowercase()).or_insert(i);
         }
-        let mut state_codes = HashMap::new();
+        let mut state_codes = FxMap::default();
         for s in &gaz.states {
             let forms = std::iter::once(&s.name)
                 .chain(&s.forms)

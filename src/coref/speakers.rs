@@ -128,12 +128,12 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description headed by an office: "the Texas Senator", "the South Carolina senator"
     let head_w = head_span.slice(text);
     let mut title = None;
-    for &wk in &words[words.len().saturating_sub(4)..] {
+    let upto = words.iter().position(|&w| w == head).map_or(0, |p| p + 1);
+    for &wk in &words[upto.saturating_sub(4)..upto] {
         let from = doc.tokens[wk].span.start;
-        if from < span.start || head_span.end > core.end {
+        let Some(phrase) = text.get(from..head_span.end) else {
             continue;
-        }
-        let phrase = &text[from..head_span.end];
+        };
         if phrase.len() <= 40 {
             let lower = phrase.to_lowercase();
             if let Some(&t) = rules.titles_lower.get(lower.as_str()) {
@@ -318,7 +318,7 @@ pub fn resolve_pronoun(
     ec: &EClusters,
     span: Span,
     p: Pronoun,
-    speaker_heads: &[usize],
+    speaker_heads: &[bool],
     speaker_groups: &[(usize, usize)],
 ) -> Option<usize> {
     let text = doc.text.as_str();
@@ -329,13 +329,18 @@ pub fn resolve_pronoun(
     }
     if p.plural {
         // a group speaker in this or the two previous sentences
-        return speaker_groups
-            .iter()
-            .rev()
-            .find(|&&(pos, _)| {
-                pos < span.start && doc.sentence_at(pos).is_some_and(|ps| ps + 2 >= s)
-            })
-            .map(|&(_, c)| c);
+        for &(pos, c) in speaker_groups.iter().rev() {
+            let Some(ps) = doc.sentence_at(pos) else {
+                break;
+            };
+            if ps + 2 < s {
+                break;
+            }
+            if pos < span.start {
+                return Some(c);
+            }
+        }
+        return None;
     }
     if w == "who" {
         return persons_in(doc, ec, s, span.start)
@@ -353,7 +358,7 @@ pub fn resolve_pronoun(
         if cands.is_empty() {
             continue;
         }
-        if let Some(&i) = cands.iter().rev().find(|i| speaker_heads.contains(i)) {
+        if let Some(&i) = cands.iter().rev().find(|&&i| speaker_heads[i]) {
             return ec.of_entity[i];
         }
         return ec.of_entity[cands[0]];

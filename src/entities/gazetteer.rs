@@ -79,6 +79,8 @@ pub struct State {
 /// Compiled gazetteers and titles.
 pub struct Gazetteer {
     ac: AhoCorasick,
+    /// Bit `b` set when some form starts with byte `b`: most tokens are skipped on one byte.
+    first_bytes: [u64; 4],
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -303,8 +305,15 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
+        let mut first_bytes = [0u64; 4];
+        for p in &b.patterns {
+            if let Some(&f) = p.as_bytes().first() {
+                first_bytes[(f >> 6) as usize] |= 1 << (f & 63);
+            }
+        }
         Ok(Gazetteer {
             ac,
+            first_bytes,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -314,6 +323,10 @@ impl Gazetteer {
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
+        let f = *text.as_bytes().get(start)?;
+        if self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) == 0 {
+            return None;
+        }
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);

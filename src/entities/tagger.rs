@@ -1,9 +1,7 @@
 //! The tagger: units (gazetteer forms, titles, capitalized words, connectors) per sentence, then
 //! segments of units classified into entities.
 
-use std::collections::HashMap;
-
-use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap};
 use super::gazetteer::EntryKind;
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
@@ -549,7 +547,7 @@ fn classify(
 /// Document-level consistency: a one-word guess takes the label of a longer name that holds it
 /// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
 fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
-    let mut known: HashMap<&str, EntityLabel> = HashMap::new();
+    let mut known: FxMap<&str, EntityLabel> = FxMap::default();
     for c in cands.iter() {
         if c.guess {
             continue;
@@ -569,7 +567,7 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
     // least a quarter of its guesses takes that label everywhere
-    let mut votes: HashMap<&str, (u32, u32, EntityLabel)> = HashMap::new();
+    let mut votes: FxMap<&str, (u32, u32, EntityLabel)> = FxMap::default();
     for c in cands.iter() {
         if c.guess {
             let v = votes
@@ -582,12 +580,12 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
             }
         }
     }
-    let votes: HashMap<&str, EntityLabel> = votes
+    let votes: FxMap<&str, EntityLabel> = votes
         .into_iter()
         .map(|(w, (n, k, l))| (w, if k * 4 >= n { l } else { EntityLabel::Person }))
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
-    let mut initials: HashMap<String, EntityLabel> = HashMap::new();
+    let mut initials: FxMap<String, EntityLabel> = FxMap::default();
     for c in cands.iter() {
         let s = c.span.slice(text);
         if !c.guess && s.contains(' ') {
