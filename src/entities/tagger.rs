@@ -348,7 +348,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
             Kind::Conn(c) => {
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
-                    Conn::Amp => true,
+                    Conn::Amp => has_head,
                     Conn::Particle => !has_head,
                 };
                 if !ok {
@@ -403,7 +403,9 @@ fn classify(
         let w = word(text, u);
         let weak = matches!(u.kind, Kind::Cap { weak: true });
         let common = lex.is_common(w);
+        let head_first = s + 1 < seg.len() && lex.is_head(w) && !common;
         let drop = match u.kind {
+            Kind::Cap { .. } if head_first => false,
             Kind::Cap { .. } => {
                 (common && (weak || last_head.is_none() || seg.len() == 1))
                     || (weak && ev.seen_lower(w))
@@ -548,21 +550,25 @@ fn classify(
 /// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
 fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     let mut known: FxMap<&str, EntityLabel> = FxMap::default();
-    for c in cands.iter() {
-        if c.guess {
-            continue;
-        }
-        let s = c.span.slice(text);
-        if s.contains(' ') {
-            if matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
-                for w in s.split(' ') {
-                    if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
-                        known.entry(w).or_insert(c.label);
+    // words of full person names first: "Warhol" is a person even inside an organization's name
+    for pass in [true, false] {
+        for c in cands.iter() {
+            if c.guess {
+                continue;
+            }
+            let s = c.span.slice(text);
+            if s.contains(' ') {
+                let person = c.label == EntityLabel::Person;
+                if person == pass && matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
+                    for w in s.split(' ') {
+                        if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                            known.entry(w).or_insert(c.label);
+                        }
                     }
                 }
+            } else if !pass {
+                known.entry(s).or_insert(c.label);
             }
-        } else {
-            known.entry(s).or_insert(c.label);
         }
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
@@ -601,11 +607,11 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text)) {
             match initials.get(c.span.slice(text)) {
-                Some(&l) => {
+                Some(&l) if l != EntityLabel::Person => {
                     c.label = l;
                     c.guess = false;
                 }
-                None => c.drop = true,
+                _ => c.drop = true,
             }
         }
     }
