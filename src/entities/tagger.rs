@@ -539,7 +539,8 @@ fn classify(
     }
     if matches!(
         prev_word,
-        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside"
+        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside" | "into"
+            | "around" | "throughout" | "towards" | "toward" | "via" | "inside" | "Near"
     ) {
         return push(out, EntityLabel::Gpe, true);
     }
@@ -572,7 +573,7 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
         }
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
-    // least a quarter of its guesses takes that label everywhere
+    // least a third of its guesses takes that label everywhere
     let mut votes: FxMap<&str, (u32, u32, EntityLabel)> = FxMap::default();
     for c in cands.iter() {
         if c.guess {
@@ -588,7 +589,7 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     }
     let votes: FxMap<&str, EntityLabel> = votes
         .into_iter()
-        .map(|(w, (n, k, l))| (w, if k * 4 >= n { l } else { EntityLabel::Person }))
+        .map(|(w, (n, k, l))| (w, if k * 3 >= n { l } else { EntityLabel::Person }))
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
     let mut initials: FxMap<String, EntityLabel> = FxMap::default();
