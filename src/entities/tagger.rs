@@ -15,6 +15,8 @@ enum Conn {
     The,
     /// "&" between capitalized words.
     Amp,
+    /// "and" inside a head name: "Ministry of Water and Irrigation".
+    And,
     /// Name particles: "van", "de", "bin" …
     Particle,
 }
@@ -71,6 +73,7 @@ fn conn_of(w: &str) -> Option<Conn> {
             }
         }
         "the" => Conn::The,
+        "and" => Conn::And,
         "van" | "von" | "der" | "den" | "da" | "di" | "del" | "della" | "la" | "le" | "bin"
         | "ibn" | "al" | "el" | "ben" | "y" | "dos" | "das" | "ter" => Conn::Particle,
         _ => return None,
@@ -221,18 +224,20 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             Kind::Gaz(label) => {
                 // a gazetteer name followed by capitalized words: one longer name?
                 let mut e = k + 1;
-                if !u.poss {
-                    while e < us.len() && is_name_unit(us[e].kind) {
-                        if us[e].poss {
-                            e += 1;
-                            break;
-                        }
-                        e += 1;
-                    }
+                if !u.poss && us.get(k + 1).is_some_and(|n| is_name_unit(n.kind)) {
+                    e = collect(rules, text, us, k + 1, ev);
                 }
                 if e > k + 1 && !matches!(us[k + 1].kind, Kind::Cap { weak: true }) {
                     let last = &us[e - 1];
-                    let head = lex.head(word(text, last));
+                    // the head: the last word, else the word before "of"
+                    let of_head = us[k + 1..e]
+                        .iter()
+                        .position(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                        .filter(|&p| p > 0)
+                        .map(|p| word(text, &us[k + p]));
+                    let head = lex
+                        .head(word(text, last))
+                        .or_else(|| of_head.and_then(|w| lex.head(w)));
                     let first_given = lex.given(word(text, &us[k + 1])).is_some();
                     if let Some(h) = head {
                         out.push(Cand {
@@ -297,6 +302,17 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 after_title = None;
                 k = e.max(k + 1);
             }
+            Kind::Conn(Conn::Particle)
+                if us.get(k + 1).is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
+                    && k.checked_sub(1).is_none_or(|p| !is_name_unit(us[p].kind)) =>
+            {
+                // "van Dam", "de Blasio": a surname with its particle
+                let e = collect(rules, text, us, k + 1, ev);
+                let titled = after_title == Some(k);
+                classify(rules, text, &us[k..e], titled, false, "", ev, out);
+                after_title = None;
+                k = e;
+            }
             _ => {
                 after_title = None;
                 k += 1;
@@ -333,7 +349,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                     break;
                 }
             }
-            Kind::Gaz(l) if !matches!(l, EntityLabel::Norp) => {
+            Kind::Gaz(l) if matches!(l, EntityLabel::Gpe | EntityLabel::Loc) => {
                 // "University of Texas", "Michael Jordan"
                 e += 1;
                 end = e;
@@ -348,6 +364,12 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
             Kind::Conn(c) => {
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
+                    Conn::And => {
+                        has_head
+                            && us[k..e]
+                                .iter()
+                                .any(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                    }
                     Conn::Amp => has_head,
                     Conn::Particle => !has_head,
                 };
@@ -411,6 +433,7 @@ fn classify(
                     || (weak && ev.seen_lower(w))
                     || (weak && is_all_caps(w) && ev.seen_lower(w))
             }
+            Kind::Conn(Conn::Particle) => s + 1 >= seg.len(),
             Kind::Conn(_) => true,
             _ => false,
         };
@@ -477,6 +500,12 @@ fn classify(
         })
     };
 
+    let particle = seg
+        .iter()
+        .any(|u| matches!(u.kind, Kind::Conn(Conn::Particle)));
+    if particle && (titled || given || matches!(first.kind, Kind::Conn(_))) {
+        return push(out, EntityLabel::Person, false);
+    }
     if n_words == 1 {
         if let Kind::Gaz(l) = first.kind {
             return push(out, l, false);
