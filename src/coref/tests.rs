@@ -173,7 +173,13 @@ fn seed_speakers() {
 fn long_speaker_spans_with_clauses_do_not_panic() {
     let d = with_speakers(
         "The senator, who spoke for an hour about the Texas budget, said no. She left.",
-        &[("The senator, who spoke for an hour about the Texas budget", 0), ("She", 0)],
+        &[
+            (
+                "The senator, who spoke for an hour about the Texas budget",
+                0,
+            ),
+            ("She", 0),
+        ],
     );
     assert_eq!(d.speakers.len(), 2);
 }

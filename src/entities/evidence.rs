@@ -133,6 +133,8 @@ pub struct Evidence<'t> {
     strong: FxSet<&'t str>,
     /// Per token: true when the token stands in a weak position.
     pub weak: Vec<bool>,
+    /// Per token: true inside a Title-Case or ALL-CAPS line.
+    pub headline: Vec<bool>,
 }
 
 fn opens_clause(t: &str) -> bool {
@@ -148,6 +150,7 @@ impl<'t> Evidence<'t> {
         let text = doc.text.as_str();
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
+        let mut headline = vec![false; toks.len()];
         let mut lower = FxSet::default();
         let mut strong = FxSet::default();
         let mut bloom = Bloom::new(toks.len());
@@ -158,7 +161,9 @@ impl<'t> Evidence<'t> {
             while j < toks.len() && toks[j].sentence == s {
                 j += 1;
             }
-            mark_sentence(text, &toks[i..j], &mut weak[i..j]);
+            if mark_sentence(text, &toks[i..j], &mut weak[i..j]) {
+                headline[i..j].fill(true);
+            }
             for k in i..j {
                 let t = &toks[k];
                 if t.kind != TokenKind::Word {
@@ -193,6 +198,7 @@ impl<'t> Evidence<'t> {
             lower,
             strong,
             weak,
+            headline,
         }
     }
 
@@ -249,8 +255,8 @@ fn is_minor_word(w: &str) -> bool {
 }
 
 /// Marks the weak tokens of one sentence: its first word, words after an opening quote or colon,
-/// and every word of a Title-Case or ALL-CAPS line.
-fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) {
+/// and every word of a Title-Case or ALL-CAPS line. True for such a headline.
+fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
     let mut words = 0usize;
     let mut content_lower = 0usize;
     for t in toks {
@@ -280,6 +286,7 @@ fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) {
             }
         }
     }
+    headline
 }
 
 #[cfg(test)]

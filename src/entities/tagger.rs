@@ -102,7 +102,12 @@ fn units(
             poss,
         };
         if t.kind == TokenKind::Word {
-            if let Some((mend, e)) = rules.gaz.match_at(text, t.span.start) {
+            let caps = w.len() >= 3 && is_all_caps(w);
+            let hit = rules.gaz.match_at(text, t.span.start).or_else(|| {
+                caps.then(|| rules.gaz.match_caps_at(text, t.span.start))
+                    .flatten()
+            });
+            if let Some((mend, e)) = hit {
                 // the match must end on a token end (or before a possessive 's)
                 let mut j = i;
                 while j < toks.len() && toks[j].span.end < mend {
@@ -123,7 +128,12 @@ fn units(
                     }
                 }
             }
-            if is_cap_word(w) {
+            // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
+            let before_number = toks
+                .get(i + 1)
+                .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
+                && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if is_cap_word(w) && !before_number {
                 let core = strip_possessive(w);
                 let poss = core.len() != w.len();
                 let span = Span::new(t.span.start, t.span.start + core.len());
@@ -303,7 +313,9 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 k = e.max(k + 1);
             }
             Kind::Conn(Conn::Particle)
-                if us.get(k + 1).is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
+                if us
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
                     && k.checked_sub(1).is_none_or(|p| !is_name_unit(us[p].kind)) =>
             {
                 // "van Dam", "de Blasio": a surname with its particle
@@ -336,10 +348,12 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
             Kind::Cap { weak: true }
                 if {
                     let w = word(text, &us[e]);
-                    lex.is_common(w) || ev.seen_lower(w)
+                    lex.is_common(w)
+                        || ev.seen_lower(w)
+                        || (ev.headline[us[e].a] && w.ends_with('s') && !ev.seen_strong(w))
                 } =>
             {
-                break; // a headline word that is no name
+                break; // a headline word that is no name ("Bill Heads …", "Talks Stall")
             }
             Kind::Cap { .. } | Kind::Initial => {
                 has_head |= lex.is_head(word(text, &us[e]));
@@ -542,7 +556,7 @@ fn classify(
     if titled {
         return push(out, EntityLabel::Person, false);
     }
-    if weak_single && !given && !ev.seen_strong(first_w) {
+    if weak_single && (!given || ev.headline[first.a]) && !ev.seen_strong(first_w) {
         return; // a capitalized sentence start with no other sign of being a name
     }
     if given {
@@ -568,8 +582,22 @@ fn classify(
     }
     if matches!(
         prev_word,
-        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside" | "into"
-            | "around" | "throughout" | "towards" | "toward" | "via" | "inside" | "Near"
+        "in" | "at"
+            | "from"
+            | "near"
+            | "In"
+            | "At"
+            | "From"
+            | "across"
+            | "outside"
+            | "into"
+            | "around"
+            | "throughout"
+            | "towards"
+            | "toward"
+            | "via"
+            | "inside"
+            | "Near"
     ) {
         return push(out, EntityLabel::Gpe, true);
     }
