@@ -16,8 +16,8 @@ pub enum Mention {
     /// A description headed by an office ("the Texas Senator"): title index, state code index
     /// into the text (span of the state word), party letter.
     Nominal {
-        /// Title index in the gazetteer.
-        title: usize,
+        /// Title index in the gazetteer (none for "the Texas Republican": any titled politician).
+        title: Option<usize>,
         /// Postal code of the state named in the description, if any.
         state: Option<&'static str>,
         /// Party initial ('R', 'D'), if the description names one.
@@ -101,6 +101,24 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             ents.push(i);
         }
     }
+    let determiner = words
+        .first()
+        .map(|&w| doc.tokens[w].span.slice(text))
+        .is_some_and(|w| matches!(w, "the" | "The"));
+    let head_w = head_span.slice(text);
+    if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
+        // "the Texas Republican": a party member, by state
+        let state = ents
+            .iter()
+            .map(|&i| doc.entities[i])
+            .filter(|e| e.label == EntityLabel::Gpe)
+            .find_map(|e| state_code(rules, e.span.slice(text)));
+        return Mention::Nominal {
+            title: None,
+            state,
+            party: Some(if head_w == "Republican" { 'R' } else { 'D' }),
+        };
+    }
     if let Some(&i) = ents
         .iter()
         .rev()
@@ -126,7 +144,6 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         return Mention::Entity(i);
     }
     // a description headed by an office: "the Texas Senator", "the South Carolina senator"
-    let head_w = head_span.slice(text);
     let mut title = None;
     let upto = words.iter().position(|&w| w == head).map_or(0, |p| p + 1);
     for &wk in &words[upto.saturating_sub(4)..upto] {
@@ -168,7 +185,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             }
         }
         return Mention::Nominal {
-            title,
+            title: Some(title),
             state,
             party,
         };
@@ -184,7 +201,52 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Entity(i);
         }
     }
+    // "a spokeswoman for the authority, Teresa Gomez": the person in apposition
+    if ents.is_empty() && core.end < span.end {
+        let a = doc.entities.partition_point(|e| e.span.start < core.end);
+        if let Some((i, _)) = doc.entities[a..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, e)| e.span.end <= span.end)
+            .find(|(_, e)| e.label == EntityLabel::Person)
+        {
+            if ec.of_entity[a + i].is_some() {
+                return Mention::Entity(a + i);
+            }
+        }
+    }
+    // "the ministry", "the agency": the latest organization named by that word
+    if determiner && words.len() <= 3 && ents.is_empty() {
+        if let Some(i) = org_by_head(doc, ec, span.start, head_w) {
+            return Mention::Entity(i);
+        }
+    }
     Mention::Other
+}
+
+/// The latest ORG entity before `pos` with a word equal to `head` capitalized ("ministry" →
+/// "Ministry of Water and Irrigation").
+fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usize> {
+    let mut cap = String::with_capacity(head.len());
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    cap.extend(first.to_uppercase());
+    cap.push_str(chars.as_str());
+    let end = doc.entities.partition_point(|e| e.span.start < pos);
+    doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(200)
+        .find(|(i, e)| {
+            e.label == EntityLabel::Org
+                && ec.of_entity[*i].is_some()
+                && e.span.slice(&doc.text).split(' ').any(|w| w == cap)
+        })
+        .map(|(i, _)| i)
 }
 
 /// Head nouns of descriptions that are an organization's own voice ("a Reuters report"): the
@@ -373,22 +435,25 @@ pub fn resolve_nominal(
     doc: &Doc,
     ec: &EClusters,
     pos: usize,
-    title: usize,
+    title: Option<usize>,
     state: Option<&str>,
     party: Option<char>,
 ) -> Option<usize> {
     let text = doc.text.as_str();
-    let office = &rules.gaz.titles[title].office;
+    let office = title.map(|t| &rules.gaz.titles[t].office);
     let mut best: Option<(usize, usize)> = None;
     for (c, cl) in ec.clusters.iter().enumerate() {
         if cl.label != EntityLabel::Person {
             continue;
         }
         let Some(ti) = cl.title_idx else { continue };
-        if &rules.gaz.titles[ti].office != office {
+        if office.is_some_and(|o| &rules.gaz.titles[ti].office != o) {
             continue;
         }
         let aff = cl.affiliation.map(|a| a.slice(text));
+        if office.is_none() && aff.is_none() {
+            continue; // a party member is known by an affiliation
+        }
         if let Some(st) = state {
             if aff.and_then(|a| affiliation_state(rules, a)) != Some(st) {
                 continue;
