@@ -13,8 +13,31 @@ fn is_lower_word(v: &View, i: usize) -> bool {
     v.is(i, WORD) && !v.is(i, CAP)
 }
 
-/// The speaker phrase ending just before token `p` (not before `lo`): tokens `a..p`.
+/// The speaker phrase ending just before token `p` (not before `lo`): tokens `a..p`. A phrase
+/// followed by a comma is an appositive group: "Phil Smith, a spokesman for the union," and
+/// "Mr. King, 82," are taken whole (without the last comma).
 pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    if p > lo && v.punct(p - 1, ",") {
+        let c = p - 1;
+        let (a, _) = left_np_simple(v, c, lo)
+            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then_some((c - 1, c)))?;
+        // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
+        let lo2 = c.saturating_sub(16).max(lo);
+        if let Some(c0) = (lo2..a).rev().find(|&k| v.punct(k, ",")) {
+            if let Some((a0, _)) = left_np_simple(v, c0, lo) {
+                return Some((a0, c));
+            }
+        }
+        if v.is(a, NUMBER) {
+            return None;
+        }
+        return Some((a, c));
+    }
+    left_np_simple(v, p, lo)
+}
+
+/// The speaker phrase ending just before token `p`, without comma groups.
+pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     if p <= lo {
         return None;
     }
@@ -116,7 +139,7 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") {
                     break;
                 }
-            } else if f & (STOP | CLAUSAL) != 0 {
+            } else if f & (STOP | CLAUSAL | CUEWORD) != 0 {
                 break;
             } else if f & PREP != 0 {
                 let ok = j > q

@@ -40,6 +40,8 @@ pub mod class {
     pub const IN_QUOTE: u32 = 1 << 19;
     /// The token is a number.
     pub const NUMBER: u32 = 1 << 20;
+    /// A cue word starts at this token.
+    pub const CUEWORD: u32 = 1 << 21;
 }
 
 const CLASSES: &[(&str, u32)] = &[

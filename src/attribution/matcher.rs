@@ -2,7 +2,7 @@
 
 use crate::doc::{Attribution, ClaimKind, Span};
 
-use super::chunk::{addressee, left_np, right_np, Reach};
+use super::chunk::{addressee, left_np, left_np_simple, right_np, Reach};
 use super::cues::{feature, CueLexicon};
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
@@ -110,6 +110,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") {
             return false;
         }
+        // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
+        if v.is(c.first, CAP) && v.unit_of(c.first).0 != c.first && !v.is(prev, PUNCT) {
+            return false;
+        }
         true
     }
 
@@ -140,7 +144,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if at_cue {
                         p = skip_gap_left(v, p, plo);
                     }
-                    let (s, _) = left_np(v, p, plo)?;
+                    let (s, _) = if feats & feature::FIN != 0 {
+                        left_np(v, p, plo)?
+                    } else {
+                        left_np_simple(v, p, plo)?
+                    };
                     found.speaker = Some((s, p));
                     p = s;
                 }
@@ -157,6 +165,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     p = s0;
                 }
                 Elem::Quote => {
+                    if p <= plo {
+                        return None;
+                    }
                     let qi = v
                         .quote_close
                         .get(p.checked_sub(1)?)
@@ -218,8 +229,17 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         return None;
                     }
                 }
-                Elem::That => q = skip_that(v, q, uhi),
+                Elem::That => {
+                    let q2 = skip_that(v, q, uhi);
+                    if q2 == q && feats & (feature::THAT | feature::NOUNISH) != 0 && v.quote_open[q] == NONE {
+                        return None;
+                    }
+                    q = q2;
+                }
                 Elem::Quote => {
+                    if q >= phi {
+                        return None;
+                    }
                     let qi = *v.quote_open.get(q)?;
                     if qi == NONE || self.quote_used[qi as usize] {
                         return None;
@@ -232,6 +252,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Elem::Clause => {
                     let end = clause_end(self, q, uhi);
                     if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
+                        return None;
+                    }
+                    if !clause_start_ok(v, q, feats) {
                         return None;
                     }
                     found.contents.push(((q, end), None));
@@ -284,12 +307,22 @@ impl<'v, 'd> Matcher<'v, 'd> {
         for &qi in &found.quotes {
             self.quote_used[qi] = true;
         }
+        // a cue word inside the speaker or addressee ("according to a Reuters report") is used up
+        for (a, b) in found.speaker.iter().chain(found.addressee.iter()).copied() {
+            let k = v.cues.partition_point(|c| c.first < a);
+            for ci in k..v.cues.len() {
+                if v.cues[ci].first >= b {
+                    break;
+                }
+                self.cue_used[ci] = true;
+            }
+        }
         for ((a, b), quote) in found.contents {
             let (kind, content) = match quote {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),
             };
-            if content.is_empty() {
+            if content.is_empty() || feats & feature::MIXED != 0 && kind != ClaimKind::Mixed && kind != ClaimKind::Direct {
                 continue;
             }
             self.out.push(Attribution {
@@ -322,6 +355,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
         }
         let qa = v.quote_open[a];
         if qa != NONE && v.quotes[qa as usize].end == b2 {
+            if self.quote_used[qa as usize] {
+                return (kind, Span::new(0, 0));
+            }
             self.quote_used[qa as usize] = true;
             return (
                 ClaimKind::Direct,
@@ -347,6 +383,22 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         (kind, v.span(a, b2))
     }
+}
+
+/// A reported clause right of a cue never starts with a preposition or a function word ("spoke
+/// for five minutes", "announced which officials"), except "to" after an infinitive cue.
+fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
+    if v.is(q, THAT) || v.quote_open[q] != NONE || !v.is(q, WORD) {
+        return v.is(q, THAT | WORD | NUMBER) || v.quote_open[q] != NONE;
+    }
+    let t = v.text(q);
+    if t.eq_ignore_ascii_case("to") {
+        return feats & feature::TO != 0;
+    }
+    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
+        return true;
+    }
+    !v.is(q, STOP | PREP) || v.is(q, DET)
 }
 
 /// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
