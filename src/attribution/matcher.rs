@@ -153,7 +153,24 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     p = s;
                 }
                 Elem::Subject => {
+                    // "…,” he told the group, adding that …": the speaker of the attribution
+                    // before the cue in the same sentence
+                    let ub = v.doc.tokens[ulo].span.start;
+                    let cb = v.doc.tokens[a].span.start;
+                    let prior = self.out.iter().rev().find(|x| {
+                        x.cue.is_some_and(|c| c.start >= ub && c.start < cb) && x.speaker.is_some()
+                    });
+                    if let Some(sp) = prior.and_then(|x| x.speaker) {
+                        let s0 = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
+                        let e0 = v.doc.tokens.partition_point(|t| t.span.start < sp.end);
+                        found.speaker = Some((s0, e0.max(s0 + 1)));
+                        p = s0;
+                        continue;
+                    }
                     let mut s = ulo;
+                    if v.quote_open[s] != NONE {
+                        return None;
+                    }
                     while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
                         s += 1;
                     }
@@ -177,9 +194,22 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         return None;
                     }
                     let qt = v.quotes[qi as usize];
-                    found.contents.push(((qt.first, qt.end), Some(qi as usize)));
                     found.quotes.push(qi as usize);
-                    p = qt.first;
+                    // a quotation that ends a reported clause ("Not paying taxes “makes me
+                    // smart,” he said") makes a mixed claim of the whole clause
+                    let opens = qt.first <= ulo
+                        || v.sentence_final(qt.first - 1)
+                        || v.punct(qt.first - 1, ":");
+                    if !opens
+                        && words(v, ulo, qt.first) >= 3
+                        && !(ulo..qt.first).any(|k| v.is(k, CUEWORD))
+                    {
+                        found.contents.push(((ulo, qt.end), None));
+                        p = ulo;
+                    } else {
+                        found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+                        p = qt.first;
+                    }
                 }
                 Elem::Clause => {
                     let s = ulo;
@@ -435,7 +465,8 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
     let mut i = q;
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, THAT) {
-            return i + 1;
+            // "said that, if elected, …"
+            return if i + 1 < hi && v.punct(i + 1, ",") { i + 2 } else { i + 1 };
         }
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {
