@@ -153,6 +153,12 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 }
             } else if f & PRONOUN != 0 && j > q {
                 break;
+            } else if j > q && f & CAP == 0 && !v.is(j - 1, DET) && {
+                let t = v.text(j);
+                t.len() > 4 && t.ends_with("ed")
+            } {
+                // "Farmers criticized …": a past-tense verb ends the phrase
+                break;
             }
             last_word = j;
             j += 1;

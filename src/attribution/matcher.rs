@@ -66,6 +66,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if feats & need != need {
                         continue;
                     }
+                    // "a Reuters report", "the Post report card": a noun-like form needs "that"
+                    if feats & feature::NOUNISH != 0 && pat.elems.contains(&Elem::Object) {
+                        continue;
+                    }
                     if !self.cue_ok(ci) {
                         continue;
                     }
@@ -261,7 +265,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 }
                 Elem::That => {
                     let q2 = skip_that(v, q, uhi);
-                    if q2 == q && feats & (feature::THAT | feature::NOUNISH) != 0 && v.quote_open[q] == NONE {
+                    if q2 == q
+                        && feats & (feature::THAT | feature::NOUNISH) != 0
+                        && v.quote_open[q] == NONE
+                    {
                         return None;
                     }
                     q = q2;
@@ -352,7 +359,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),
             };
-            if content.is_empty() || feats & feature::MIXED != 0 && kind != ClaimKind::Mixed && kind != ClaimKind::Direct {
+            if content.is_empty()
+                || feats & feature::MIXED != 0
+                    && kind != ClaimKind::Mixed
+                    && kind != ClaimKind::Direct
+            {
                 continue;
             }
             self.out.push(Attribution {
@@ -408,6 +419,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
         }
         let kind = if mixed && kind != ClaimKind::AccordingTo {
             ClaimKind::Mixed
+        } else if kind == ClaimKind::Indirect && !has_verb(v, a, b2) {
+            ClaimKind::Reported
         } else {
             kind
         };
@@ -447,6 +460,20 @@ pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u
     (c * 100.0).round() / 100.0
 }
 
+/// A rough test for a finite or infinitive verb in tokens `a..b` (no tagger): an auxiliary, a
+/// form of "be", a subject pronoun, a cue word, "to", or a lowercase word in -ed.
+fn has_verb(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        if v.is(i, BE | GAP | PRONOUN | CUEWORD) && !v.is(i, DET) && !v.text(i).ends_with("ly") {
+            return true;
+        }
+        let t = v.text(i);
+        v.is(i, WORD)
+            && !v.is(i, CAP)
+            && (t == "to" || t.len() > 4 && t.ends_with("ed") && i > a && !v.is(i - 1, DET))
+    })
+}
+
 fn words(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
 }
@@ -466,7 +493,11 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, THAT) {
             // "said that, if elected, …"
-            return if i + 1 < hi && v.punct(i + 1, ",") { i + 2 } else { i + 1 };
+            return if i + 1 < hi && v.punct(i + 1, ",") {
+                i + 2
+            } else {
+                i + 1
+            };
         }
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {

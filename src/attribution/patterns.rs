@@ -193,7 +193,10 @@ fn parse_elems(s: &str) -> Result<Vec<Elem>, String> {
                 return Err(format!("unknown element {w:?}"));
             }
             // "--" is two "-" tokens
-            _ if w.chars().count() > 1 && w.chars().all(|c| c.is_ascii_punctuation()) && !w.ends_with('?') => {
+            _ if w.chars().count() > 1
+                && w.chars().all(|c| c.is_ascii_punctuation())
+                && !w.ends_with('?') =>
+            {
                 out.extend(w.chars().map(|c| Elem::Literal(c.to_string(), false)));
                 continue;
             }

@@ -119,7 +119,18 @@ impl<'d> View<'d> {
         let mut units = Vec::new();
         let mut start = 0usize;
         for i in 0..n {
-            if i > 0 && boundary(doc, text, &flags, &para, &in_quote, &quote_close, &quotes, i) {
+            if i > 0
+                && boundary(
+                    doc,
+                    text,
+                    &flags,
+                    &para,
+                    &in_quote,
+                    &quote_close,
+                    &quotes,
+                    i,
+                )
+            {
                 units.push((start, i));
                 start = i;
             }
