@@ -185,8 +185,9 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 && reach == Reach::Appositive
                 && !appositive
                 && j + 1 < hi
-                && v.is(j + 1, DET | CAP)
-                && !v.is(j + 1, STOP | PRONOUN)
+                && v.is(j + 1, WORD)
+                && !v.is(j + 1, STOP | PRONOUN | CUEWORD | PREP | CLAUSAL)
+                && !v.is(j + 1, GAP)
             {
                 appositive = true;
                 j += 1;

@@ -421,6 +421,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
             ClaimKind::Mixed
         } else if kind == ClaimKind::Indirect && !has_verb(v, a, b2) {
             ClaimKind::Reported
+        } else if kind == ClaimKind::Reported && has_verb(v, a, b2) {
+            // an "object" with a verb is a clause: "polls show whites could decide it"
+            ClaimKind::Indirect
         } else {
             kind
         };
@@ -435,6 +438,10 @@ fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
         return v.is(q, THAT | WORD | NUMBER) || v.quote_open[q] != NONE;
     }
     let t = v.text(q);
+    // "said them, but …": an object pronoun is no clause
+    if v.is(q, OBJECT) && !v.is(q, DET | PRONOUN) {
+        return false;
+    }
     if t.eq_ignore_ascii_case("to") {
         return feats & feature::TO != 0;
     }
@@ -510,6 +517,13 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
 
 /// True when only a short phrase and closing punctuation remain before `hi`.
 fn at_end(v: &View, q: usize, hi: usize) -> bool {
+    // "…, said Lee Epstein, who teaches law": a relative clause on the speaker
+    if q + 1 < hi && v.punct(q, ",") && v.is(q + 1, PRONOUN) && v.is(q + 1, WORD) {
+        let t = v.text(q + 1);
+        if t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which") {
+            return true;
+        }
+    }
     let mut i = q;
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, PUNCT) {
