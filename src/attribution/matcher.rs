@@ -239,7 +239,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
             }
         }
         // right of the anchor, left to right
-        for e in &pat.elems[pat.anchor + 1..] {
+        for (k, e) in pat.elems.iter().enumerate().skip(pat.anchor + 1) {
+            // a clause after a literal (", she said, is that …") continues a split clause
+            let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..));
             match e {
                 Elem::Speaker => {
                     let reach = if feats & feature::ACCORDING != 0 {
@@ -291,7 +293,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
                         return None;
                     }
-                    if !clause_start_ok(v, q, feats) {
+                    if !after_literal && !clause_start_ok(v, q, feats) {
                         return None;
                     }
                     found.contents.push(((q, end), None));
