@@ -55,13 +55,25 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 // "a spokesman for the campaign": go on through "for the"
                 if t >= lo + 2
                     && v.is(t - 1, PREP)
-                    && is_lower_word(v, t - 2)
-                    && !v.is(t - 2, STOP | DET | PRONOUN)
+                    && v.is(t - 2, WORD)
+                    && !v.is(t - 2, STOP | DET | PRONOUN | CUEWORD)
+                    && (is_lower_word(v, t - 2) || v.text(t - 1).eq_ignore_ascii_case("of"))
                 {
                     j = t - 1;
                     continue;
                 }
                 break;
+            }
+            // "he and Mr. Allen", "Smith and Jones"
+            if v.text(t).eq_ignore_ascii_case("and")
+                && words > 0
+                && t > lo
+                && v.is(t - 1, WORD)
+                && v.is(t - 1, CAP | PRONOUN)
+                && v.is(t + 1, CAP | PRONOUN)
+            {
+                j = t;
+                continue;
             }
             if f & (STOP | PRONOUN | CLAUSAL) != 0 {
                 break;
@@ -70,9 +82,8 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 let ok = words > 0
                     && t > lo
                     && v.is(t - 1, WORD)
-                    && !v.is(t - 1, STOP | DET | PRONOUN | PREP)
-                    && (!v.is(t - 1, CAP)
-                        || v.text(t).eq_ignore_ascii_case("of") && v.is(t + 1, CAP));
+                    && !v.is(t - 1, STOP | DET | PRONOUN | PREP | CUEWORD)
+                    && (!v.is(t - 1, CAP) || v.text(t).eq_ignore_ascii_case("of"));
                 if ok {
                     j = t;
                     continue;
@@ -83,6 +94,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             words += 1;
         } else if f & NUMBER != 0 {
             j = t;
+            words += 1;
         } else {
             let s = v.text(t);
             if s == ")" {
@@ -94,6 +106,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             } else if (s == "." && v.abbrev_dot(t))
                 || ((s == "’" || s == "'") && t > lo && v.touching(t - 1) && words > 0)
                 || s == "&"
+                || (s == "%" && t > lo && v.is(t - 1, NUMBER))
             {
                 j = t;
             } else {
