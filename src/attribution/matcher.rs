@@ -178,6 +178,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
                         s += 1;
                     }
+                    s = skip_intro(v, s, p);
                     let (s0, e0) = right_np(v, s, p, Reach::Plain)?;
                     if e0 > p {
                         return None;
@@ -485,6 +486,34 @@ fn has_verb(v: &View, a: usize, b: usize) -> bool {
 
 fn words(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
+}
+
+/// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
+/// week, …", "However, …", "On Tuesday she …".
+fn skip_intro(v: &View, s: usize, p: usize) -> usize {
+    if s >= p || !v.is(s, WORD) {
+        return s;
+    }
+    let t = v.text(s);
+    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER)
+        || t.ends_with("ing")
+        || t.ends_with("ly")
+        || t.eq_ignore_ascii_case("however");
+    if !intro {
+        return s;
+    }
+    let lim = p.min(s + 14);
+    if let Some(c) = (s..lim).find(|&k| v.punct(k, ",")) {
+        return c + 1;
+    }
+    if v.is(s, PREP) {
+        let mut k = s + 1;
+        while k < p && v.is(k, DET | FILLER | NUMBER) && !v.is(k, PRONOUN) {
+            k += 1;
+        }
+        return k;
+    }
+    s
 }
 
 /// Skips auxiliaries and adverbs just left of a cue ("has also said").
