@@ -10,6 +10,8 @@ use super::view::{View, NONE};
 
 /// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
 const MAX_GAP: usize = 3;
+/// Longest reported clause, in tokens (keeps every scan bounded).
+const MAX_CLAUSE: usize = 300;
 /// How many tokens of a short phrase may come before "that" or the end of a sentence.
 const MAX_FILLER: usize = 7;
 
@@ -39,6 +41,8 @@ pub struct Matcher<'v, 'd> {
     pub quote_used: Vec<bool>,
     /// Attributions found so far.
     pub out: Vec<Attribution>,
+    /// (cue start, speaker) of the attributions found so far, by sentence unit.
+    by_unit: std::collections::HashMap<u32, Vec<(usize, Span)>>,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -50,6 +54,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             cue_used: vec![false; v.cues.len()],
             quote_used: vec![false; v.quotes.len()],
             out: Vec::new(),
+            by_unit: std::collections::HashMap::new(),
         }
     }
 
@@ -161,10 +166,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     // before the cue in the same sentence
                     let ub = v.doc.tokens[ulo].span.start;
                     let cb = v.doc.tokens[a].span.start;
-                    let prior = self.out.iter().rev().find(|x| {
-                        x.cue.is_some_and(|c| c.start >= ub && c.start < cb) && x.speaker.is_some()
-                    });
-                    if let Some(sp) = prior.and_then(|x| x.speaker) {
+                    let prior = self
+                        .by_unit
+                        .get(&v.unit[a])
+                        .and_then(|l| l.iter().rev().find(|(c, _)| *c >= ub && *c < cb));
+                    if let Some(&(_, sp)) = prior {
                         let s0 = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
                         let e0 = v.doc.tokens.partition_point(|t| t.span.start < sp.end);
                         found.speaker = Some((s0, e0.max(s0 + 1)));
@@ -217,7 +223,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                 }
                 Elem::Clause => {
-                    let s = ulo;
+                    let s = ulo.max(p.saturating_sub(MAX_CLAUSE));
                     if p <= s || words(v, s, p) < 2 {
                         return None;
                     }
@@ -342,6 +348,13 @@ impl<'v, 'd> Matcher<'v, 'd> {
             None => (None, None, 0),
         };
         let speaker = found.speaker.map(|(a, b)| v.span(a, b));
+        if let (Some(ci), Some(sp)) = (cue, speaker) {
+            let c = v.cues[ci];
+            self.by_unit
+                .entry(v.unit[c.first])
+                .or_default()
+                .push((c.span.start, sp));
+        }
         let addressee = found.addressee.map(|(a, b)| v.span(a, b));
         let confidence = confidence(v, pat.confidence, found.speaker, feats);
         for &qi in &found.quotes {
@@ -577,6 +590,7 @@ fn at_end(v: &View, q: usize, hi: usize) -> bool {
 /// to" that starts another attribution.
 fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
     let v = m.v;
+    let hi = hi.min(q + MAX_CLAUSE);
     let mut ci = v.cues.partition_point(|c| c.first < q);
     let mut i = q;
     while i < hi {
