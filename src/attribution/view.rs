@@ -6,6 +6,9 @@ use crate::doc::{Doc, Span, TokenKind};
 use super::cues::CueLexicon;
 use super::lexicon::{class, Lexicon};
 
+/// How many tokens on either side of an anchor a unit may reach.
+const MAX_UNIT_REACH: usize = 200;
+
 /// "No such item" in the per-token index vectors.
 pub const NONE: u32 = u32::MAX;
 
@@ -215,7 +218,13 @@ impl<'d> View<'d> {
 
     /// Token range of the unit holding token `i`.
     pub fn unit_of(&self, i: usize) -> (usize, usize) {
-        self.units[self.unit[i] as usize]
+        // A run-on "sentence" of thousands of tokens (lists, transcripts, broken input) is cut to
+        // a window around `i`, so that matching stays linear in the document's length.
+        let (lo, hi) = self.units[self.unit[i] as usize];
+        (
+            lo.max(i.saturating_sub(MAX_UNIT_REACH)),
+            hi.min(i + MAX_UNIT_REACH),
+        )
     }
 
     /// Byte span of tokens `a..b` (`b > a`).

@@ -16,10 +16,12 @@ pub struct Claim<'d> {
     pub entities: &'d [Entity],
 }
 
-/// The claims of a document, in text order.
+/// The claims of a document, in text order of their content.
 pub fn assemble(doc: &Doc) -> Vec<Claim<'_>> {
-    doc.attributions
-        .iter()
+    let mut order: Vec<&Attribution> = doc.attributions.iter().collect();
+    order.sort_by_key(|a| (a.content.start, a.content.end));
+    order
+        .into_iter()
         .enumerate()
         .map(|(i, a)| {
             let mut first = a.content.start;
@@ -56,4 +58,89 @@ fn within<T>(items: &[T], lo: usize, hi: usize, span: impl Fn(&T) -> (usize, usi
     }
     // items are sorted by start; one that starts inside but runs past `hi` ends the run
     &items[a..end.max(a)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{ClaimKind, EntityLabel, Span, TimexType};
+
+    fn attribution(content: Span, speaker: Option<Span>) -> Attribution {
+        Attribution {
+            kind: ClaimKind::Direct,
+            content,
+            speaker,
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: "test".into(),
+            confidence: 0.5,
+            cluster: None,
+        }
+    }
+
+    #[test]
+    fn claims_take_the_sentences_timexes_and_entities_around_them() {
+        let text = "Monday came. “We won,” Ruiz said in Lima. Later, Ana left.";
+        let mut doc = Doc::new("d", text);
+        doc.sentences = vec![Span::new(0, 12), Span::new(13, 45), Span::new(46, 62)];
+        let at = |s: &str| text.find(s).unwrap();
+        doc.timexes = vec![Timex {
+            span: Span::new(0, 6),
+            kind: TimexType::Date,
+            value: "2024-01-01".into(),
+            modifier: None,
+        }];
+        doc.entities = vec![
+            Entity {
+                span: Span::new(at("Ruiz"), at("Ruiz") + 4),
+                label: EntityLabel::Person,
+            },
+            Entity {
+                span: Span::new(at("Lima"), at("Lima") + 4),
+                label: EntityLabel::Gpe,
+            },
+            Entity {
+                span: Span::new(at("Ana"), at("Ana") + 3),
+                label: EntityLabel::Person,
+            },
+        ];
+        // given out of text order: claims come out in text order, numbered from 1
+        doc.attributions = vec![
+            attribution(Span::new(at("Ana"), at("Ana") + 8), None),
+            attribution(
+                Span::new(at("We"), at("We") + 6),
+                Some(Span::new(at("Ruiz"), at("Ruiz") + 4)),
+            ),
+        ];
+        let claims = assemble(&doc);
+        assert_eq!(claims.len(), 2);
+        assert_eq!((claims[0].number, claims[0].sentences), (1, (1, 1)));
+        let names: Vec<&str> = claims[0]
+            .entities
+            .iter()
+            .map(|e| doc.slice(e.span))
+            .collect();
+        assert_eq!(names, vec!["Ruiz", "Lima"]);
+        assert!(claims[0].timexes.is_empty());
+        assert_eq!((claims[1].number, claims[1].sentences), (2, (2, 2)));
+        assert_eq!(claims[1].entities.len(), 1);
+    }
+
+    #[test]
+    fn a_claim_over_several_sentences_spans_them_all() {
+        let text = "Monday: “One. Two.” Three.";
+        let mut doc = Doc::new("d", text);
+        doc.sentences = vec![Span::new(0, 13), Span::new(14, 19), Span::new(20, 26)];
+        doc.timexes = vec![Timex {
+            span: Span::new(0, 6),
+            kind: TimexType::Date,
+            value: "XXXX-WXX-1".into(),
+            modifier: None,
+        }];
+        doc.attributions = vec![attribution(Span::new(11, 18), None)];
+        let claims = assemble(&doc);
+        assert_eq!(claims[0].sentences, (0, 1));
+        assert_eq!(claims[0].timexes.len(), 1);
+    }
 }

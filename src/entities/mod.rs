@@ -1,22 +1,55 @@
 //! Stage 3a: named entities from gazetteers, titles and capitalization.
 //!
-//! PLACEHOLDER: no entities yet; the entity stage replaces it.
+//! Gazetteer forms and titles are compiled once into one anchored Aho-Corasick automaton and
+//! matched at token starts only; capitalized words are grouped into names and labeled by their
+//! head word ("… University" → ORG), a preceding title or given name (PERSON), a determiner
+//! ("the Daily Caller" → ORG) or, failing all that, as a person. Sentence starts and Title-Case
+//! headlines are "weak" positions where a capital needs other evidence from the document.
+
+mod evidence;
+pub mod gazetteer;
+pub mod lexicon;
+mod tagger;
+
+pub use gazetteer::{Gazetteer, Gender, State, Title};
+pub use lexicon::Lexicon;
 
 use crate::doc::Doc;
 use crate::rules::{RuleError, RuleSources};
 
-/// Compiled gazetteers and title lists.
-pub struct EntityRules {}
+/// Compiled gazetteers, title list and word lists.
+pub struct EntityRules {
+    /// Gazetteer names and titles.
+    pub gaz: Gazetteer,
+    /// Given names, name heads, common words.
+    pub lex: Lexicon,
+}
 
 impl EntityRules {
     /// Compiles `gazetteers/*.txt` and `titles.txt`.
     pub fn compile(src: &RuleSources) -> Result<EntityRules, Vec<RuleError>> {
-        let _ = src.get("titles.txt");
-        Ok(EntityRules {})
+        let gaz = Gazetteer::compile(src);
+        let lex = Lexicon::compile(src);
+        match (gaz, lex) {
+            (Ok(gaz), Ok(lex)) => Ok(EntityRules { gaz, lex }),
+            (g, l) => {
+                let mut e = Vec::new();
+                if let Err(x) = g {
+                    e.extend(x);
+                }
+                if let Err(x) = l {
+                    e.extend(x);
+                }
+                Err(e)
+            }
+        }
     }
 }
 
-/// Fills the `entities` layer.
-pub fn tag(_rules: &EntityRules, doc: &mut Doc) {
-    doc.entities.clear();
+/// Fills the `entities` layer: sorted, non-overlapping, titles, "the" and possessive 's outside.
+pub fn tag(rules: &EntityRules, doc: &mut Doc) {
+    tagger::tag(rules, doc);
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,6 +7,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/abbreviations.txt"),
     ),
     (
+        "sentence_starters.txt",
+        include_str!("../../rules/sentence_starters.txt"),
+    ),
+    (
+        "speech_verbs.txt",
+        include_str!("../../rules/speech_verbs.txt"),
+    ),
+    (
         "quote_marks.txt",
         include_str!("../../rules/quote_marks.txt"),
     ),
@@ -49,5 +57,13 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "gazetteers/given_names.txt",
         include_str!("../../rules/gazetteers/given_names.txt"),
+    ),
+    (
+        "gazetteers/name_heads.txt",
+        include_str!("../../rules/gazetteers/name_heads.txt"),
+    ),
+    (
+        "gazetteers/common_words.txt",
+        include_str!("../../rules/gazetteers/common_words.txt"),
     ),
 ];

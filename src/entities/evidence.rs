@@ -1,0 +1,269 @@
+//! Document-level evidence about capitalized words: which words the document also writes in
+//! lowercase, which it capitalizes in the middle of a sentence, and which positions are "weak"
+//! (sentence starts, after an opening quote, Title-Case headlines) where capitals say little.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::doc::{Doc, Token, TokenKind};
+
+/// A small, fast, non-cryptographic hasher (FxHash) for per-document word sets.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashSet` with [`FxHasher`].
+pub type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// Strips a possessive `'s` / `’s` from the end of a word, if it has one.
+pub fn strip_possessive(w: &str) -> &str {
+    for suf in ["'s", "’s"] {
+        if w.len() > suf.len() + 1 {
+            if let Some(core) = w.strip_suffix(suf) {
+                return core;
+            }
+        }
+    }
+    w
+}
+
+/// True when a word token starts with an uppercase letter and its last hyphen-part is not
+/// lowercase ("Bailey-Ross" yes, "Russian-backed" no); "al-Assad" counts too.
+pub fn is_cap_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(c) = chars.next() else { return false };
+    let last_part = w.rsplit(['-', '‐']).next().unwrap_or(w);
+    let last_ok = last_part.chars().next().is_some_and(|c| !c.is_lowercase());
+    if w.bytes().any(|b| b.is_ascii_digit()) || is_contraction(w) {
+        return false;
+    }
+    if c.is_uppercase() {
+        return last_ok;
+    }
+    (w.starts_with("al-") || w.starts_with("el-")) && last_ok && w.len() > 3
+}
+
+/// True for "I'm", "I’ve", "Don't", "We'll": a word with a clitic that is no name.
+pub fn is_contraction(w: &str) -> bool {
+    let Some(p) = w.find(['\'', '’']) else {
+        return false;
+    };
+    let tail = &w[p + w[p..].chars().next().map_or(1, char::len_utf8)..];
+    matches!(tail, "m" | "ve" | "ll" | "d" | "re" | "t") || w[..p].ends_with('n') && tail == "t"
+}
+
+/// True when every letter of `w` is uppercase and it has at least two letters.
+pub fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Per-document evidence, borrowed from the document's text.
+pub struct Evidence<'t> {
+    /// Words the document writes starting lowercase.
+    lower: FxSet<&'t str>,
+    /// Capitalized words (possessive stripped) seen in strong positions.
+    strong: FxSet<&'t str>,
+    /// Per token: true when the token stands in a weak position.
+    pub weak: Vec<bool>,
+}
+
+fn opens_clause(t: &str) -> bool {
+    matches!(
+        t,
+        "“" | "\"" | "‘" | "'" | "(" | "[" | ":" | "—" | "–" | "-" | "•" | "*" | "«" | "…" | "|"
+    )
+}
+
+impl<'t> Evidence<'t> {
+    /// Gathers the evidence of one document.
+    pub fn gather(doc: &'t Doc) -> Evidence<'t> {
+        let text = doc.text.as_str();
+        let toks = &doc.tokens;
+        let mut weak = vec![false; toks.len()];
+        let mut lower = FxSet::default();
+        let mut strong = FxSet::default();
+        let mut i = 0;
+        while i < toks.len() {
+            let s = toks[i].sentence;
+            let mut j = i;
+            while j < toks.len() && toks[j].sentence == s {
+                j += 1;
+            }
+            mark_sentence(text, &toks[i..j], &mut weak[i..j]);
+            for k in i..j {
+                let t = &toks[k];
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = t.span.slice(text);
+                let first = w.as_bytes()[0];
+                if first.is_ascii_lowercase() {
+                    lower.insert(strip_possessive(w));
+                } else if !weak[k] && is_cap_word(w) {
+                    strong.insert(strip_possessive(w));
+                }
+            }
+            i = j;
+        }
+        Evidence {
+            lower,
+            strong,
+            weak,
+        }
+    }
+
+    /// True when the document also writes `w` (capitalized or all caps) in lowercase.
+    pub fn seen_lower(&self, w: &str) -> bool {
+        let mut buf = [0u8; 40];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return false;
+        }
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(l) => self.lower.contains(l),
+            Err(_) => false,
+        }
+    }
+
+    /// True when the document capitalizes `w` somewhere a capital means a name.
+    pub fn seen_strong(&self, w: &str) -> bool {
+        self.strong.contains(w)
+    }
+}
+
+/// Short function words a Title-Case headline leaves lowercase.
+fn is_minor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "vs"
+            | "via"
+            | "into"
+            | "over"
+            | "per"
+            | "up"
+            | "is"
+            | "de"
+    )
+}
+
+/// Marks the weak tokens of one sentence: its first word, words after an opening quote or colon,
+/// and every word of a Title-Case or ALL-CAPS line.
+fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) {
+    let mut words = 0usize;
+    let mut content_lower = 0usize;
+    for t in toks {
+        if t.kind == TokenKind::Word {
+            let w = t.span.slice(text);
+            if w.chars().next().is_some_and(char::is_alphabetic) {
+                words += 1;
+                if w.chars().next().is_some_and(char::is_lowercase) && !is_minor_word(w) {
+                    content_lower += 1;
+                }
+            }
+        }
+    }
+    // a headline: every content word capitalized
+    let headline = words >= 2 && content_lower == 0 && words < 30;
+    let mut at_start = true;
+    for (k, t) in toks.iter().enumerate() {
+        match t.kind {
+            TokenKind::Punct => {
+                if opens_clause(t.span.slice(text)) {
+                    at_start = true;
+                }
+            }
+            _ => {
+                weak[k] = headline || at_start;
+                at_start = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cap_words() {
+        assert!(is_cap_word("Biden"));
+        assert!(is_cap_word("Bailey-Ross"));
+        assert!(!is_cap_word("Russian-backed"));
+        assert!(is_cap_word("al-Assad"));
+        assert!(!is_cap_word("also"));
+        assert!(is_all_caps("NATO"));
+        assert!(!is_all_caps("I"));
+        assert_eq!(strip_possessive("Navalny’s"), "Navalny");
+        assert!(!is_cap_word("I’m"));
+        assert!(!is_cap_word("Don't"));
+        assert!(is_cap_word("O'Brien"));
+        assert!(!is_cap_word("Q3"));
+        assert_eq!(strip_possessive("’s"), "’s");
+    }
+
+    #[test]
+    fn weak_positions() {
+        use crate::doc::Span;
+        let text = "Despite it, Biden left. “Bad,” said Ann Lee.";
+        let sents = vec![Span::new(0, 23), Span::new(24, text.len())];
+        let mut doc = Doc::new("t", text);
+        doc.tokens = crate::segment::tokenize(text, &sents);
+        doc.sentences = sents;
+        let ev = Evidence::gather(&doc);
+        let weak: Vec<&str> = doc
+            .tokens
+            .iter()
+            .zip(&ev.weak)
+            .filter(|(_, w)| **w)
+            .map(|(t, _)| t.span.slice(text))
+            .collect();
+        assert_eq!(weak, vec!["Despite", "Bad"]);
+        assert!(ev.seen_strong("Biden"));
+        assert!(!ev.seen_strong("Despite"));
+    }
+}

@@ -1,0 +1,358 @@
+//! Gazetteers: every written form of every listed place, group, organization and title, compiled
+//! once into one anchored Aho-Corasick automaton (leftmost-longest).
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::doc::EntityLabel;
+use crate::rules::{RuleError, RuleFile, RuleLine, RuleSources};
+
+/// What a gazetteer form stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A name with its entity label.
+    Name(EntityLabel),
+    /// A title or office from `titles.txt` (index into [`Gazetteer::titles`]).
+    Title(u32),
+}
+
+/// One written form in the automaton.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// What it stands for.
+    pub kind: EntryKind,
+    /// Index into [`Gazetteer::canonical`]: the line's first field (for abbreviations).
+    pub canonical: u32,
+}
+
+/// A title line of `titles.txt`.
+#[derive(Clone, Debug)]
+pub struct Title {
+    /// As written (field 1).
+    pub written: String,
+    /// Canonical office, lowercase (field 2, default field 1 lowercased).
+    pub office: String,
+    /// Gender of the holder, if the title implies one.
+    pub gender: Gender,
+}
+
+/// Gender known for a given name, title or pronoun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Masculine.
+    Male,
+    /// Feminine.
+    Female,
+    /// Neuter ("it").
+    Neuter,
+    /// Unknown or either.
+    Unknown,
+}
+
+impl Gender {
+    /// Parses `m`, `f`, `n`, `u` (or empty → unknown).
+    pub fn parse(s: &str) -> Option<Gender> {
+        match s {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            "n" => Some(Gender::Neuter),
+            "u" | "" => Some(Gender::Unknown),
+            _ => None,
+        }
+    }
+}
+
+/// A US state: its names, postal code and adjectives.
+#[derive(Clone, Debug)]
+pub struct State {
+    /// The state's name ("Texas").
+    pub name: String,
+    /// Postal code ("TX").
+    pub code: String,
+    /// Demonyms ("Texan", "Texans").
+    pub demonyms: Vec<String>,
+    /// Other written forms ("Tex.").
+    pub forms: Vec<String>,
+}
+
+/// Compiled gazetteers and titles.
+pub struct Gazetteer {
+    ac: AhoCorasick,
+    entries: Vec<Entry>,
+    /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
+    pub canonical: Vec<String>,
+    /// Titles, referenced by [`EntryKind::Title`].
+    pub titles: Vec<Title>,
+    /// US states.
+    pub states: Vec<State>,
+}
+
+/// Gazetteer files and the label each one gives, in priority order (the first file listing a
+/// form decides its label).
+const NAME_FILES: &[(&str, EntityLabel)] = &[
+    ("gazetteers/organizations.txt", EntityLabel::Org),
+    ("gazetteers/countries.txt", EntityLabel::Gpe),
+    ("gazetteers/us_states.txt", EntityLabel::Gpe),
+    ("gazetteers/cities.txt", EntityLabel::Gpe),
+    ("gazetteers/places.txt", EntityLabel::Loc),
+    ("gazetteers/demonyms.txt", EntityLabel::Norp),
+];
+
+/// Parses a label name ("ORG", "GPE", …).
+pub fn parse_label(s: &str) -> Option<EntityLabel> {
+    Some(match s {
+        "PERSON" => EntityLabel::Person,
+        "ORG" => EntityLabel::Org,
+        "GPE" => EntityLabel::Gpe,
+        "LOC" => EntityLabel::Loc,
+        "NORP" => EntityLabel::Norp,
+        "FAC" => EntityLabel::Fac,
+        "LAW" => EntityLabel::Law,
+        "EVENT" => EntityLabel::Event,
+        _ => return None,
+    })
+}
+
+#[derive(Default)]
+struct Builder {
+    patterns: Vec<String>,
+    entries: Vec<Entry>,
+    seen: HashMap<String, usize>,
+    canonical: Vec<String>,
+    errors: Vec<RuleError>,
+}
+
+impl Builder {
+    fn add(&mut self, form: &str, kind: EntryKind, canonical: u32) {
+        if self.seen.contains_key(form) {
+            return;
+        }
+        self.seen.insert(form.to_string(), self.patterns.len());
+        self.patterns.push(form.to_string());
+        self.entries.push(Entry { kind, canonical });
+    }
+
+    fn canonical(&mut self, name: &str) -> u32 {
+        self.canonical.push(name.to_string());
+        (self.canonical.len() - 1) as u32
+    }
+
+    /// A plain gazetteer line: `Name | form | @LABEL`.
+    fn name_line(&mut self, line: &RuleLine, default: EntityLabel) {
+        let mut label = default;
+        let mut forms = Vec::new();
+        for f in line.fields() {
+            if let Some(l) = f.strip_prefix('@') {
+                match parse_label(l) {
+                    Some(l) => label = l,
+                    None => {
+                        self.errors.push(line.error(format!(
+                            "unknown label `@{l}` (PERSON, ORG, GPE, LOC, NORP, FAC, LAW, EVENT)"
+                        )));
+                        return;
+                    }
+                }
+            } else if f.is_empty() {
+                self.errors.push(line.error("empty field"));
+                return;
+            } else if let Some(reason) = bad_form(f) {
+                self.errors.push(line.error(reason));
+                return;
+            } else {
+                forms.push(f);
+            }
+        }
+        let Some(first) = forms.first() else {
+            self.errors.push(line.error("no name on the line"));
+            return;
+        };
+        let c = self.canonical(first);
+        for f in forms {
+            self.add(f, EntryKind::Name(label), c);
+        }
+    }
+
+    fn state_line(&mut self, line: &RuleLine) -> Option<State> {
+        let fields: Vec<&str> = line.fields().collect();
+        if fields.len() < 2 || fields.len() > 4 {
+            self.errors.push(
+                line.error(
+                    "expected `Name | postal code | demonyms | other forms` (2 to 4 fields)",
+                ),
+            );
+            return None;
+        }
+        let (name, code) = (fields[0], fields[1]);
+        if name.is_empty() || bad_form(name).is_some() {
+            self.errors
+                .push(line.error("empty or malformed state name"));
+            return None;
+        }
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            self.errors
+                .push(line.error(format!("postal code `{code}` is not two capital letters")));
+            return None;
+        }
+        let list = |i: usize| -> Vec<String> {
+            fields
+                .get(i)
+                .map(|f| {
+                    f.split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let state = State {
+            name: name.to_string(),
+            code: code.to_string(),
+            demonyms: list(2),
+            forms: list(3),
+        };
+        let c = self.canonical(name);
+        self.add(name, EntryKind::Name(EntityLabel::Gpe), c);
+        for f in &state.forms {
+            self.add(f, EntryKind::Name(EntityLabel::Gpe), c);
+        }
+        for d in &state.demonyms {
+            self.add(d, EntryKind::Name(EntityLabel::Norp), c);
+        }
+        Some(state)
+    }
+}
+
+/// Why a written form cannot be matched, if it cannot.
+fn bad_form(f: &str) -> Option<&'static str> {
+    if f.len() > 200 {
+        return Some("entry longer than 200 bytes");
+    }
+    if f.starts_with(char::is_whitespace) || f.contains("  ") {
+        return Some("entry has doubled spaces");
+    }
+    None
+}
+
+/// Parses `titles.txt` into titles.
+pub fn parse_titles(file: &RuleFile) -> Result<Vec<Title>, Vec<RuleError>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for line in file.lines() {
+        let fields: Vec<&str> = line.fields().collect();
+        if fields.len() > 3 || fields[0].is_empty() {
+            errors.push(line.error("expected `Title | canonical office | gender`"));
+            continue;
+        }
+        let office = fields
+            .get(1)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.to_lowercase())
+            .unwrap_or_else(|| fields[0].to_lowercase());
+        let Some(gender) = Gender::parse(fields.get(2).copied().unwrap_or("")) else {
+            errors.push(line.error("gender must be m, f or u"));
+            continue;
+        };
+        out.push(Title {
+            written: fields[0].to_string(),
+            office,
+            gender,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+impl Gazetteer {
+    /// Compiles the gazetteer files and `titles.txt`.
+    pub fn compile(src: &RuleSources) -> Result<Gazetteer, Vec<RuleError>> {
+        let mut b = Builder::default();
+        let mut states = Vec::new();
+        let titles = match parse_titles(src.get("titles.txt")) {
+            Ok(t) => t,
+            Err(e) => {
+                b.errors.extend(e);
+                Vec::new()
+            }
+        };
+        for (i, t) in titles.iter().enumerate() {
+            let c = b.canonical(&t.written);
+            b.add(&t.written, EntryKind::Title(i as u32), c);
+        }
+        for &(name, label) in NAME_FILES {
+            let file = src.get(name);
+            for line in file.lines() {
+                if name == "gazetteers/us_states.txt" {
+                    if let Some(s) = b.state_line(&line) {
+                        states.push(s);
+                    }
+                } else {
+                    b.name_line(&line, label);
+                }
+            }
+        }
+        if !b.errors.is_empty() {
+            return Err(b.errors);
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&b.patterns)
+            .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
+        Ok(Gazetteer {
+            ac,
+            entries: b.entries,
+            canonical: b.canonical,
+            titles,
+            states,
+        })
+    }
+
+    /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
+    pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let m = self.ac.find(input)?;
+        Some((m.end(), self.entries[m.pattern().as_usize()]))
+    }
+
+    /// The canonical name (line's first field) of an entry.
+    pub fn canonical_of(&self, e: &Entry) -> &str {
+        &self.canonical[e.canonical as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_compile_and_match() {
+        let g = Gazetteer::compile(&RuleSources::embedded()).unwrap();
+        let t = "the United States and NATO";
+        let (end, e) = g.match_at(t, 4).unwrap();
+        assert_eq!(&t[4..end], "United States");
+        assert_eq!(e.kind, EntryKind::Name(EntityLabel::Gpe));
+        let (end, e) = g.match_at(t, 22).unwrap();
+        assert_eq!(&t[22..end], "NATO");
+        assert_eq!(g.canonical_of(&e), "North Atlantic Treaty Organization");
+        assert!(g.match_at(t, 0).is_none());
+        let t = "Deputy Foreign Minister X";
+        let (end, e) = g.match_at(t, 0).unwrap();
+        assert_eq!(end, 23);
+        assert!(matches!(e.kind, EntryKind::Title(_)));
+    }
+
+    #[test]
+    fn states_carry_codes() {
+        let g = Gazetteer::compile(&RuleSources::embedded()).unwrap();
+        let tx = g.states.iter().find(|s| s.name == "Texas").unwrap();
+        assert_eq!(tx.code, "TX");
+        assert!(tx.demonyms.iter().any(|d| d == "Texan"));
+    }
+}

@@ -1,0 +1,132 @@
+//! Single-word lists: given names (with gender), name heads (words that decide a label) and common
+//! capitalizable words that are not names.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{parse_label, Gender};
+use crate::doc::EntityLabel;
+use crate::rules::{RuleError, RuleFile, RuleSources};
+
+/// Word lists looked up one token at a time (by `&str`, no allocation).
+pub struct Lexicon {
+    /// Given name → gender.
+    pub given: HashMap<String, Gender>,
+    /// Head word → the label it gives a name (`None`: names with this head are not entities).
+    pub heads: HashMap<String, Option<EntityLabel>>,
+    /// Capitalized common words that are not names.
+    pub common: HashSet<String>,
+}
+
+/// Parses `gazetteers/given_names.txt` (`Name | gender`).
+pub fn parse_given_names(file: &RuleFile) -> Result<HashMap<String, Gender>, Vec<RuleError>> {
+    let mut out = HashMap::new();
+    let mut errors = Vec::new();
+    for line in file.lines() {
+        let f: Vec<&str> = line.fields().collect();
+        if f.len() > 2 || f[0].is_empty() || f[0].contains(' ') {
+            errors.push(line.error("expected `Name | gender` with a one-word name"));
+            continue;
+        }
+        match Gender::parse(f.get(1).copied().unwrap_or("u")) {
+            Some(g) => {
+                out.entry(f[0].to_string()).or_insert(g);
+            }
+            None => errors.push(line.error("gender must be m, f or u")),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+impl Lexicon {
+    /// Compiles `given_names.txt`, `name_heads.txt` and `common_words.txt`.
+    pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let given = parse_given_names(src.get("gazetteers/given_names.txt")).unwrap_or_else(|e| {
+            errors.extend(e);
+            HashMap::new()
+        });
+        let mut heads = HashMap::new();
+        for line in src.get("gazetteers/name_heads.txt").lines() {
+            let f: Vec<&str> = line.fields().collect();
+            let label = match f.get(1) {
+                Some(&"-") => Some(None),
+                Some(l) => parse_label(l).map(Some),
+                None => None,
+            };
+            match (f.as_slice(), label) {
+                ([w, _], Some(l)) if !w.is_empty() && !w.contains(' ') => {
+                    heads.entry(w.to_string()).or_insert(l);
+                }
+                _ => errors.push(line.error(
+                    "expected `Word | LABEL` (one word; PERSON, ORG, GPE, LOC, NORP, FAC, LAW, EVENT)",
+                )),
+            }
+        }
+        let mut common = HashSet::new();
+        for line in src.get("gazetteers/common_words.txt").lines() {
+            if line.text.contains(['|', ' ']) {
+                errors.push(line.error("expected one word"));
+            } else {
+                common.insert(line.text.to_string());
+            }
+        }
+        if errors.is_empty() {
+            Ok(Lexicon {
+                given,
+                heads,
+                common,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The gender of a given name, if listed.
+    pub fn given(&self, w: &str) -> Option<Gender> {
+        self.given.get(w).copied()
+    }
+
+    /// The label a head word gives, if listed (and not a `-` head).
+    pub fn head(&self, w: &str) -> Option<EntityLabel> {
+        self.heads.get(w).copied().flatten()
+    }
+
+    /// True for any listed head word, `-` heads included.
+    pub fn is_head(&self, w: &str) -> bool {
+        self.heads.contains_key(w)
+    }
+
+    /// True for a listed common word.
+    pub fn is_common(&self, w: &str) -> bool {
+        self.common.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lists() {
+        let l = Lexicon::compile(&RuleSources::embedded()).unwrap();
+        assert_eq!(l.given("Joe"), Some(Gender::Male));
+        assert_eq!(l.given("Mary"), Some(Gender::Female));
+        assert_eq!(l.head("University"), Some(EntityLabel::Org));
+        assert_eq!(l.head("River"), Some(EntityLabel::Loc));
+        assert!(l.is_common("However"));
+        assert!(!l.is_common("Biden"));
+    }
+
+    #[test]
+    fn bad_given_name_line() {
+        let f = RuleFile::new("g.txt", "Joe | m\nAnn Marie | f\nKim | x\n".to_string());
+        let e = parse_given_names(&f).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].to_string().split(':').nth(1), Some("2"));
+        assert_eq!(e[1].line, 3);
+    }
+}

@@ -1,0 +1,547 @@
+//! The tagger: units (gazetteer forms, titles, capitalized words, connectors) per sentence, then
+//! segments of units classified into entities.
+
+use std::collections::HashMap;
+
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
+use super::gazetteer::EntryKind;
+use super::EntityRules;
+use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
+
+/// Connector words that may sit inside a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Conn {
+    /// "of", "for", "on": after a head word ("University of …").
+    Of,
+    /// "the" after "of"/"on".
+    The,
+    /// "&" between capitalized words.
+    Amp,
+    /// Name particles: "van", "de", "bin" …
+    Particle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    /// A gazetteer name.
+    Gaz(EntityLabel),
+    /// A title (index into the gazetteer's titles).
+    Title(u32),
+    /// A capitalized word.
+    Cap { weak: bool },
+    /// An initial: "W" followed by ".".
+    Initial,
+    /// A connector.
+    Conn(Conn),
+    /// A number.
+    Num,
+    /// Anything that ends a name.
+    Break,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    /// First token.
+    a: usize,
+    /// One past the last token.
+    b: usize,
+    /// Span, possessive 's excluded.
+    span: Span,
+    kind: Kind,
+    /// True when the last token carried a possessive that the span excludes: the name ends here.
+    poss: bool,
+}
+
+/// A candidate entity before document-level fixes.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    span: Span,
+    label: EntityLabel,
+    /// True for a one-word name labeled by default (no gazetteer, head, title or given name).
+    guess: bool,
+}
+
+fn conn_of(w: &str) -> Option<Conn> {
+    Some(match w {
+        "of" | "for" | "on" | "de" | "du" | "des" => {
+            if matches!(w, "de" | "du" | "des") {
+                Conn::Particle
+            } else {
+                Conn::Of
+            }
+        }
+        "the" => Conn::The,
+        "van" | "von" | "der" | "den" | "da" | "di" | "del" | "della" | "la" | "le" | "bin"
+        | "ibn" | "al" | "el" | "ben" | "y" | "dos" | "das" | "ter" => Conn::Particle,
+        _ => return None,
+    })
+}
+
+/// Builds the units of the tokens `toks` (one sentence, starting at doc token `base`).
+fn units(
+    rules: &EntityRules,
+    text: &str,
+    toks: &[Token],
+    base: usize,
+    ev: &Evidence,
+    out: &mut Vec<Unit>,
+) {
+    out.clear();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        let w = t.span.slice(text);
+        let unit = |b: usize, span: Span, kind: Kind, poss: bool| Unit {
+            a: base + i,
+            b: base + b,
+            span,
+            kind,
+            poss,
+        };
+        if t.kind == TokenKind::Word {
+            if let Some((mend, e)) = rules.gaz.match_at(text, t.span.start) {
+                // the match must end on a token end (or before a possessive 's)
+                let mut j = i;
+                while j < toks.len() && toks[j].span.end < mend {
+                    j += 1;
+                }
+                if j < toks.len() {
+                    let tj = toks[j];
+                    let core_end = tj.span.start + strip_possessive(tj.span.slice(text)).len();
+                    if tj.span.end == mend || (core_end == mend && core_end != tj.span.end) {
+                        let kind = match e.kind {
+                            EntryKind::Name(l) => Kind::Gaz(l),
+                            EntryKind::Title(x) => Kind::Title(x),
+                        };
+                        let poss = mend != tj.span.end;
+                        out.push(unit(j + 1, Span::new(t.span.start, mend), kind, poss));
+                        i = j + 1;
+                        continue;
+                    }
+                }
+            }
+            if is_cap_word(w) {
+                let core = strip_possessive(w);
+                let poss = core.len() != w.len();
+                let span = Span::new(t.span.start, t.span.start + core.len());
+                // "W." initial
+                if core.len() == 1
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
+                {
+                    out.push(unit(
+                        i + 2,
+                        Span::new(t.span.start, t.span.end + 1),
+                        Kind::Initial,
+                        false,
+                    ));
+                    i += 2;
+                    continue;
+                }
+                out.push(unit(
+                    i + 1,
+                    span,
+                    Kind::Cap {
+                        weak: ev.weak[base + i],
+                    },
+                    poss,
+                ));
+                i += 1;
+                continue;
+            }
+            let kind = conn_of(w).map_or(Kind::Break, Kind::Conn);
+            out.push(unit(i + 1, t.span, kind, false));
+        } else if t.kind == TokenKind::Number {
+            out.push(unit(i + 1, t.span, Kind::Num, false));
+        } else {
+            let kind = if w == "&" {
+                Kind::Conn(Conn::Amp)
+            } else {
+                Kind::Break
+            };
+            out.push(unit(i + 1, t.span, kind, false));
+        }
+        i += 1;
+    }
+}
+
+/// Tags one document.
+pub fn tag(rules: &EntityRules, doc: &mut Doc) {
+    let text = doc.text.as_str();
+    let ev = Evidence::gather(doc);
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut buf: Vec<Unit> = Vec::new();
+    let toks = &doc.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let s = toks[i].sentence;
+        let mut j = i;
+        while j < toks.len() && toks[j].sentence == s {
+            j += 1;
+        }
+        units(rules, text, &toks[i..j], i, &ev, &mut buf);
+        segments(rules, text, &buf, &ev, &mut cands);
+        i = j;
+    }
+    fix_guesses(text, &rules.lex, &mut cands);
+    doc.entities = cands
+        .into_iter()
+        .map(|c| Entity {
+            span: c.span,
+            label: c.label,
+        })
+        .collect();
+}
+
+/// The word of a unit (its span's text).
+fn word<'t>(text: &'t str, u: &Unit) -> &'t str {
+    u.span.slice(text)
+}
+
+fn is_name_unit(k: Kind) -> bool {
+    matches!(k, Kind::Cap { .. } | Kind::Initial)
+}
+
+/// Walks a sentence's units and emits candidates.
+fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &mut Vec<Cand>) {
+    let lex = &rules.lex;
+    let mut k = 0;
+    // index of the unit right after the last title, if the title directly precedes
+    let mut after_title: Option<usize> = None;
+    while k < us.len() {
+        let u = us[k];
+        match u.kind {
+            Kind::Title(_) => {
+                // a one-word title right after a name and before no name is a surname ("Luther King")
+                after_title = Some(k + 1);
+                k += 1;
+            }
+            Kind::Gaz(label) => {
+                // a gazetteer name followed by capitalized words: one longer name?
+                let mut e = k + 1;
+                if !u.poss {
+                    while e < us.len() && is_name_unit(us[e].kind) {
+                        if us[e].poss {
+                            e += 1;
+                            break;
+                        }
+                        e += 1;
+                    }
+                }
+                if e > k + 1 && !matches!(us[k + 1].kind, Kind::Cap { weak: true }) {
+                    let last = &us[e - 1];
+                    let head = lex.head(word(text, last));
+                    let first_given = lex.given(word(text, &us[k + 1])).is_some();
+                    if let Some(h) = head {
+                        out.push(Cand {
+                            span: Span::new(u.span.start, last.span.end),
+                            label: h,
+                            guess: false,
+                        });
+                        k = e;
+                        after_title = None;
+                        continue;
+                    }
+                    if matches!(label, EntityLabel::Gpe | EntityLabel::Loc) && !first_given {
+                        out.push(Cand {
+                            span: Span::new(u.span.start, last.span.end),
+                            label: EntityLabel::Org,
+                            guess: false,
+                        });
+                        k = e;
+                        after_title = None;
+                        continue;
+                    }
+                }
+                out.push(Cand {
+                    span: u.span,
+                    label,
+                    guess: false,
+                });
+                after_title = None;
+                k += 1;
+            }
+            Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
+                // a sentence start or common word opens a name only before a head word
+                let w = word(text, &u);
+                let not_name = lex.is_common(w) || ev.seen_lower(w);
+                if not_name {
+                    let e = collect(rules, text, us, k);
+                    let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
+                    if weak || !head_end {
+                        after_title = None;
+                        k += 1;
+                        continue;
+                    }
+                }
+                let titled = after_title == Some(k);
+                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+                let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
+                let e = collect(rules, text, us, k);
+                classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+                after_title = None;
+                k = e.max(k + 1);
+            }
+            Kind::Cap { .. } | Kind::Initial => {
+                let titled = after_title == Some(k);
+                let prev_the = k > 0 && matches!(us[k - 1].kind, Kind::Conn(Conn::The))
+                    || k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+                let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
+                let e = collect(rules, text, us, k);
+                classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+                after_title = None;
+                k = e.max(k + 1);
+            }
+            _ => {
+                after_title = None;
+                k += 1;
+            }
+        }
+    }
+}
+
+/// The end (exclusive unit index) of the name starting at unit `k`.
+fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
+    let lex = &rules.lex;
+    let mut has_head = lex.is_head(word(text, &us[k]));
+    let mut end = k + 1;
+    if us[k].poss {
+        return end;
+    }
+    let mut e = k + 1;
+    while e < us.len() {
+        match us[e].kind {
+            Kind::Cap { .. } | Kind::Initial => {
+                has_head |= lex.is_head(word(text, &us[e]));
+                e += 1;
+                end = e;
+                if us[e - 1].poss {
+                    break;
+                }
+            }
+            Kind::Gaz(l) if !matches!(l, EntityLabel::Norp) => {
+                // "University of Texas", "Michael Jordan"
+                e += 1;
+                end = e;
+                if us[e - 1].poss {
+                    break;
+                }
+            }
+            Kind::Num if has_head && lex.is_head(word(text, &us[e - 1])) => {
+                e += 1;
+                end = e;
+            }
+            Kind::Conn(c) => {
+                let ok = match c {
+                    Conn::Of | Conn::The => has_head,
+                    Conn::Amp => true,
+                    Conn::Particle => !has_head,
+                };
+                if !ok {
+                    break;
+                }
+                // connectors must lead to a name word
+                let mut f = e + 1;
+                while f < us.len() && matches!(us[f].kind, Kind::Conn(Conn::The | Conn::Particle)) {
+                    f += 1;
+                }
+                if f < us.len() && matches!(us[f].kind, Kind::Cap { weak: false } | Kind::Gaz(_)) {
+                    e = f;
+                } else {
+                    break;
+                }
+            }
+            Kind::Title(_) => {
+                // "Martin Luther King": a single-word title not followed by a name
+                let w = word(text, &us[e]);
+                let next_name = us.get(e + 1).is_some_and(|n| is_name_unit(n.kind));
+                if us[e].b - us[e].a == 1 && !w.ends_with('.') && !next_name && !has_head {
+                    e += 1;
+                    end = e;
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Classifies the name `seg` (units of one collected name) and emits it.
+#[allow(clippy::too_many_arguments)]
+fn classify(
+    rules: &EntityRules,
+    text: &str,
+    seg: &[Unit],
+    titled: bool,
+    prev_the: bool,
+    prev_word: &str,
+    ev: &Evidence,
+    out: &mut Vec<Cand>,
+) {
+    let lex = &rules.lex;
+    let last_head = seg.last().and_then(|u| lex.head(word(text, u)));
+    // drop leading words that are not names here
+    let mut s = 0;
+    let mut the = prev_the;
+    while s < seg.len() {
+        let u = &seg[s];
+        let w = word(text, u);
+        let weak = matches!(u.kind, Kind::Cap { weak: true });
+        let common = lex.is_common(w);
+        let drop = match u.kind {
+            Kind::Cap { .. } => {
+                (common && (weak || last_head.is_none() || seg.len() == 1))
+                    || (weak && ev.seen_lower(w))
+                    || (weak && is_all_caps(w) && ev.seen_lower(w))
+            }
+            Kind::Conn(_) => true,
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        the = w.eq_ignore_ascii_case("the");
+        s += 1;
+    }
+    // trailing connectors or common words
+    let mut e = seg.len();
+    while e > s {
+        let u = &seg[e - 1];
+        let w = word(text, u);
+        let trailing_common =
+            matches!(u.kind, Kind::Cap { .. }) && lex.is_common(w) && last_head.is_none();
+        if matches!(u.kind, Kind::Conn(_)) || trailing_common {
+            e -= 1;
+        } else {
+            break;
+        }
+    }
+    if s >= e {
+        return;
+    }
+    let seg = &seg[s..e];
+    let first = &seg[0];
+    let last = &seg[seg.len() - 1];
+    let span = Span::new(first.span.start, last.span.end);
+    let first_w = word(text, first);
+    let last_w = word(text, last);
+    let n_words = seg
+        .iter()
+        .filter(|u| !matches!(u.kind, Kind::Conn(_)))
+        .count();
+    let given = lex.given(first_w).is_some();
+    // the head: the last word, else the word before "of", else the first word
+    let of_at = seg
+        .iter()
+        .position(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
+    let before_of = of_at.filter(|&p| p > 0).map(|p| word(text, &seg[p - 1]));
+    let push = |out: &mut Vec<Cand>, label, guess| out.push(Cand { span, label, guess });
+
+    if n_words == 1 {
+        if let Kind::Gaz(l) = first.kind {
+            return push(out, l, false);
+        }
+        if matches!(first.kind, Kind::Initial) || first_w.chars().count() == 1 {
+            return; // a lone initial or letter
+        }
+        if lex.is_head(first_w) && !titled {
+            return; // a lone head word ("Street", "University") is not a name
+        }
+    }
+    if n_words > 1 {
+        if lex.is_head(last_w) {
+            return match lex.head(last_w) {
+                Some(h) => push(out, h, false),
+                None => (),
+            };
+        }
+        if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
+            return match lex.head(w) {
+                Some(h) => push(out, h, false),
+                None => (),
+            };
+        }
+        if !given && !titled {
+            if let Some(h) = lex.head(first_w) {
+                if !matches!(h, EntityLabel::Org) {
+                    return push(out, h, false);
+                }
+            }
+        }
+    }
+    let weak_single = n_words == 1 && matches!(first.kind, Kind::Cap { weak: true });
+    if titled {
+        return push(out, EntityLabel::Person, false);
+    }
+    if weak_single && !given && !ev.seen_strong(first_w) {
+        return; // a capitalized sentence start with no other sign of being a name
+    }
+    if given {
+        return push(out, EntityLabel::Person, n_words == 1);
+    }
+    if n_words > 1 {
+        let label = if the {
+            EntityLabel::Org
+        } else {
+            EntityLabel::Person
+        };
+        return push(out, label, false);
+    }
+    // one unknown capitalized word
+    if ev.seen_lower(first_w) {
+        return; // a common noun capitalized for emphasis
+    }
+    if is_all_caps(first_w) && first_w.chars().count() <= 6 {
+        return push(out, EntityLabel::Org, true);
+    }
+    if the {
+        return push(out, EntityLabel::Org, true);
+    }
+    if matches!(
+        prev_word,
+        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside"
+    ) {
+        return push(out, EntityLabel::Gpe, true);
+    }
+    push(out, EntityLabel::Person, true)
+}
+
+/// Document-level consistency: a one-word guess takes the label of a longer name that holds it
+/// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
+fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
+    let mut known: HashMap<&str, EntityLabel> = HashMap::new();
+    for c in cands.iter() {
+        if c.guess {
+            continue;
+        }
+        let s = c.span.slice(text);
+        if s.contains(' ') {
+            if matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
+                for w in s.split(' ') {
+                    if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                        known.entry(w).or_insert(c.label);
+                    }
+                }
+            }
+        } else {
+            known.entry(s).or_insert(c.label);
+        }
+    }
+    // context votes among guesses: anything but the PERSON default
+    let mut votes: HashMap<&str, EntityLabel> = HashMap::new();
+    for c in cands.iter() {
+        if c.guess && c.label != EntityLabel::Person {
+            votes.entry(c.span.slice(text)).or_insert(c.label);
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.guess {
+            let w = c.span.slice(text);
+            if let Some(&l) = known.get(w).or_else(|| votes.get(w)) {
+                c.label = l;
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Tests of the entity tagger on sentences written for them.
+
+use super::*;
+use crate::doc::RawDoc;
+use crate::{Pipeline, Rules};
+
+fn ents(text: &str) -> Vec<(String, &'static str)> {
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let doc = p.annotate(RawDoc::new("t", text));
+    let mut last = 0;
+    for e in &doc.entities {
+        assert!(e.span.start >= last, "overlap or unsorted");
+        last = e.span.end;
+    }
+    doc.entities
+        .iter()
+        .map(|e| (doc.slice(e.span).to_string(), e.label.as_str()))
+        .collect()
+}
+
+fn has(v: &[(String, &str)], s: &str, l: &str) -> bool {
+    v.iter().any(|(a, b)| a == s && *b == l)
+}
+
+#[test]
+fn titles_stay_outside_person() {
+    let v = ents("Yesterday Sen. Maria Lopez (D-NM) met President Tom Walker in Ottawa.");
+    assert!(has(&v, "Maria Lopez", "PERSON"), "{v:?}");
+    assert!(has(&v, "Tom Walker", "PERSON"), "{v:?}");
+    assert!(has(&v, "Ottawa", "GPE"), "{v:?}");
+}
+
+#[test]
+fn demonym_title_name() {
+    let v = ents("A talk with Brazilian Foreign Minister Paulo Rezende ended early.");
+    assert!(has(&v, "Brazilian", "NORP"), "{v:?}");
+    assert!(has(&v, "Paulo Rezende", "PERSON"), "{v:?}");
+}
+
+#[test]
+fn determiner_and_possessive_outside() {
+    let v = ents(
+        "Officials from the United States praised Canada’s plan and the Morning Ledger said so.",
+    );
+    assert!(has(&v, "United States", "GPE"), "{v:?}");
+    assert!(has(&v, "Canada", "GPE"), "{v:?}");
+    assert!(has(&v, "Morning Ledger", "ORG"), "{v:?}");
+}
+
+#[test]
+fn heads_decide_labels() {
+    let v = ents(
+        "She studied at the University of Nebraska, swam in Lake Tovar and walked down Elm Street.",
+    );
+    assert!(has(&v, "University of Nebraska", "ORG"), "{v:?}");
+    assert!(has(&v, "Lake Tovar", "LOC"), "{v:?}");
+    assert!(has(&v, "Elm Street", "FAC"), "{v:?}");
+    let v =
+        ents("Lawmakers debated the Clean Water Act and the Harlow Widget Corporation objected.");
+    assert!(has(&v, "Clean Water Act", "LAW"), "{v:?}");
+    assert!(has(&v, "Harlow Widget Corporation", "ORG"), "{v:?}");
+}
+
+#[test]
+fn sentence_start_needs_evidence() {
+    let v = ents("Meanwhile the talks stalled. Nobody came. Grumbles were heard from Oslo.");
+    assert_eq!(v, vec![("Oslo".to_string(), "GPE")]);
+    let v = ents("Kowalczyk arrived late. Everyone waited for Kowalczyk.");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert!(v.iter().all(|(_, l)| *l == "PERSON"));
+}
+
+#[test]
+fn surnames_follow_full_names() {
+    let v = ents("Dara Okonkwo won. Later, reporters asked Okonkwo about it.");
+    assert!(has(&v, "Dara Okonkwo", "PERSON"));
+    assert!(has(&v, "Okonkwo", "PERSON"));
+}
+
+#[test]
+fn acronyms_and_norp_groups() {
+    let v = ents("Republicans and Democrats argued while NATO and the XYZB watched.");
+    assert!(has(&v, "Republicans", "NORP"), "{v:?}");
+    assert!(has(&v, "Democrats", "NORP"), "{v:?}");
+    assert!(has(&v, "NATO", "ORG"), "{v:?}");
+    assert!(has(&v, "XYZB", "ORG"), "{v:?}");
+}
+
+#[test]
+fn hyphenated_lowercase_compound_is_not_a_name() {
+    let v = ents("The group attacked Kremlin-backed forces near Sloviansk.");
+    assert!(!v.iter().any(|(s, _)| s.contains("backed")), "{v:?}");
+}
+
+#[test]
+fn pathological_inputs_do_not_panic() {
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let mut s = String::new();
+    for i in 0..20_000 {
+        s.push_str(if i % 3 == 0 { "Zyx " } else { "Qwe " });
+    }
+    s.push_str(&"a".repeat(100_000));
+    s.push_str(" 東京 e\u{301}te 👍🏽 Ẓ\u{301}\u{302}’s ’s 's U.S.’s");
+    let doc = p.annotate(RawDoc::new("x", s));
+    assert!(!doc.entities.is_empty());
+}

@@ -1,0 +1,91 @@
+//! A small tokenizer of its own for the timex matcher: ASCII words, digit runs, single punctuation
+//! bytes and runs of other characters, each remembering whether whitespace stands before it.
+
+/// What a timex token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// ASCII letters.
+    Word,
+    /// ASCII digits.
+    Num,
+    /// One ASCII punctuation byte.
+    Punct,
+    /// A run of non-ASCII characters (never matched, never split).
+    Other,
+}
+
+/// One token: byte span, kind, and whether whitespace precedes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is made of.
+    pub kind: Kind,
+    /// True when whitespace (or the start of the segment) stands right before it.
+    pub gap: bool,
+}
+
+/// Appends the tokens of `text[from..to]` to `out` (offsets stay relative to `text`).
+pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    let b = text.as_bytes();
+    let mut i = from;
+    let mut gap = true;
+    while i < to {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            gap = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind = if c.is_ascii_alphabetic() {
+            while i < to && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            Kind::Word
+        } else if c.is_ascii_digit() {
+            while i < to && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            Kind::Num
+        } else if c < 0x80 {
+            i += 1;
+            Kind::Punct
+        } else {
+            // a run of non-ASCII bytes: always ends on a char boundary, since ASCII bytes never
+            // occur inside a multi-byte UTF-8 sequence
+            while i < to && b[i] >= 0x80 {
+                i += 1;
+            }
+            Kind::Other
+        };
+        out.push(Tok {
+            start,
+            end: i,
+            kind,
+            gap,
+        });
+        gap = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_numbers_punct() {
+        let t = "Jan. 10, 2:30 p.m. — ok";
+        let mut v = Vec::new();
+        tokenize(t, 0, t.len(), &mut v);
+        let s: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            s,
+            vec!["Jan", ".", "10", ",", "2", ":", "30", "p", ".", "m", ".", "—", "ok"]
+        );
+        assert!(v[0].gap && !v[1].gap && v[2].gap && !v[5].gap);
+        assert_eq!(v[11].kind, Kind::Other);
+    }
+}
