@@ -60,7 +60,8 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         let q = v.quotes[qi];
         let qstart = v.doc.tokens[q.first].span.start;
         while ei < existing.len() && existing[ei].0 < qstart {
-            last = Some((para_of(existing[ei].0), existing[ei].1));
+            // the paragraph where the attribution ends (a multi-paragraph quote ends late)
+            last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
             ei += 1;
         }
         if m.quote_used[qi] {
@@ -74,7 +75,7 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         let para_initial = q.first == 0 || v.para[q.first - 1] != para;
         let choice = match last {
             Some((lp, Some(sp))) if lp == para && same.is_some() => same.map(|p| (p, Some(sp))),
-            Some((lp, Some(sp))) if para_initial && lp + 1 == para && next.is_some() => {
+            Some((lp, Some(sp))) if para_initial && lp + 3 >= para && next.is_some() => {
                 next.map(|p| (p, Some(sp)))
             }
             _ => none.map(|p| (p, None)),
