@@ -208,15 +208,25 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     found.quotes.push(qi as usize);
                     // a quotation that ends a reported clause ("Not paying taxes “makes me
                     // smart,” he said") makes a mixed claim of the whole clause
-                    let opens = qt.first <= ulo
+                    // “… a leader.” He also said he …: a quotation that ends its sentence is
+                    // not attributed by a capitalized speaker that opens a new sentence with more
+                    // to say
+                    let inner = v.doc.quotes[qt.quote].inner;
+                    let ends_sentence = v.doc.text[inner.start..inner.end]
+                        .trim_end()
+                        .ends_with(['.', '!', '?']);
+                    if let Some((s0, _)) = found.speaker {
+                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b) {
+                            return None;
+                        }
+                    }
+                    let qlo = v.unit_of(qt.first).0;
+                    let opens = qt.first <= qlo
                         || v.sentence_final(qt.first - 1)
                         || v.punct(qt.first - 1, ":");
-                    if !opens
-                        && words(v, ulo, qt.first) >= 3
-                        && !(ulo..qt.first).any(|k| v.is(k, CUEWORD))
-                    {
-                        found.contents.push(((ulo, qt.end), None));
-                        p = ulo;
+                    if !opens && words(v, qlo, qt.first) >= 3 {
+                        found.contents.push(((qlo, qt.end), None));
+                        p = qlo;
                     } else {
                         found.contents.push(((qt.first, qt.end), Some(qi as usize)));
                         p = qt.first;
@@ -499,6 +509,16 @@ fn has_verb(v: &View, a: usize, b: usize) -> bool {
 
 fn words(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
+}
+
+/// True when a cue ending before token `b` is followed by more of its sentence than a short
+/// phrase ("He said he …" rather than "He said.").
+fn at_cue_end(v: &View, b: usize) -> bool {
+    if b >= v.flags.len() {
+        return false;
+    }
+    let (_, hi) = v.unit_of(b.saturating_sub(1));
+    !at_end(v, b, hi) && !v.punct(b, ",")
 }
 
 /// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
