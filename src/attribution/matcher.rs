@@ -110,7 +110,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.para[prev] != v.para[c.first] {
             return true;
         }
-        if v.is(prev, DET) && !v.is(prev, STOP) {
+        // "the report", "a claim" (but "another tweeted", "some say")
+        if v.is(prev, DET) && !v.is(prev, STOP | PRONOUN) {
             return false;
         }
         if v.is(prev, BE) && feats & feature::FIN != 0 {
