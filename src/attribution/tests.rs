@@ -233,3 +233,58 @@ fn seed_claims() {
         );
     }
 }
+
+#[test]
+fn split_clause_around_the_attribution() {
+    let c = claims("The new levy, the treasurer said, would hit small firms hardest.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].1, "The new levy");
+    assert_eq!(c[1].1, "would hit small firms hardest");
+    assert!(c.iter().all(|x| x.2.as_deref() == Some("the treasurer")));
+    assert_eq!(c[0].5, "clause-speaker-cue-clause");
+}
+
+#[test]
+fn coordinated_cue_takes_the_subject() {
+    let c = one("In March, the union rejected the offer and said the strike would go on.");
+    assert_eq!(c.1, "the strike would go on");
+    assert_eq!(c.2, some("the union"));
+    assert_eq!(c.5, "subject-and-cue");
+}
+
+#[test]
+fn colon_introduces_a_quote() {
+    let c = one("The coach had one message for the fans: “We will be back next season.”");
+    assert_eq!(c.1, "We will be back next season.");
+    assert_eq!(c.2, some("The coach"));
+    assert_eq!(c.3, None);
+    assert_eq!(c.5, "subject-colon-quote");
+}
+
+#[test]
+fn second_part_of_an_interrupted_quote() {
+    let c = claims("“The roads are open,” the mayor said, “and the schools reopen Monday.”");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[1].1, "and the schools reopen Monday.");
+    assert_eq!(
+        (c[1].2.as_deref(), c[1].3.as_deref()),
+        (Some("the mayor"), None)
+    );
+}
+
+#[test]
+fn a_new_sentence_does_not_attribute_the_quote_before_it() {
+    let c = claims("She called the vote “a disgrace to the chamber.” He said he would appeal.");
+    assert!(
+        c.iter()
+            .all(|x| x.2.as_deref() != Some("He") || x.0 != ClaimKind::Direct),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn sentence_final_quote_in_a_clause_is_mixed() {
+    let c = one("Cutting the budget now “would be a grave mistake,” the senator said.");
+    assert_eq!(c.0, ClaimKind::Mixed);
+    assert_eq!(c.1, "Cutting the budget now “would be a grave mistake,”");
+}
