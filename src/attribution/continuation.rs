@@ -79,7 +79,7 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
             && v.punct(q.first - 1, ",")
             && v.doc.tokens[q.first - 1].span.start < last_end + 24
             && v.doc.tokens[q.first - 1].span.start >= last_end;
-        if words < MIN_WORDS && !after_cue || !opens_sentence(v, q.first) && !after_cue {
+        if !(after_cue || words >= MIN_WORDS && opens_sentence(v, q.first)) {
             continue;
         }
         let para = v.para[q.first];
