@@ -257,9 +257,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
             }
         }
         // right of the anchor, left to right
+        let mut saw_that = false;
         for (k, e) in pat.elems.iter().enumerate().skip(pat.anchor + 1) {
             // a clause after a literal (", she said, is that …") continues a split clause
-            let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..));
+            let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..)) || saw_that;
             match e {
                 Elem::Speaker => {
                     let reach = if feats & feature::ACCORDING != 0 {
@@ -291,6 +292,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     {
                         return None;
                     }
+                    saw_that = q2 > q;
                     q = q2;
                 }
                 Elem::Quote => {
