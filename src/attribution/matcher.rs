@@ -309,7 +309,20 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     q = qt.end;
                 }
                 Elem::Clause => {
-                    let end = clause_end(self, q, uhi);
+                    let mut end = clause_end(self, q, uhi);
+                    // "When X said that Y, Z …": a cue inside an opening subordinate clause
+                    // reports up to that clause's comma
+                    let mut s = ulo;
+                    while s < a && v.is(s, PUNCT) {
+                        s += 1;
+                    }
+                    if s < a && v.is(s, CLAUSAL) && !(s..a).any(|k| v.punct(k, ",")) {
+                        if let Some(c) =
+                            (q..end).find(|&k| v.punct(k, ",") && v.in_quote[k] == NONE)
+                        {
+                            end = c;
+                        }
+                    }
                     if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
                         return None;
                     }
