@@ -568,8 +568,24 @@ fn skip_intro(v: &View, s: usize, p: usize) -> usize {
 /// Skips auxiliaries and adverbs just left of a cue ("has also said").
 fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
     let start = p;
-    while p > lo && start - p < MAX_GAP && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
-        p -= 1;
+    loop {
+        while p > lo && start - p < MAX_GAP + 3 && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
+            p -= 1;
+        }
+        // a short time or place phrase: "on Tuesday", "last week", "on Twitter"
+        if p >= lo + 2
+            && v.is(p - 1, FILLER | NUMBER)
+            && v.is(p - 2, PREP | FILLER)
+            && !v.is(p - 2, DET)
+            && start - p < MAX_GAP + 3
+        {
+            p -= 2;
+            if p > lo && v.is(p - 1, PREP) && v.is(p, FILLER) && !v.is(p - 1, DET) {
+                p -= 1;
+            }
+            continue;
+        }
+        break;
     }
     p
 }
