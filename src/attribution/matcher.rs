@@ -670,9 +670,27 @@ fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
                         return i;
                     }
                 }
-                if c.first == i + 1 && feats & feature::FIN != 0 {
+                // ", adding that …", ", saying …": a participle cue opens its own attribution
+                if c.first == i + 1 && feats & (feature::FIN | feature::ING) != 0 {
                     return i;
                 }
+            }
+        }
+        // "said X and questioned Y", "said X and added Y": a coordinated verb ends the clause
+        if i > q + 1
+            && v.is(i, WORD)
+            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+            && i + 1 < hi
+        {
+            let mut k = i + 1;
+            while k < hi && k < i + 3 && v.is(k, GAP) && !v.is(k, PRONOUN) {
+                k += 1;
+            }
+            let t = v.text(k);
+            let verb = v.is(k, CUEWORD)
+                || v.is(k, WORD) && !v.is(k, CAP) && t.len() > 4 && t.ends_with("ed");
+            if verb && v.is(k, CUEWORD) && has_verb(v, q, i) {
+                return i;
             }
         }
         i += 1;
