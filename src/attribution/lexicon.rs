@@ -30,6 +30,8 @@ pub mod class {
     pub const CLAUSAL: u32 = 1 << 10;
     /// A noun ending in -ly ("family"): never a `GAP` adverb.
     pub const NOUN: u32 = 1 << 11;
+    /// Opens an introductory phrase before a sentence's subject ("Inside …,", "Meanwhile,").
+    pub const INTRO: u32 = 1 << 12;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -57,6 +59,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("filler", class::FILLER),
     ("clausal", class::CLAUSAL),
     ("noun", class::NOUN),
+    ("intro", class::INTRO),
 ];
 
 /// FNV-1a: a fast hash for the short keys of the word-class table.

@@ -182,6 +182,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if v.quote_open[s] != NONE {
                         return None;
                     }
+                    s = skip_dateline(v, s, p);
+                    s = skip_intro(v, s, p);
                     while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
                         s += 1;
                     }
@@ -537,6 +539,22 @@ fn at_cue_end(v: &View, b: usize) -> bool {
     !at_end(v, b, hi) && !v.punct(b, ",")
 }
 
+/// Skips a dateline that opens a paragraph: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
+fn skip_dateline(v: &View, s: usize, p: usize) -> usize {
+    let upper = |k: usize| {
+        let t = v.text(k);
+        t.len() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if s >= p || !v.is(s, WORD) || !upper(s) || v.para_start(s) != s {
+        return s;
+    }
+    let lim = p.min(s + 10);
+    match (s + 1..lim).find(|&k| matches!(v.text(k), "—" | "-" | "–" | "―")) {
+        Some(k) => k + 1,
+        None => s,
+    }
+}
+
 /// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
 /// week, …", "However, …", "On Tuesday she …".
 fn skip_intro(v: &View, s: usize, p: usize) -> usize {
@@ -544,10 +562,10 @@ fn skip_intro(v: &View, s: usize, p: usize) -> usize {
         return s;
     }
     let t = v.text(s);
-    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER)
+    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
+        || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
         || t.ends_with("ing")
-        || t.ends_with("ly")
-        || t.eq_ignore_ascii_case("however");
+        || t.ends_with("ly");
     if !intro {
         return s;
     }
