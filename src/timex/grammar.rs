@@ -426,6 +426,16 @@ impl<'a> Matcher<'a> {
             }
             return None;
         }
+        if let Some((e, hi)) = self.int(Class::Number, i) {
+            // "nineteen ninety-six", "twenty twenty-one"
+            if (11..=20).contains(&hi) && self.num(e).is_none() {
+                if let Some((e2, lo)) = self.amount(e) {
+                    if (10..=99).contains(&lo) {
+                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
+                    }
+                }
+            }
+        }
         let (n, d) = self.num(i)?;
         if d == 2 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
             // "the 90s"
@@ -436,16 +446,6 @@ impl<'a> Matcher<'a> {
         }
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
             return Some((i + 3, TimexType::Date, Sem::Decade(n as i32 / 10)));
-        }
-        if let Some((e, hi)) = self.int(Class::Number, i) {
-            // "nineteen ninety-six", "twenty twenty-one"
-            if (11..=20).contains(&hi) && self.num(e).is_none() {
-                if let Some((e2, lo)) = self.amount(e) {
-                    if (10..=99).contains(&lo) {
-                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
-                    }
-                }
-            }
         }
         let y = self.year(i)?;
         // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…, or before
@@ -1205,6 +1205,8 @@ impl<'a> Matcher<'a> {
                             | "fiscal"
                             | "full"
                             | "times"
+                            | "o"
+                            | "oclock"
                     )
                 ) {
                     return true;

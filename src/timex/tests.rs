@@ -569,6 +569,12 @@ fn determiners_and_business_periods() {
         DCT,
         &[
             (
+                "It was nineteen ninety-six.",
+                "nineteen ninety-six",
+                "DATE",
+                "1996",
+            ),
+            (
                 "The third-quarter loss widened.",
                 "third-quarter",
                 "DATE",
@@ -618,6 +624,46 @@ fn deadlines_point_forward_unless_past_perfect() {
                 "Monday",
                 "DATE",
                 "2021-12-27",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn centuries_decades_holidays_clock() {
+    check(
+        DCT,
+        &[
+            (
+                "Music of 19th-century Vienna thrived.",
+                "19th-century",
+                "DATE",
+                "18",
+            ),
+            ("Music of the ’70s thrived.", "the ’70s", "DATE", "197"),
+            (
+                "The fort fell in 1704 after a siege.",
+                "1704",
+                "DATE",
+                "1704",
+            ),
+            (
+                "We met at five o'clock.",
+                "five o'clock",
+                "TIME",
+                "2021-12-28T05:00",
+            ),
+            (
+                "They met on Thanksgiving Day.",
+                "Thanksgiving Day",
+                "DATE",
+                "2021-11-25",
+            ),
+            (
+                "He will speak on Memorial Day.",
+                "Memorial Day",
+                "DATE",
+                "2022-05-30",
             ),
         ],
     );
