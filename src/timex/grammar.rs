@@ -365,7 +365,8 @@ impl<'a> Matcher<'a> {
         }
         let (c, dc) = self.num(i + 4)?;
         // not part of a longer dotted or dashed number
-        if self.adj(i + 5) && (self.is(i + 5, sep) || self.word(i + 5).is_some()) {
+        let longer = self.is(i + 5, sep) && self.adj(i + 6) && self.num(i + 6).is_some();
+        if self.adj(i + 5) && (longer || self.word(i + 5).is_some()) {
             return None;
         }
         if i > 0 && self.adj(i) && self.toks[i - 1].kind != Kind::Other && !self.is(i - 1, "(") {

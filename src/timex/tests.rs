@@ -359,6 +359,7 @@ fn not_timexes() {
         "He starred in High Noon and on This Week With David.",
         "Light travels far per second.",
         "The army of 1500 soldiers left.",
+        "Server 10.1.2021.5 failed.",
     ] {
         let v = run(text, DCT);
         assert!(v.iter().all(|t| t.0 == "now"), "{text:?} gave {v:?}");
@@ -634,6 +635,12 @@ fn centuries_decades_holidays_clock() {
     check(
         DCT,
         &[
+            (
+                "It was dated 27.12.2021.",
+                "27.12.2021",
+                "DATE",
+                "2021-12-27",
+            ),
             (
                 "Music of 19th-century Vienna thrived.",
                 "19th-century",
