@@ -675,3 +675,24 @@ fn centuries_decades_holidays_clock() {
         ],
     );
 }
+
+#[test]
+fn bad_dates_txt_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("claimex-timex-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("dates.txt"),
+        "month | jan | 1\nholiday | x | 13-1-1\nfuture | will | 3\nweekday | mon\n",
+    )
+    .unwrap();
+    let src = RuleSources::with_overrides(&dir).expect("known file name");
+    let errors = match TimexRules::compile(&src) {
+        Ok(_) => panic!("bad lines compiled"),
+        Err(e) => e,
+    };
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert!(shown[0].starts_with("dates.txt:2: "), "{shown:?}");
+    assert!(shown[2].starts_with("dates.txt:4: "), "{shown:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
