@@ -213,8 +213,19 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
         from = to + 1;
         line += 1;
     }
-    // earnings news: "a year earlier" then means the same quarter of the year before
-    let quarters = memchr::memmem::find(low.as_bytes(), b"quarter").is_some();
+    // earnings news (a quarter named anywhere): "a year earlier" then means the same quarter of
+    // the year before
+    let quarters = out.iter().any(|f| {
+        matches!(
+            f.sem,
+            Sem::Quarter { half: false, .. }
+                | Sem::QuarterRel(_)
+                | Sem::RelUnit {
+                    unit: lexicon::Unit::Quarter,
+                    ..
+                }
+        )
+    });
     (out, quarters)
 }
 

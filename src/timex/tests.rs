@@ -696,3 +696,11 @@ fn bad_dates_txt_is_an_error_not_a_panic() {
     assert!(shown[2].starts_with("dates.txt:4: "), "{shown:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_year_ago_is_a_quarter_only_in_earnings_news() {
+    let v = run("A quarter of voters left a year ago.", DCT);
+    assert_eq!(v.last().map(|t| t.2.as_str()), Some("2020"));
+    let v = run("Third-quarter profit fell from a year earlier.", DCT);
+    assert_eq!(v.last().map(|t| t.2.as_str()), Some("2020-Q3"));
+}
