@@ -1134,6 +1134,18 @@ impl<'a> Matcher<'a> {
                 );
             }
         }
+        // "that night", "that same morning": a part of the day last written
+        if let Some((e, Val::Str(p), _)) = that.and_then(|j| self.hit(Class::Part, j)) {
+            let day = Sem::RefUnit {
+                unit: Unit::Day,
+                shift: 0,
+            };
+            let sem = Sem::Part {
+                date: Box::new(day),
+                part: p,
+            };
+            best = longest(best, Some((e, TimexType::Time, sem)));
+        }
         if let Some((n, d)) = self.plain_num(i) {
             let j = i + 1;
             let era = self.w(j).unwrap_or("");

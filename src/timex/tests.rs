@@ -466,6 +466,8 @@ fn narrative_reference_time() {
     );
     let v = run("The storm hit on May 3, 2020. The next day it rained.", DCT);
     assert_eq!(v[1].2, "2020-05-04");
+    let v = run("The storm hit on May 3, 2020. That night it rained.", DCT);
+    assert_eq!(v[1].2, "2020-05-03TNI");
     // a word of the time of writing ends the story's time
     let v = run("In 1990 it began. Yesterday it ended, on July 14.", DCT);
     assert_eq!(v[2].2, "2021-07-14");
