@@ -160,6 +160,22 @@ impl<'a> Matcher<'a> {
 
     /// A cardinal: digits or number words ("twenty four", "twenty-four", "a few").
     fn amount(&self, i: usize) -> Option<(usize, i32)> {
+        let (e, n) = self.amount_base(i)?;
+        // "ten thousand", "13 billion": a count too large to resolve stays unknown (X)
+        let mult: i64 = match self.w(e) {
+            Some("hundred") => 100,
+            Some("thousand") => 1_000,
+            Some("million") => 1_000_000,
+            Some("billion") => 1_000_000_000,
+            _ => return Some((e, n)),
+        };
+        if n == X {
+            return Some((e + 1, X));
+        }
+        Some((e + 1, i32::try_from(n as i64 * mult).unwrap_or(X)))
+    }
+
+    fn amount_base(&self, i: usize) -> Option<(usize, i32)> {
         if let Some((n, _)) = self.plain_num(i) {
             if self.is(i + 1, ",") && self.adj(i + 1) && self.num(i + 2).is_some() {
                 return None;
@@ -424,6 +440,11 @@ impl<'a> Matcher<'a> {
             }
             if d == 2 && n % 10 == 0 && self.is(e, "s") && self.adj(i + 1) && self.adj(e) {
                 return Some((e + 1, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
+            }
+            // "'71": a year of the last century (or of this one, below 30)
+            if d == 2 && self.adj(i + 1) && self.word(i + 2).is_none_or(|_| !self.adj(i + 2)) {
+                let y = if n < 30 { 2000 } else { 1900 } + n as i32;
+                return Some((i + 2, TimexType::Date, Sem::Year(y)));
             }
             return None;
         }
@@ -1119,7 +1140,9 @@ impl<'a> Matcher<'a> {
                 best = longest(best, c);
             }
         }
-        let that = if self.is(i, "that") {
+        let that = if self.is(i, "that") && self.is(i + 1, "same") {
+            Some(i + 2)
+        } else if self.is(i, "that") {
             Some(i + 1)
         } else if self.is(i, "the") && self.is(i + 1, "same") {
             Some(i + 2)
@@ -1211,6 +1234,10 @@ impl<'a> Matcher<'a> {
                     self.w(i),
                     Some(
                         "latest"
+                            | "hundred"
+                            | "thousand"
+                            | "million"
+                            | "billion"
                             | "most"
                             | "weekend"
                             | "same"

@@ -706,3 +706,28 @@ fn a_year_ago_is_a_quarter_only_in_earnings_news() {
     let v = run("Third-quarter profit fell from a year earlier.", DCT);
     assert_eq!(v.last().map(|t| t.2.as_str()), Some("2020-Q3"));
 }
+
+#[test]
+fn big_counts_short_years_same_year() {
+    check(
+        DCT,
+        &[
+            (
+                "It formed ten thousand years ago.",
+                "ten thousand years ago",
+                "DATE",
+                "BC7980",
+            ),
+            (
+                "It formed 13 billion years ago.",
+                "13 billion years ago",
+                "DATE",
+                "PAST_REF",
+            ),
+            ("He graduated in '71 with honors.", "'71", "DATE", "1971"),
+        ],
+    );
+    let v = run("It opened in 1990. That same year it closed.", DCT);
+    assert_eq!(v[1].0, "That same year");
+    assert_eq!(v[1].2, "1990");
+}
