@@ -1272,7 +1272,40 @@ impl<'a> Matcher<'a> {
             return false;
         };
         match t.kind {
-            Kind::Num => true,
+            // a year, or a number before a separator, a suffix or a word of an expression
+            Kind::Num => {
+                t.end - t.start == 4
+                    || self.toks.get(i + 1).is_some_and(|n| match n.kind {
+                        Kind::Num | Kind::Other => false,
+                        Kind::Punct => matches!(self.w(i + 1), Some(":" | "-" | "/" | "." | "'")),
+                        Kind::Word => {
+                            self.ids[i + 1] != NONE
+                                || matches!(
+                                    self.w(i + 1),
+                                    Some(
+                                        "st" | "nd"
+                                            | "rd"
+                                            | "th"
+                                            | "s"
+                                            | "am"
+                                            | "pm"
+                                            | "a"
+                                            | "p"
+                                            | "bc"
+                                            | "bce"
+                                            | "ad"
+                                            | "ce"
+                                            | "o"
+                                            | "oclock"
+                                            | "hundred"
+                                            | "thousand"
+                                            | "million"
+                                            | "billion"
+                                    )
+                                )
+                        }
+                    })
+            }
             Kind::Other | Kind::Punct => self.leads_on(i, 0) && !self.is(i, "-"),
             Kind::Word => {
                 let id = self.ids[i];
