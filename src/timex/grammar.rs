@@ -966,6 +966,29 @@ impl<'a> Matcher<'a> {
         if self.is(q, "quarter") && !self.is(q + 1, "of") && !self.is(q + 1, "-") {
             best = longest(best, Some((q + 1, TimexType::Date, Sem::QuarterRel(-1))));
         }
+        // "for the year", "in the fiscal year", "by the end of the year": the current year
+        let y1 = if matches!(self.w(i), Some("fiscal" | "full" | "whole" | "entire")) {
+            i + 1
+        } else {
+            i
+        };
+        if i >= 2
+            && matches!(
+                self.w(i - 2),
+                Some("for" | "throughout" | "during" | "in" | "of")
+            )
+            && self.is(y1, "year")
+            && !matches!(
+                self.w(y1 + 1),
+                Some("-" | "ago" | "earlier" | "ended" | "ending" | "before" | "after" | "two")
+            )
+        {
+            let sem = Sem::RelUnit {
+                unit: Unit::Year,
+                shift: 0,
+            };
+            best = longest(best, Some((y1 + 1, TimexType::Date, sem)));
+        }
         // "the year ended June 30", "the fiscal year ending tomorrow": a year-long period
         let y0 = if matches!(self.w(i), Some("fiscal" | "full")) {
             i + 1

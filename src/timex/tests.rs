@@ -735,3 +735,24 @@ fn big_counts_short_years_same_year() {
     assert_eq!(v[1].0, "That same year");
     assert_eq!(v[1].2, "1990");
 }
+
+#[test]
+fn the_year_after_a_preposition_is_this_year() {
+    check(
+        DCT,
+        &[
+            (
+                "Profit will rise for the full year.",
+                "the full year",
+                "DATE",
+                "2021",
+            ),
+            (
+                "Cuts come by the end of the year.",
+                "the end of the year",
+                "DATE",
+                "2021",
+            ),
+        ],
+    );
+}
