@@ -1043,21 +1043,14 @@ impl<'a> Matcher<'a> {
                 },
             )) = self.quarter_expr(i + 1)
             {
-                {
-                    best = longest(
-                        best,
-                        Some((
-                            e,
-                            t,
-                            Sem::Quarter {
-                                q,
-                                half,
-                                y: Some(y),
-                                yshift: None,
-                            },
-                        )),
-                    );
-                }
+                // "the 1988 second quarter"
+                let sem = Sem::Quarter {
+                    q,
+                    half,
+                    y: Some(y),
+                    yshift: None,
+                };
+                best = longest(best, Some((e, t, sem)));
             }
         }
         // ordinal day or century
