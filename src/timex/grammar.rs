@@ -267,6 +267,19 @@ impl<'a> Matcher<'a> {
         Some((i + 1, n as u8))
     }
 
+    /// A year at token `i`, in digits ("1994") or words ("nineteen ninety-four"): (end, year).
+    fn any_year(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some(y) = self.year(i) {
+            return Some((i + 1, y));
+        }
+        let (e, hi) = self.int(Class::Number, i)?;
+        if !(11..=20).contains(&hi) || self.num(e).is_some() {
+            return None;
+        }
+        let (e2, lo) = self.amount(e)?;
+        (10..=99).contains(&lo).then_some((e2, hi * 100 + lo))
+    }
+
     /// Month [Day] [, Year] | Month Year | Month last year | Month alone.
     fn month_expr(&self, i: usize) -> Option<Core> {
         let (e, m) = self.month(i, false)?;
@@ -283,8 +296,8 @@ impl<'a> Matcher<'a> {
         } else {
             e
         };
-        if let Some(y) = self.year(c) {
-            return Some((c + 1, TimexType::Date, date(Some(y), None)));
+        if let Some((e2, y)) = self.any_year(c) {
+            return Some((e2, TimexType::Date, date(Some(y), None)));
         }
         if let Some((e2, s)) = self.int(Class::Shift, e) {
             if self.unit(e2).is_some_and(|(_, u)| u == Unit::Year) && !self.plural(e2) {
@@ -583,9 +596,9 @@ impl<'a> Matcher<'a> {
         let (e, v, _) = self.hit(Class::Season, i)?;
         let Val::Str(s) = v else { return None };
         let c = if self.is(e, "of") { e + 1 } else { e };
-        if let Some(y) = self.year(c) {
+        if let Some((e2, y)) = self.any_year(c) {
             return Some((
-                c + 1,
+                e2,
                 TimexType::Date,
                 Sem::Season {
                     s,

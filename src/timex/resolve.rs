@@ -390,7 +390,7 @@ fn dur_value(n: i32, unit: Unit) -> String {
         Unit::Hour => (Some(n), "H", true),
         Unit::Minute => (Some(n), "M", true),
         Unit::Second => (Some(n), "S", true),
-        Unit::Quarter => (n.checked_mul(3).filter(|_| n != X), "M", false),
+        Unit::Quarter => (Some(n), "Q", false),
         Unit::Decade => (n.checked_mul(10).filter(|_| n != X), "Y", false),
         Unit::Century => (n.checked_mul(100).filter(|_| n != X), "Y", false),
     };

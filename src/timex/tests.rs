@@ -756,3 +756,30 @@ fn the_year_after_a_preposition_is_this_year() {
         ],
     );
 }
+
+#[test]
+fn spelled_years_after_months_and_seasons_quarter_durations() {
+    check(
+        DCT,
+        &[
+            (
+                "It snowed in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four",
+                "DATE",
+                "1994-WI",
+            ),
+            (
+                "It began in January nineteen ninety-seven.",
+                "January nineteen ninety-seven",
+                "DATE",
+                "1997-01",
+            ),
+            (
+                "Sales fell over the past two quarters.",
+                "the past two quarters",
+                "DURATION",
+                "P2Q",
+            ),
+        ],
+    );
+}
