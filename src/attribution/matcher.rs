@@ -675,6 +675,10 @@ fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
             if ci < v.cues.len() && v.cues[ci].first < hi && v.cues[ci].first <= i + 8 {
                 let c = v.cues[ci];
                 let feats = m.cues.forms[c.form].features;
+                if feats & feature::NOUNISH != 0 {
+                    i += 1;
+                    continue;
+                }
                 if feats & feature::ACCORDING != 0 && c.first == i + 1 {
                     return i;
                 }
