@@ -611,6 +611,9 @@ fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
 /// Skips "that", possibly after a short phrase ("in a statement Monday that").
 fn skip_that(v: &View, q: usize, hi: usize) -> usize {
     let mut i = q;
+    // inside a prepositional phrase any noun-phrase word may come ("during Saturday's
+    // presidential debate that")
+    let mut in_pp = false;
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, THAT) {
             // "said that, if elected, …"
@@ -620,7 +623,9 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
                 i + 1
             };
         }
-        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
+        in_pp |= v.is(i, PREP) && !v.is(i, THAT);
+        let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
+        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {
             break;
         }
