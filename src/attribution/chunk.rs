@@ -20,7 +20,7 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     if p > lo && v.punct(p - 1, ",") {
         let c = p - 1;
         let (a, _) = left_np_simple(v, c, lo)
-            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then_some((c - 1, c)))?;
+            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then(|| (c - 1, c)))?;
         // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
         let lo2 = c.saturating_sub(16).max(lo);
         if let Some(c0) = (lo2..a).rev().find(|&k| v.punct(k, ",")) {

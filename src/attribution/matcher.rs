@@ -290,7 +290,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     let q2 = skip_that(v, q, uhi);
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
-                        && v.quote_open[q] == NONE
+                        && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
                     {
                         return None;
                     }
@@ -325,7 +325,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             end = c;
                         }
                     }
-                    if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
+                    if end <= q
+                        || words(v, q, end) < 2
+                            && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
+                    {
                         return None;
                     }
                     if !after_literal && !clause_start_ok(v, q, feats) {
@@ -478,8 +481,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
 /// A reported clause right of a cue never starts with a preposition or a function word ("spoke
 /// for five minutes", "announced which officials"), except "to" after an infinitive cue.
 fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
-    if v.is(q, THAT) || v.quote_open[q] != NONE || !v.is(q, WORD) {
-        return v.is(q, THAT | WORD | NUMBER) || v.quote_open[q] != NONE;
+    if v.is(q, THAT) || v.quote_open.get(q).copied().unwrap_or(NONE) != NONE || !v.is(q, WORD) {
+        return v.is(q, THAT | WORD | NUMBER)
+            || v.quote_open.get(q).copied().unwrap_or(NONE) != NONE;
     }
     let t = v.text(q);
     // "said them, but …": an object pronoun is no clause

@@ -11,9 +11,14 @@ type Row = (
     String,
 );
 
+/// One pipeline for all tests (compiling the rules is the slow part).
+fn pipeline() -> &'static Pipeline {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::new(Rules::embedded().unwrap()))
+}
+
 fn claims(text: &str) -> Vec<Row> {
-    let pipeline = Pipeline::new(Rules::embedded().unwrap());
-    let doc = pipeline.annotate(RawDoc::new("t", text));
+    let doc = pipeline().annotate(RawDoc::new("t", text));
     let s = |sp: Option<crate::Span>| sp.map(|x| x.slice(text).to_string());
     doc.attributions
         .iter()
@@ -287,4 +292,27 @@ fn sentence_final_quote_in_a_clause_is_mixed() {
     let c = one("Cutting the budget now “would be a grave mistake,” the senator said.");
     assert_eq!(c.0, ClaimKind::Mixed);
     assert_eq!(c.1, "Cutting the budget now “would be a grave mistake,”");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of words, marks, cues and odd characters: no panic, spans on char boundaries.
+    #[test]
+    fn random_text_never_panics(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "He", "said", "told", "“", "”", "\"", "'", "‘", "’", "''", "«", "»", ",", ".", ":",
+            "—", "according to", "that", "Sen.", "(R-NE)", "\n", " ", "😀", "東京", "e\u{301}",
+            "officials", "the", "adding", "arguing", "Trump", "-", "?", "…",
+        ]),
+        0..80,
+    )) {
+        let text = parts.join(" ");
+        let doc = pipeline().annotate(RawDoc::new("p", text.clone()));
+        for a in &doc.attributions {
+            for s in [Some(a.content), a.speaker, a.cue, a.addressee].into_iter().flatten() {
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+            }
+        }
+    }
 }

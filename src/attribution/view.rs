@@ -185,12 +185,15 @@ impl<'d> View<'d> {
 
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'d str {
-        self.doc.tokens[i].span.slice(&self.doc.text)
+        self.doc
+            .tokens
+            .get(i)
+            .map_or("", |t| t.span.slice(&self.doc.text))
     }
 
     /// True when token `i` has any of the class bits `c`.
     pub fn is(&self, i: usize, c: u32) -> bool {
-        self.flags[i] & c != 0
+        self.flags.get(i).is_some_and(|f| f & c != 0)
     }
 
     /// True when token `i` is the punctuation `p`.
