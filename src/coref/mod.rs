@@ -1,35 +1,142 @@
 //! Stage 5: speaker coreference — "Biden", "he", "the Texas Senator" → one cluster with a
 //! canonical name.
 //!
-//! PLACEHOLDER: one cluster per speaker mention, named by its surface text.
+//! Every PERSON, ORG, GPE and NORP entity of the document is first grouped into entity clusters
+//! (surnames join full names, abbreviations join their organization); each attribution's speaker
+//! span is then classified (name, pronoun, office description, other) and linked to a cluster.
+//! The `speakers` layer holds the clusters that some attribution refers to.
 
-use crate::doc::{Doc, SpeakerCluster, SpeakerType};
-use crate::rules::{RuleError, RuleSources};
+mod clusters;
+mod rules;
+mod speakers;
 
-/// Compiled pronoun and title lists.
-pub struct CorefRules {}
+pub use rules::{CorefRules, Pronoun};
 
-impl CorefRules {
-    /// Compiles `pronouns.txt`.
-    pub fn compile(src: &RuleSources) -> Result<CorefRules, Vec<RuleError>> {
-        let _ = src.get("pronouns.txt");
-        Ok(CorefRules {})
+use crate::entities::evidence::FxMap;
+
+use crate::doc::{Doc, EntityLabel, Span, SpeakerCluster, SpeakerType};
+use clusters::{ECluster, EClusters};
+use speakers::Mention;
+
+fn kind_of(label: EntityLabel) -> SpeakerType {
+    match label {
+        EntityLabel::Person => SpeakerType::Person,
+        EntityLabel::Norp => SpeakerType::Norp,
+        _ => SpeakerType::Org,
     }
+}
+
+fn from_entity_cluster(text: &str, c: &ECluster) -> SpeakerCluster {
+    SpeakerCluster {
+        name: c.name.slice(text).to_string(),
+        title: c.title.map(|t| t.slice(text).to_string()),
+        affiliation: c.affiliation.map(|a| a.slice(text).to_string()),
+        kind: kind_of(c.label),
+        mentions: Vec::new(),
+    }
+}
+
+/// The surface name of an unresolved speaker: as written, without a possessive.
+fn surface_name(s: &str) -> &str {
+    crate::entities::evidence::strip_possessive(s.trim())
 }
 
 /// Fills the `speakers` layer and sets each attribution's `cluster`.
-pub fn resolve(_rules: &CorefRules, doc: &mut Doc) {
+pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
     doc.speakers.clear();
-    for i in 0..doc.attributions.len() {
-        if let Some(sp) = doc.attributions[i].speaker {
-            doc.speakers.push(SpeakerCluster {
-                name: doc.slice(sp).to_string(),
-                title: None,
-                affiliation: None,
-                kind: SpeakerType::Person,
-                mentions: vec![sp],
-            });
-            doc.attributions[i].cluster = Some(doc.speakers.len() - 1);
+    let ec = clusters::build(rules, doc);
+    let mut order: Vec<(Span, usize)> = doc
+        .attributions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.speaker.map(|s| (s, i)))
+        .collect();
+    order.sort_by_key(|&(s, i)| (s.start, s.end, i));
+
+    let mut speakers: Vec<SpeakerCluster> = Vec::new();
+    let mut of_ec: FxMap<usize, usize> = FxMap::default();
+    let mut of_span: FxMap<Span, usize> = FxMap::default();
+    let mut used_ec: Vec<(usize, usize)> = Vec::new();
+    let mut heads = vec![false; doc.entities.len()];
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let mut assigned: Vec<(usize, usize)> = Vec::new();
+    for &(span, ai) in &order {
+        if let Some(&k) = of_span.get(&span) {
+            assigned.push((ai, k));
+            continue;
+        }
+        let m = speakers::classify(rules, doc, &ec, span);
+        let target = match m {
+            Mention::Entity(i) => {
+                heads[i] = true;
+                ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
+            }
+            Mention::Pronoun(p) => speakers::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
+                .map(Ok)
+                .unwrap_or(Err(SpeakerType::Pronoun)),
+            Mention::Nominal {
+                title,
+                state,
+                party,
+            } => speakers::resolve_nominal(rules, doc, &ec, span.start, title, state, party)
+                .map(Ok)
+                .unwrap_or(Err(SpeakerType::Person)),
+            Mention::Other => Err(speakers::description_kind(doc, span)),
+        };
+        let k = match target {
+            Ok(c) => *of_ec.entry(c).or_insert_with(|| {
+                speakers.push(from_entity_cluster(&doc.text, &ec.clusters[c]));
+                used_ec.push((speakers.len() - 1, c));
+                speakers.len() - 1
+            }),
+            Err(kind) => {
+                let name = match kind {
+                    SpeakerType::Pronoun => doc.slice(span),
+                    _ => surface_name(doc.slice(speakers::core_span(doc, span))),
+                };
+                speakers.push(SpeakerCluster {
+                    name: name.to_string(),
+                    title: None,
+                    affiliation: None,
+                    kind,
+                    mentions: Vec::new(),
+                });
+                speakers.len() - 1
+            }
+        };
+        if let Ok(c) = target {
+            if ec.clusters[c].label != EntityLabel::Person {
+                groups.push((span.start, c));
+            }
+        }
+        speakers[k].mentions.push(span);
+        of_span.insert(span, k);
+        assigned.push((ai, k));
+    }
+    add_entity_mentions(doc, &ec, &used_ec, &mut speakers);
+    for (ai, k) in assigned {
+        doc.attributions[ai].cluster = Some(k);
+    }
+    doc.speakers = speakers;
+}
+
+/// Adds every entity mention of the clusters speakers were linked to; sorts and dedups.
+fn add_entity_mentions(
+    doc: &Doc,
+    ec: &EClusters,
+    used: &[(usize, usize)],
+    speakers: &mut [SpeakerCluster],
+) {
+    for &(k, c) in used {
+        for &m in &ec.clusters[c].mentions {
+            speakers[k].mentions.push(doc.entities[m].span);
         }
     }
+    for s in speakers.iter_mut() {
+        s.mentions.sort_unstable();
+        s.mentions.dedup();
+    }
 }
+
+#[cfg(test)]
+mod tests;

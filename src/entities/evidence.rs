@@ -33,6 +33,9 @@ impl Hasher for FxHasher {
 /// A `HashSet` with [`FxHasher`].
 pub type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
 /// Strips a possessive `'s` / `’s` from the end of a word, if it has one.
 pub fn strip_possessive(w: &str) -> &str {
     for suf in ["'s", "’s"] {
@@ -48,6 +51,10 @@ pub fn strip_possessive(w: &str) -> &str {
 /// True when a word token starts with an uppercase letter and its last hyphen-part is not
 /// lowercase ("Bailey-Ross" yes, "Russian-backed" no); "al-Assad" counts too.
 pub fn is_cap_word(w: &str) -> bool {
+    let b0 = w.as_bytes().first().copied().unwrap_or(b'a');
+    if b0.is_ascii_lowercase() && b0 != b'a' && b0 != b'e' || b0.is_ascii_digit() {
+        return false; // the common case, decided on one byte
+    }
     let mut chars = w.chars();
     let Some(c) = chars.next() else { return false };
     let last_part = w.rsplit(['-', '‐']).next().unwrap_or(w);
@@ -84,6 +91,40 @@ pub fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
+/// FxHash of a word with ASCII letters lowercased.
+fn folded_hash(w: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = 0u64;
+    for &b in w.as_bytes() {
+        h = (h.rotate_left(5) ^ b.to_ascii_lowercase() as u64).wrapping_mul(K);
+    }
+    h
+}
+
+/// A one-hash Bloom filter sized to the document.
+struct Bloom {
+    bits: Vec<u64>,
+    mask: u64,
+}
+
+impl Bloom {
+    fn new(tokens: usize) -> Bloom {
+        let n = (tokens * 4).next_power_of_two().clamp(1 << 10, 1 << 24);
+        Bloom {
+            bits: vec![0; n / 64],
+            mask: n as u64 - 1,
+        }
+    }
+    fn set(&mut self, h: u64) {
+        let b = (h >> 20) & self.mask;
+        self.bits[(b / 64) as usize] |= 1 << (b % 64);
+    }
+    fn get(&self, h: u64) -> bool {
+        let b = (h >> 20) & self.mask;
+        self.bits[(b / 64) as usize] & (1 << (b % 64)) != 0
+    }
+}
+
 /// Per-document evidence, borrowed from the document's text.
 pub struct Evidence<'t> {
     /// Words the document writes starting lowercase.
@@ -92,6 +133,8 @@ pub struct Evidence<'t> {
     strong: FxSet<&'t str>,
     /// Per token: true when the token stands in a weak position.
     pub weak: Vec<bool>,
+    /// Per token: true inside a Title-Case or ALL-CAPS line.
+    pub headline: Vec<bool>,
 }
 
 fn opens_clause(t: &str) -> bool {
@@ -107,8 +150,10 @@ impl<'t> Evidence<'t> {
         let text = doc.text.as_str();
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
+        let mut headline = vec![false; toks.len()];
         let mut lower = FxSet::default();
         let mut strong = FxSet::default();
+        let mut bloom = Bloom::new(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let s = toks[i].sentence;
@@ -116,7 +161,9 @@ impl<'t> Evidence<'t> {
             while j < toks.len() && toks[j].sentence == s {
                 j += 1;
             }
-            mark_sentence(text, &toks[i..j], &mut weak[i..j]);
+            if mark_sentence(text, &toks[i..j], &mut weak[i..j]) {
+                headline[i..j].fill(true);
+            }
             for k in i..j {
                 let t = &toks[k];
                 if t.kind != TokenKind::Word {
@@ -124,18 +171,34 @@ impl<'t> Evidence<'t> {
                 }
                 let w = t.span.slice(text);
                 let first = w.as_bytes()[0];
-                if first.is_ascii_lowercase() {
-                    lower.insert(strip_possessive(w));
-                } else if !weak[k] && is_cap_word(w) {
-                    strong.insert(strip_possessive(w));
+                if !first.is_ascii_lowercase() {
+                    let core = strip_possessive(w);
+                    bloom.set(folded_hash(core));
+                    if !weak[k] && is_cap_word(w) {
+                        strong.insert(core);
+                    }
                 }
             }
             i = j;
+        }
+        // lowercase words, kept only when some capitalized word may be the same word
+        for t in toks.iter() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = t.span.slice(text);
+            if w.as_bytes()[0].is_ascii_lowercase() {
+                let core = strip_possessive(w);
+                if bloom.get(folded_hash(core)) {
+                    lower.insert(core);
+                }
+            }
         }
         Evidence {
             lower,
             strong,
             weak,
+            headline,
         }
     }
 
@@ -192,8 +255,8 @@ fn is_minor_word(w: &str) -> bool {
 }
 
 /// Marks the weak tokens of one sentence: its first word, words after an opening quote or colon,
-/// and every word of a Title-Case or ALL-CAPS line.
-fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) {
+/// and every word of a Title-Case or ALL-CAPS line. True for such a headline.
+fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
     let mut words = 0usize;
     let mut content_lower = 0usize;
     for t in toks {
@@ -223,6 +286,7 @@ fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) {
             }
         }
     }
+    headline
 }
 
 #[cfg(test)]

@@ -79,6 +79,10 @@ pub struct State {
 /// Compiled gazetteers and titles.
 pub struct Gazetteer {
     ac: AhoCorasick,
+    /// The same forms, ASCII case-insensitive: for ALL-CAPS datelines and headlines.
+    ac_caps: AhoCorasick,
+    /// Bit `b` set when some form starts with byte `b`: most tokens are skipped on one byte.
+    first_bytes: [u64; 4],
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -303,8 +307,22 @@ impl Gazetteer {
             .start_kind(StartKind::Anchored)
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
+        let ac_caps = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .ascii_case_insensitive(true)
+            .build(&b.patterns)
+            .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
+        let mut first_bytes = [0u64; 4];
+        for p in &b.patterns {
+            if let Some(&f) = p.as_bytes().first() {
+                first_bytes[(f >> 6) as usize] |= 1 << (f & 63);
+            }
+        }
         Ok(Gazetteer {
             ac,
+            ac_caps,
+            first_bytes,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -314,10 +332,28 @@ impl Gazetteer {
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
+        let f = *text.as_bytes().get(start)?;
+        if self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) == 0 {
+            return None;
+        }
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
         let m = self.ac.find(input)?;
+        Some((m.end(), self.entries[m.pattern().as_usize()]))
+    }
+
+    /// Like [`Gazetteer::match_at`] for ALL-CAPS text ("WASHINGTON", "ST. PAUL"): the longest
+    /// form matching case-insensitively, only when the matched text has no lowercase letter.
+    pub fn match_caps_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let m = self.ac_caps.find(input)?;
+        let matched = &text[start..m.end()];
+        if matched.chars().any(char::is_lowercase) {
+            return None;
+        }
         Some((m.end(), self.entries[m.pattern().as_usize()]))
     }
 

@@ -1,7 +1,7 @@
 //! Single-word lists: given names (with gender), name heads (words that decide a label) and common
 //! capitalizable words that are not names.
 
-use std::collections::{HashMap, HashSet};
+use super::evidence::{FxMap, FxSet};
 
 use super::gazetteer::{parse_label, Gender};
 use crate::doc::EntityLabel;
@@ -10,16 +10,16 @@ use crate::rules::{RuleError, RuleFile, RuleSources};
 /// Word lists looked up one token at a time (by `&str`, no allocation).
 pub struct Lexicon {
     /// Given name → gender.
-    pub given: HashMap<String, Gender>,
+    pub given: FxMap<String, Gender>,
     /// Head word → the label it gives a name (`None`: names with this head are not entities).
-    pub heads: HashMap<String, Option<EntityLabel>>,
+    pub heads: FxMap<String, Option<EntityLabel>>,
     /// Capitalized common words that are not names.
-    pub common: HashSet<String>,
+    pub common: FxSet<String>,
 }
 
 /// Parses `gazetteers/given_names.txt` (`Name | gender`).
-pub fn parse_given_names(file: &RuleFile) -> Result<HashMap<String, Gender>, Vec<RuleError>> {
-    let mut out = HashMap::new();
+pub fn parse_given_names(file: &RuleFile) -> Result<FxMap<String, Gender>, Vec<RuleError>> {
+    let mut out = FxMap::default();
     let mut errors = Vec::new();
     for line in file.lines() {
         let f: Vec<&str> = line.fields().collect();
@@ -47,9 +47,9 @@ impl Lexicon {
         let mut errors = Vec::new();
         let given = parse_given_names(src.get("gazetteers/given_names.txt")).unwrap_or_else(|e| {
             errors.extend(e);
-            HashMap::new()
+            FxMap::default()
         });
-        let mut heads = HashMap::new();
+        let mut heads = FxMap::default();
         for line in src.get("gazetteers/name_heads.txt").lines() {
             let f: Vec<&str> = line.fields().collect();
             let label = match f.get(1) {
@@ -66,7 +66,7 @@ impl Lexicon {
                 )),
             }
         }
-        let mut common = HashSet::new();
+        let mut common = FxSet::default();
         for line in src.get("gazetteers/common_words.txt").lines() {
             if line.text.contains(['|', ' ']) {
                 errors.push(line.error("expected one word"));

@@ -6,7 +6,7 @@
 //! ("the Daily Caller" → ORG) or, failing all that, as a person. Sentence starts and Title-Case
 //! headlines are "weak" positions where a capital needs other evidence from the document.
 
-mod evidence;
+pub(crate) mod evidence;
 pub mod gazetteer;
 pub mod lexicon;
 mod tagger;

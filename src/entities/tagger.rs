@@ -1,9 +1,7 @@
 //! The tagger: units (gazetteer forms, titles, capitalized words, connectors) per sentence, then
 //! segments of units classified into entities.
 
-use std::collections::HashMap;
-
-use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap};
 use super::gazetteer::EntryKind;
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
@@ -17,6 +15,8 @@ enum Conn {
     The,
     /// "&" between capitalized words.
     Amp,
+    /// "and" inside a head name: "Ministry of Water and Irrigation".
+    And,
     /// Name particles: "van", "de", "bin" …
     Particle,
 }
@@ -59,6 +59,8 @@ struct Cand {
     label: EntityLabel,
     /// True for a one-word name labeled by default (no gazetteer, head, title or given name).
     guess: bool,
+    /// Set when document-level evidence rejects the candidate.
+    drop: bool,
 }
 
 fn conn_of(w: &str) -> Option<Conn> {
@@ -71,6 +73,7 @@ fn conn_of(w: &str) -> Option<Conn> {
             }
         }
         "the" => Conn::The,
+        "and" => Conn::And,
         "van" | "von" | "der" | "den" | "da" | "di" | "del" | "della" | "la" | "le" | "bin"
         | "ibn" | "al" | "el" | "ben" | "y" | "dos" | "das" | "ter" => Conn::Particle,
         _ => return None,
@@ -99,7 +102,12 @@ fn units(
             poss,
         };
         if t.kind == TokenKind::Word {
-            if let Some((mend, e)) = rules.gaz.match_at(text, t.span.start) {
+            let caps = w.len() >= 3 && is_all_caps(w);
+            let hit = rules.gaz.match_at(text, t.span.start).or_else(|| {
+                caps.then(|| rules.gaz.match_caps_at(text, t.span.start))
+                    .flatten()
+            });
+            if let Some((mend, e)) = hit {
                 // the match must end on a token end (or before a possessive 's)
                 let mut j = i;
                 while j < toks.len() && toks[j].span.end < mend {
@@ -120,7 +128,12 @@ fn units(
                     }
                 }
             }
-            if is_cap_word(w) {
+            // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
+            let before_number = toks
+                .get(i + 1)
+                .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
+                && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
+            if is_cap_word(w) && !before_number {
                 let core = strip_possessive(w);
                 let poss = core.len() != w.len();
                 let span = Span::new(t.span.start, t.span.start + core.len());
@@ -187,6 +200,7 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     fix_guesses(text, &rules.lex, &mut cands);
     doc.entities = cands
         .into_iter()
+        .filter(|c| !c.drop)
         .map(|c| Entity {
             span: c.span,
             label: c.label,
@@ -220,24 +234,27 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             Kind::Gaz(label) => {
                 // a gazetteer name followed by capitalized words: one longer name?
                 let mut e = k + 1;
-                if !u.poss {
-                    while e < us.len() && is_name_unit(us[e].kind) {
-                        if us[e].poss {
-                            e += 1;
-                            break;
-                        }
-                        e += 1;
-                    }
+                if !u.poss && us.get(k + 1).is_some_and(|n| is_name_unit(n.kind)) {
+                    e = collect(rules, text, us, k + 1, ev);
                 }
                 if e > k + 1 && !matches!(us[k + 1].kind, Kind::Cap { weak: true }) {
                     let last = &us[e - 1];
-                    let head = lex.head(word(text, last));
+                    // the head: the last word, else the word before "of"
+                    let of_head = us[k + 1..e]
+                        .iter()
+                        .position(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                        .filter(|&p| p > 0)
+                        .map(|p| word(text, &us[k + p]));
+                    let head = lex
+                        .head(word(text, last))
+                        .or_else(|| of_head.and_then(|w| lex.head(w)));
                     let first_given = lex.given(word(text, &us[k + 1])).is_some();
                     if let Some(h) = head {
                         out.push(Cand {
                             span: Span::new(u.span.start, last.span.end),
                             label: h,
                             guess: false,
+                            drop: false,
                         });
                         k = e;
                         after_title = None;
@@ -248,6 +265,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                             span: Span::new(u.span.start, last.span.end),
                             label: EntityLabel::Org,
                             guess: false,
+                            drop: false,
                         });
                         k = e;
                         after_title = None;
@@ -258,6 +276,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                     span: u.span,
                     label,
                     guess: false,
+                    drop: false,
                 });
                 after_title = None;
                 k += 1;
@@ -267,9 +286,10 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 let w = word(text, &u);
                 let not_name = lex.is_common(w) || ev.seen_lower(w);
                 if not_name {
-                    let e = collect(rules, text, us, k);
+                    let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
-                    if weak || !head_end {
+                    let head_start = e > k + 1 && lex.is_head(w) && !lex.is_common(w);
+                    if !head_start && (weak || !head_end) {
                         after_title = None;
                         k += 1;
                         continue;
@@ -278,20 +298,32 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 let titled = after_title == Some(k);
                 let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
                 let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k);
+                let e = collect(rules, text, us, k, ev);
                 classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
                 after_title = None;
                 k = e.max(k + 1);
             }
             Kind::Cap { .. } | Kind::Initial => {
                 let titled = after_title == Some(k);
-                let prev_the = k > 0 && matches!(us[k - 1].kind, Kind::Conn(Conn::The))
-                    || k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
                 let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k);
+                let e = collect(rules, text, us, k, ev);
                 classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
                 after_title = None;
                 k = e.max(k + 1);
+            }
+            Kind::Conn(Conn::Particle)
+                if us
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
+                    && k.checked_sub(1).is_none_or(|p| !is_name_unit(us[p].kind)) =>
+            {
+                // "van Dam", "de Blasio": a surname with its particle
+                let e = collect(rules, text, us, k + 1, ev);
+                let titled = after_title == Some(k);
+                classify(rules, text, &us[k..e], titled, false, "", ev, out);
+                after_title = None;
+                k = e;
             }
             _ => {
                 after_title = None;
@@ -302,9 +334,10 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
 }
 
 /// The end (exclusive unit index) of the name starting at unit `k`.
-fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
+fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence) -> usize {
     let lex = &rules.lex;
-    let mut has_head = lex.is_head(word(text, &us[k]));
+    let first_w = word(text, &us[k]);
+    let mut has_head = lex.is_head(first_w) && lex.given(first_w).is_none();
     let mut end = k + 1;
     if us[k].poss {
         return end;
@@ -312,6 +345,16 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
     let mut e = k + 1;
     while e < us.len() {
         match us[e].kind {
+            Kind::Cap { weak: true }
+                if {
+                    let w = word(text, &us[e]);
+                    lex.is_common(w)
+                        || ev.seen_lower(w)
+                        || (ev.headline[us[e].a] && w.ends_with('s') && !ev.seen_strong(w))
+                } =>
+            {
+                break; // a headline word that is no name ("Bill Heads …", "Talks Stall")
+            }
             Kind::Cap { .. } | Kind::Initial => {
                 has_head |= lex.is_head(word(text, &us[e]));
                 e += 1;
@@ -320,7 +363,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
                     break;
                 }
             }
-            Kind::Gaz(l) if !matches!(l, EntityLabel::Norp) => {
+            Kind::Gaz(l) if matches!(l, EntityLabel::Gpe | EntityLabel::Loc) => {
                 // "University of Texas", "Michael Jordan"
                 e += 1;
                 end = e;
@@ -335,7 +378,13 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize) -> usize {
             Kind::Conn(c) => {
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
-                    Conn::Amp => true,
+                    Conn::And => {
+                        has_head
+                            && us[k..e]
+                                .iter()
+                                .any(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                    }
+                    Conn::Amp => has_head,
                     Conn::Particle => !has_head,
                 };
                 if !ok {
@@ -390,12 +439,15 @@ fn classify(
         let w = word(text, u);
         let weak = matches!(u.kind, Kind::Cap { weak: true });
         let common = lex.is_common(w);
+        let head_first = s + 1 < seg.len() && lex.is_head(w) && !common;
         let drop = match u.kind {
+            Kind::Cap { .. } if head_first => false,
             Kind::Cap { .. } => {
                 (common && (weak || last_head.is_none() || seg.len() == 1))
                     || (weak && ev.seen_lower(w))
                     || (weak && is_all_caps(w) && ev.seen_lower(w))
             }
+            Kind::Conn(Conn::Particle) => s + 1 >= seg.len(),
             Kind::Conn(_) => true,
             _ => false,
         };
@@ -410,8 +462,11 @@ fn classify(
     while e > s {
         let u = &seg[e - 1];
         let w = word(text, u);
-        let trailing_common =
-            matches!(u.kind, Kind::Cap { .. }) && lex.is_common(w) && last_head.is_none();
+        let after_given = e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
+        let trailing_common = matches!(u.kind, Kind::Cap { .. })
+            && lex.is_common(w)
+            && last_head.is_none()
+            && !after_given;
         if matches!(u.kind, Kind::Conn(_)) || trailing_common {
             e -= 1;
         } else {
@@ -421,7 +476,20 @@ fn classify(
     if s >= e {
         return;
     }
-    let seg = &seg[s..e];
+    let mut seg = &seg[s..e];
+    // "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a name starts at its given name
+    let stray = |w: &str| lex.is_common(w) || ev.seen_lower(w) || titled;
+    if seg.len() >= 3
+        && lex.given(word(text, &seg[0])).is_none()
+        && stray(word(text, &seg[0]))
+        && !lex.is_head(word(text, &seg[seg.len() - 1]))
+    {
+        if let Some(p) = (1..seg.len() - 1).find(|&p| {
+            matches!(seg[p].kind, Kind::Cap { .. }) && lex.given(word(text, &seg[p])).is_some()
+        }) {
+            seg = &seg[p..];
+        }
+    }
     let first = &seg[0];
     let last = &seg[seg.len() - 1];
     let span = Span::new(first.span.start, last.span.end);
@@ -437,8 +505,21 @@ fn classify(
         .iter()
         .position(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
     let before_of = of_at.filter(|&p| p > 0).map(|p| word(text, &seg[p - 1]));
-    let push = |out: &mut Vec<Cand>, label, guess| out.push(Cand { span, label, guess });
+    let push = |out: &mut Vec<Cand>, label, guess| {
+        out.push(Cand {
+            span,
+            label,
+            guess,
+            drop: false,
+        })
+    };
 
+    let particle = seg
+        .iter()
+        .any(|u| matches!(u.kind, Kind::Conn(Conn::Particle)));
+    if particle && (titled || given || matches!(first.kind, Kind::Conn(_))) {
+        return push(out, EntityLabel::Person, false);
+    }
     if n_words == 1 {
         if let Kind::Gaz(l) = first.kind {
             return push(out, l, false);
@@ -452,16 +533,16 @@ fn classify(
     }
     if n_words > 1 {
         if lex.is_head(last_w) {
-            return match lex.head(last_w) {
-                Some(h) => push(out, h, false),
-                None => (),
-            };
+            if let Some(h) = lex.head(last_w) {
+                push(out, h, false);
+            }
+            return;
         }
         if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
-            return match lex.head(w) {
-                Some(h) => push(out, h, false),
-                None => (),
-            };
+            if let Some(h) = lex.head(w) {
+                push(out, h, false);
+            }
+            return;
         }
         if !given && !titled {
             if let Some(h) = lex.head(first_w) {
@@ -475,7 +556,7 @@ fn classify(
     if titled {
         return push(out, EntityLabel::Person, false);
     }
-    if weak_single && !given && !ev.seen_strong(first_w) {
+    if weak_single && (!given || ev.headline[first.a]) && !ev.seen_strong(first_w) {
         return; // a capitalized sentence start with no other sign of being a name
     }
     if given {
@@ -501,7 +582,22 @@ fn classify(
     }
     if matches!(
         prev_word,
-        "in" | "at" | "from" | "near" | "In" | "At" | "From" | "across" | "outside"
+        "in" | "at"
+            | "from"
+            | "near"
+            | "In"
+            | "At"
+            | "From"
+            | "across"
+            | "outside"
+            | "into"
+            | "around"
+            | "throughout"
+            | "towards"
+            | "toward"
+            | "via"
+            | "inside"
+            | "Near"
     ) {
         return push(out, EntityLabel::Gpe, true);
     }
@@ -511,29 +607,70 @@ fn classify(
 /// Document-level consistency: a one-word guess takes the label of a longer name that holds it
 /// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
 fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
-    let mut known: HashMap<&str, EntityLabel> = HashMap::new();
-    for c in cands.iter() {
-        if c.guess {
-            continue;
-        }
-        let s = c.span.slice(text);
-        if s.contains(' ') {
-            if matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
-                for w in s.split(' ') {
-                    if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
-                        known.entry(w).or_insert(c.label);
+    let mut known: FxMap<&str, EntityLabel> = FxMap::default();
+    // words of full person names first: "Warhol" is a person even inside an organization's name
+    for pass in [true, false] {
+        for c in cands.iter() {
+            if c.guess {
+                continue;
+            }
+            let s = c.span.slice(text);
+            if s.contains(' ') {
+                let person = c.label == EntityLabel::Person;
+                if person == pass && matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
+                    for w in s.split(' ') {
+                        if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                            known.entry(w).or_insert(c.label);
+                        }
                     }
                 }
+            } else if !pass {
+                known.entry(s).or_insert(c.label);
             }
-        } else {
-            known.entry(s).or_insert(c.label);
         }
     }
-    // context votes among guesses: anything but the PERSON default
-    let mut votes: HashMap<&str, EntityLabel> = HashMap::new();
+    // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
+    // least a third of its guesses takes that label everywhere
+    let mut votes: FxMap<&str, (u32, u32, EntityLabel)> = FxMap::default();
     for c in cands.iter() {
-        if c.guess && c.label != EntityLabel::Person {
-            votes.entry(c.span.slice(text)).or_insert(c.label);
+        if c.guess {
+            let v = votes
+                .entry(c.span.slice(text))
+                .or_insert((0, 0, EntityLabel::Person));
+            v.0 += 1;
+            if c.label != EntityLabel::Person {
+                v.1 += 1;
+                v.2 = c.label;
+            }
+        }
+    }
+    let votes: FxMap<&str, EntityLabel> = votes
+        .into_iter()
+        .map(|(w, (n, k, l))| (w, if k * 3 >= n { l } else { EntityLabel::Person }))
+        .collect();
+    // acronyms: kept only when a longer name in the document spells them out
+    let mut initials: FxMap<String, EntityLabel> = FxMap::default();
+    for c in cands.iter() {
+        let s = c.span.slice(text);
+        if !c.guess && s.contains(' ') {
+            let ini: String = s
+                .split(' ')
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            if ini.chars().count() >= 2 {
+                initials.entry(ini).or_insert(c.label);
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text)) {
+            match initials.get(c.span.slice(text)) {
+                Some(&l) if l != EntityLabel::Person => {
+                    c.label = l;
+                    c.guess = false;
+                }
+                _ => c.drop = true,
+            }
         }
     }
     for c in cands.iter_mut() {

@@ -5,7 +5,7 @@ mod sentences;
 mod tokens;
 
 pub use paragraphs::paragraphs;
-pub use sentences::{sentences, SegmentRules};
+pub use sentences::{sentences, AbbrevClass, SegmentRules};
 pub use tokens::{is_punct, tokenize};
 
 use crate::doc::Doc;

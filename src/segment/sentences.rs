@@ -2,12 +2,17 @@
 //! `rules/speech_verbs.txt`.
 //!
 //! One left-to-right pass over each paragraph. Only `.`, `!`, `?`, `…` and their full-width and
-//! ideographic forms (plus list markers and bullets at a sentence start) can make a boundary; at
-//! each one the splitter looks at the word before it (abbreviation? initial? number? list label?)
-//! and the word after it (lowercase? a sentence starter? a speaker and a speech verb after a
-//! closing quote?). Closing quotation marks, brackets and footnote citations after the mark stay
-//! with the sentence they close. Every look-back and look-ahead is bounded, so the pass is linear
-//! in the text whatever its shape.
+//! ideographic forms can end a sentence, plus a few shapes that run into the next sentence without
+//! a mark: the next label of a list ("1. … 2. …"), the next bullet, a caption number ("Figure
+//! 1.3 This map"), a date line ("Tuesday, May 5, 2015") and a credit ("Image: …"). At each mark
+//! the splitter looks at the word before it (abbreviation? initial? number? list label?) and the
+//! word after it (lowercase? a sentence starter? a speaker and a speech verb after a closing
+//! quote?). Closing quotation marks, brackets and footnote citations after the mark stay with the
+//! sentence they close. Every look-back and look-ahead is bounded and every cache only moves
+//! forward, so the pass is linear in the text whatever its shape, and it allocates only the
+//! output (and, for a paragraph that holds a list, one index of its labels).
+//!
+//! The rule files' formats are documented in `rules/README.md` ("Sentence splitter").
 
 use std::collections::{HashMap, HashSet};
 
@@ -21,12 +26,14 @@ use super::paragraphs::trim;
 pub enum AbbrevClass {
     /// Never ends a sentence: titles ("Mr.", "Sen.") and "e.g.".
     Never,
-    /// Never ends a sentence before a number ("No. 5"); elsewhere an ordinary word.
+    /// Never ends a sentence before a number ("No. 5"); before a capitalized word it does.
     Number,
-    /// Ends a sentence only before a sentence starter ("U.S. The").
+    /// Ends a sentence only before a sentence starter ("U.S. The"; not "U.S. Army", "No. 5").
     Ambiguous,
     /// Ends a sentence before any capitalized word that is not a continuation ("p.m.").
     Usually,
+    /// A state after a city ("Tamarac, Fla."): there like `Usually`, elsewhere `Ambiguous`.
+    Place,
 }
 
 /// Compiled sentence splitter rules.
@@ -40,6 +47,10 @@ pub struct SegmentRules {
     continuations: HashSet<String>,
     /// Speech verb forms, lowercased ("said").
     speech: HashSet<String>,
+    /// Caption words that a number follows at the start of a caption ("figure").
+    captions: HashSet<String>,
+    /// Credit words that open a credit line with a colon ("image").
+    credits: HashSet<String>,
 }
 
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
@@ -54,7 +65,7 @@ impl SegmentRules {
     pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
-        let (starters, continuations) =
+        let (starters, continuations, captions, credits) =
             compile_starters(src.get("sentence_starters.txt"), &mut errors);
         let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
         if errors.is_empty() {
@@ -63,6 +74,8 @@ impl SegmentRules {
                 starters,
                 continuations,
                 speech,
+                captions,
+                credits,
             })
         } else {
             Err(errors)
@@ -86,6 +99,16 @@ impl SegmentRules {
         lower_key(word, &mut buf).is_some_and(|k| self.continuations.contains(k))
     }
 
+    fn is_caption(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_KEY];
+        lower_key(word, &mut buf).is_some_and(|k| self.captions.contains(k))
+    }
+
+    fn is_credit(&self, word: &str) -> bool {
+        let mut buf = [0u8; MAX_KEY];
+        lower_key(word, &mut buf).is_some_and(|k| self.credits.contains(k))
+    }
+
     fn is_speech_verb(&self, word: &str) -> bool {
         let mut buf = [0u8; MAX_KEY];
         lower_key(word, &mut buf).is_some_and(|k| self.speech.contains(k))
@@ -105,11 +128,18 @@ fn compile_abbreviations(
             continue;
         }
         let abbr = fields[0];
-        let Some(stem) = abbr.strip_suffix('.') else {
-            errors.push(line.error(format!("abbreviation `{abbr}` must end with a period")));
-            continue;
+        // a name spelt with "!" ("Yahoo!") is kept whole, with its mark
+        let stem = match abbr.strip_suffix('.') {
+            Some(stem) => stem,
+            None if abbr.ends_with('!') => abbr,
+            None => {
+                errors.push(line.error(format!(
+                    "abbreviation `{abbr}` must end with a period (or `!` for a name)"
+                )));
+                continue;
+            }
         };
-        if stem.is_empty() || stem.ends_with('.') {
+        if stem.is_empty() || stem.ends_with('.') || stem == "!" {
             errors.push(line.error(format!(
                 "abbreviation `{abbr}` needs a letter before its last period"
             )));
@@ -126,9 +156,10 @@ fn compile_abbreviations(
             Some("never") => AbbrevClass::Never,
             Some("number") => AbbrevClass::Number,
             Some("usually") => AbbrevClass::Usually,
+            Some("place") => AbbrevClass::Place,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown class `{other}` (expected never, number, ambiguous or usually)"
+                    "unknown class `{other}` (expected never, number, ambiguous, place or usually)"
                 )));
                 continue;
             }
@@ -160,12 +191,18 @@ fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-fn compile_starters(
-    file: &RuleFile,
-    errors: &mut Vec<RuleError>,
-) -> (HashSet<String>, HashSet<String>) {
+type WordSets = (
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+    HashSet<String>,
+);
+
+fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
     let mut starters = HashSet::new();
     let mut continuations = HashSet::new();
+    let mut captions = HashSet::new();
+    let mut credits = HashSet::new();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -182,9 +219,11 @@ fn compile_starters(
         let set = match fields.get(1).copied() {
             None | Some("start") => &mut starters,
             Some("continue") => &mut continuations,
+            Some("caption") => &mut captions,
+            Some("credit") => &mut credits,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown kind `{other}` (expected start or continue)"
+                    "unknown kind `{other}` (expected start, continue, caption or credit)"
                 )));
                 continue;
             }
@@ -194,7 +233,7 @@ fn compile_starters(
             set.insert(key.to_string());
         }
     }
-    (starters, continuations)
+    (starters, continuations, captions, credits)
 }
 
 fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> HashSet<String> {
@@ -243,21 +282,61 @@ fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
 pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() + text.len() / 120);
     for p in paragraphs {
-        Splitter::new(rules, text, *p).run(&mut out);
+        match trailing_date(text, *p) {
+            Some(d) => {
+                Splitter::new(rules, text, Span::new(p.start, d)).run(&mut out);
+                Splitter::new(rules, text, Span::new(d, p.end)).run(&mut out);
+            }
+            None => Splitter::new(rules, text, *p).run(&mut out),
+        }
     }
     out
+}
+
+/// A date line that ends a paragraph after a headline, "… about ants Tuesday, September 1,
+/// 2015": where the weekday starts.
+fn trailing_date(text: &str, p: Span) -> Option<usize> {
+    let b = &text.as_bytes()[p.start..p.end];
+    let digits_back = |e: usize, min: usize, max: usize| {
+        let mut s = e;
+        while s > 0 && b[s - 1].is_ascii_digit() && e - s <= max {
+            s -= 1;
+        }
+        (e - s >= min && e - s <= max).then_some(s)
+    };
+    let word_back = |e: usize| {
+        let mut s = e;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() && e - s < 12 {
+            s -= 1;
+        }
+        (s < e && b[s].is_ascii_uppercase()).then_some(s)
+    };
+    let year = digits_back(b.len(), 4, 4)?;
+    let comma = year.checked_sub(2).filter(|&c| &b[c..year] == b", ")?;
+    let day = digits_back(comma, 1, 2)?;
+    let month_end = day.checked_sub(1).filter(|&c| b[c] == b' ')?;
+    let month = word_back(month_end)?;
+    let comma = month.checked_sub(2).filter(|&c| &b[c..month] == b", ")?;
+    let weekday = word_back(comma)?;
+    if comma - weekday < 6 || !b[weekday..comma].ends_with(b"day") {
+        return None;
+    }
+    let before = weekday.checked_sub(1)?;
+    (b[before] == b' ' && b[..before].iter().any(u8::is_ascii_alphanumeric))
+        .then_some(p.start + weekday)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Character classes
 
-/// Bytes that may start a sentence-final mark: `.` `!` `?` and the lead bytes of `…` `‼` `⁇`
+/// Bytes that may start a sentence-final mark: `.` `!` `?`, `:` (after a credit word), and the lead bytes of `…` `‼` `⁇`
 /// `⁈` `⁉` (E2), `。` (E3) and the full-width `！` `？` `．` `｡` (EF).
 static CANDIDATE: [bool; 256] = {
     let mut t = [false; 256];
     t[b'.' as usize] = true;
     t[b'!' as usize] = true;
     t[b'?' as usize] = true;
+    t[b':' as usize] = true;
     t[0xE2] = true;
     t[0xE3] = true;
     t[0xEF] = true;
@@ -505,8 +584,10 @@ struct Next<'t> {
     digit: bool,
     /// It starts with an opening quotation mark.
     quoted: bool,
-    /// It starts with "(" or "[".
+    /// It starts with "(".
     bracket: bool,
+    /// It starts with a dash ("FAIRVIEW, W.Va. - The coal").
+    dashed: bool,
     /// Its leading run of letters and apostrophes ("He's"), maybe empty.
     word: &'t str,
 }
@@ -521,6 +602,8 @@ struct Splitter<'r, 't> {
     labels: Option<Vec<(LabelStyle, u32, usize)>>,
     /// Cache of the last bullet search: (bullet, searched from, found).
     bullet_cache: Option<(char, usize, Option<usize>)>,
+    /// How far the current sentence was searched for a letter or digit, and whether one was found.
+    content: (usize, bool),
 }
 
 impl<'r, 't> Splitter<'r, 't> {
@@ -533,6 +616,7 @@ impl<'r, 't> Splitter<'r, 't> {
             end: p.end,
             labels: None,
             bullet_cache: None,
+            content: (p.start, false),
         }
     }
 
@@ -541,7 +625,10 @@ impl<'r, 't> Splitter<'r, 't> {
         let mut plan = self.plan(start);
         let mut i = start;
         loop {
-            let limit = plan.forced.unwrap_or(self.end).min(self.end);
+            let limit = match plan.forced {
+                Some(f) if f > i => f.min(self.end),
+                _ => self.end,
+            };
             let found = self.b[i.min(limit)..limit]
                 .iter()
                 .position(|&c| CANDIDATE[c as usize])
@@ -557,6 +644,7 @@ impl<'r, 't> Splitter<'r, 't> {
                 }
                 let old = plan.forced;
                 start = e;
+                self.content = (e, false);
                 plan = self.plan(start);
                 if plan.forced.is_none() {
                     plan.forced = old.filter(|&f| f > start);
@@ -591,8 +679,73 @@ impl<'r, 't> Splitter<'r, 't> {
             if !l.nested {
                 plan.forced = self.successor(&l);
             }
+        } else if first.is_uppercase() {
+            plan.forced = self.heading_end(q);
         }
         plan
+    }
+
+    /// A caption label or a date line that opens a paragraph's first sentence and runs into
+    /// the next one without a period: "Figure 1.3 This map shows", "Tuesday, May 5, 2015 On
+    /// Tuesday". Returns where the label ends.
+    fn heading_end(&self, q: usize) -> Option<usize> {
+        let b = self.b;
+        let word_end = |i: usize| {
+            let mut e = i;
+            while e < self.end && b[e].is_ascii_alphabetic() && e - i < 16 {
+                e += 1;
+            }
+            e
+        };
+        let digits = |i: usize, max: usize| {
+            let mut e = i;
+            while e < self.end && b[e].is_ascii_digit() && e - i <= max {
+                e += 1;
+            }
+            (e > i && e - i <= max).then_some(e)
+        };
+        let w = word_end(q);
+        let word = &self.text[q..w];
+        let mut e;
+        if self.rules.is_caption(word) {
+            // "Figure 1.3", "Fig. 2", "Table 4b"
+            e = w + usize::from(b.get(w) == Some(&b'.'));
+            if b.get(e) != Some(&b' ') {
+                return None;
+            }
+            e = digits(e + 1, 4)?;
+            while b.get(e) == Some(&b'.') {
+                e = digits(e + 1, 4)?;
+            }
+            if e < self.end && b[e].is_ascii_lowercase() {
+                e += 1;
+            }
+        } else if word.len() > 4 && word.ends_with("day") {
+            // "Thursday, March 15, 2012"
+            if !self.text[w..].starts_with(", ") {
+                return None;
+            }
+            let m = w + 2;
+            let me = word_end(m);
+            if me == m || !b[m].is_ascii_uppercase() || b.get(me) != Some(&b' ') {
+                return None;
+            }
+            let d = digits(me + 1, 2)?;
+            if !self.text[d..].starts_with(", ") {
+                return None;
+            }
+            e = digits(d + 2, 4)?;
+            if e - (d + 2) != 4 {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        if e >= self.end || !char_at(self.text, e).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        let next = self.next_word(self.skip_space(e));
+        (next.upper && !next.quoted).then_some(e)
     }
 
     fn skip_space(&self, mut i: usize) -> usize {
@@ -690,9 +843,20 @@ impl<'r, 't> Splitter<'r, 't> {
         let Some(c0) = char_at(text, k) else {
             return (None, k + 1);
         };
+        if c0 == ':' {
+            return (self.credit(k, start), k + 1);
+        }
         let Some(m0) = mark(c0) else {
             return (None, k + c0.len_utf8());
         };
+        // "“..." and "! ! !": a sentence needs a letter or a digit before it can end
+        if !self.has_content(k) {
+            let mut j = k;
+            while let Some(m) = char_at(text, j).filter(|&c| mark(c).is_some()) {
+                j += m.len_utf8();
+            }
+            return (None, j.max(k + 1));
+        }
 
         // 1. The run of marks: "." "?!" "..." ". . . ." "…" "。"
         let mut j = k;
@@ -726,7 +890,7 @@ impl<'r, 't> Splitter<'r, 't> {
                         && self.b[j - 1] == b'.'
                         && self.b.get(j + 1) == Some(&b'.')
                         && j + 1 < self.end
-                        && !char_at(text, j + 2).is_some_and(char::is_alphanumeric)
+                        && !char_at(text, j + 2).is_some_and(|c| c == '.' || c.is_alphanumeric())
                     {
                         spaced = true;
                         consecutive = 0;
@@ -751,11 +915,13 @@ impl<'r, 't> Splitter<'r, 't> {
 
         // 2. Closing quotes and brackets, and marks after them: `.”` `?)` `!”.`
         let mut quote_closed = false;
+        let mut closed = false;
         while j < self.end {
             let Some(c) = char_at(text, j) else { break };
             if is_closing(c) {
                 // an apostrophe that starts a word ("Jr.'s") is no closing mark
                 quote_closed |= is_quote(c);
+                closed = true;
                 j += c.len_utf8();
             } else if mark(c).is_some_and(|m| m != Mark::Wide) && j > run_end {
                 j += c.len_utf8();
@@ -779,6 +945,9 @@ impl<'r, 't> Splitter<'r, 't> {
                 if let Some(e) = self.glued_footnote(k, j) {
                     return (Some(e), e);
                 }
+                if self.glued_sentence(k, start) {
+                    return (Some(k + 1), k + 1);
+                }
             }
             return (None, j.max(k + 1));
         }
@@ -786,7 +955,14 @@ impl<'r, 't> Splitter<'r, 't> {
         // 4. The next word, after citations standing alone: "1971. [1] Fillmore"
         let mut end = j;
         let mut n = self.skip_space(j);
-        let cited = self.citations(n, true);
+        let mut cited = self.citations(n, true);
+        // "days. [1]." : marks after the citation stay with it
+        while let Some(c) = char_at(text, cited).filter(|&c| mark(c).is_some() || is_closing(c)) {
+            if cited >= self.end || cited == n {
+                break;
+            }
+            cited += c.len_utf8();
+        }
         if cited > n {
             end = cited;
             n = self.skip_space(cited);
@@ -799,6 +975,9 @@ impl<'r, 't> Splitter<'r, 't> {
         // 5. Decide by the kind of run
         let boundary = if wide {
             true
+        } else if quote_closed && next.dashed && next.upper {
+            // `“…yes.” — Dana Whitfield, festival director`: the quote's attribution
+            false
         } else if spaced {
             if attached && self.b.get(k + 1) == Some(&b' ') {
                 // "compounds. . . . The": the period ends the sentence, the ellipsis opens the next
@@ -811,9 +990,13 @@ impl<'r, 't> Splitter<'r, 't> {
                 dots >= 4 && !next.lower
             }
         } else if bang {
-            !next.lower && !(quote_closed && self.speaker_follows(n))
+            // "Viva Maria! (1965)": a title, not a sentence
+            let title = (next.bracket && !closed) || self.named_bang(k, run_end, start);
+            let speaker = quote_closed && self.speaker_follows(n);
+            !(next.lower || title || speaker)
         } else if ellipsis || dots >= 2 {
-            !next.lower
+            let speaker = quote_closed && self.speaker_follows(n);
+            !(next.lower || speaker)
         } else if plan.label_dot == Some(k) {
             false
         } else {
@@ -831,6 +1014,70 @@ impl<'r, 't> Splitter<'r, 't> {
         (Some(end), end)
     }
 
+    /// "Yahoo! Research": a name listed with its "!" in `abbreviations.txt` as `never`.
+    fn named_bang(&self, k: usize, run_end: usize, start: usize) -> bool {
+        if run_end != k + 1 || self.b[k] != b'!' {
+            return false;
+        }
+        let Some(prev) = self.prev_word(k, start) else {
+            return false;
+        };
+        let mut key = [0u8; MAX_KEY];
+        if prev.is_empty() || prev.len() + 1 > MAX_KEY {
+            return false;
+        }
+        key[..prev.len()].copy_from_slice(prev.as_bytes());
+        key[prev.len()] = b'!';
+        std::str::from_utf8(&key[..=prev.len()])
+            .is_ok_and(|w| self.rules.abbreviation(w) == Some(AbbrevClass::Never))
+    }
+
+    /// Is there a letter or digit between the current sentence's start and `k`? Each byte is
+    /// looked at once per sentence.
+    fn has_content(&mut self, k: usize) -> bool {
+        let (mut i, found) = self.content;
+        if found {
+            return true;
+        }
+        while i < k {
+            let b = self.b[i];
+            if b.is_ascii_alphanumeric() {
+                self.content = (i, true);
+                return true;
+            }
+            if b >= 0xC0 {
+                if let Some(c) = char_at(self.text, i) {
+                    if c.is_alphanumeric() {
+                        self.content = (i, true);
+                        return true;
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.content = (i.max(k), false);
+        false
+    }
+
+    /// "… held in Washington D.C. Image: United States Navy.": a credit word and a colon open
+    /// a sentence of their own. Returns where the credit word starts.
+    fn credit(&mut self, k: usize, start: usize) -> Option<usize> {
+        if !char_at(self.text, k + 1).is_some_and(char::is_whitespace) {
+            return None;
+        }
+        let mut ws = k;
+        while ws > start && self.b[ws - 1].is_ascii_alphabetic() && k - ws <= MAX_KEY {
+            ws -= 1;
+        }
+        if ws == k || ws <= start || !self.b[ws].is_ascii_uppercase() || self.b[ws - 1] != b' ' {
+            return None;
+        }
+        if !self.rules.is_credit(&self.text[ws..k]) || !self.has_content(ws) {
+            return None;
+        }
+        Some(ws)
+    }
+
     /// Does the period at `k` end a sentence, given the word before it and `next`?
     fn after_period(&self, k: usize, start: usize, next: &Next) -> bool {
         let prev = self.prev_word(k, start);
@@ -841,31 +1088,69 @@ impl<'r, 't> Splitter<'r, 't> {
             return !next.lower;
         }
         if prev.ends_with(|c: char| c.is_ascii_digit()) {
-            return !next.lower;
+            return !next.lower || next.bracket;
         }
-        match self.rules.abbreviation(prev) {
+        let mut chars = prev.chars();
+        let first = chars.next();
+        let single = first.is_some_and(char::is_alphabetic) && chars.next().is_none();
+        if single && first.is_some_and(char::is_uppercase) {
+            // an initial ("Oscar P. Quintero"), even when a lowercase abbreviation ("p.") is
+            // spelt the same; an opening quote after it is a nickname ("Robert C. “Bobby” Scott")
+            return !next.quoted && self.starts_sentence(next);
+        }
+        // "ex-Gov.", "then-Sen.": the part after the last hyphen
+        let class = self.rules.abbreviation(prev).or_else(|| {
+            prev.rsplit_once('-')
+                .and_then(|(_, last)| self.rules.abbreviation(last))
+        });
+        match class {
             Some(AbbrevClass::Never) => false,
-            Some(AbbrevClass::Number) => !next.digit && !next.lower,
+            Some(AbbrevClass::Number) => next.upper || next.quoted,
             Some(AbbrevClass::Ambiguous) => self.starts_sentence(next),
-            Some(AbbrevClass::Usually) => {
-                next.quoted || (next.upper && !self.rules.is_continuation(next.word))
-            }
+            Some(AbbrevClass::Usually) => self.usually_ends(next),
+            Some(AbbrevClass::Place) if self.after_city(k - prev.len()) => self.usually_ends(next),
+            Some(AbbrevClass::Place) => self.starts_sentence(next),
             None => {
-                let mut chars = prev.chars();
-                let single =
-                    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
                 if single || dotted_letters(prev) {
-                    self.starts_sentence(next)
+                    // "Gov. C.L. “Butch” Otter": a quote after initials is a nickname
+                    let initials = prev
+                        .split('.')
+                        .all(|g| g.len() == 1 && g.chars().all(char::is_uppercase));
+                    !(initials && next.quoted) && self.starts_sentence(next)
                 } else {
-                    !next.lower
+                    // "a year. (credit: Ken Thomas)": a bracket after a period opens a sentence
+                    !next.lower || next.bracket
                 }
             }
         }
     }
 
+    /// After a `usually` abbreviation: a capitalized word that is not a continuation, or a quote.
+    fn usually_ends(&self, next: &Next) -> bool {
+        !next.dashed
+            && !next.bracket
+            && (next.quoted || (next.upper && !self.rules.is_continuation(next.word)))
+    }
+
+    /// Is the word starting at `w` written after "City, "?
+    fn after_city(&self, w: usize) -> bool {
+        let b = self.b;
+        if w < 4 || &b[w - 2..w] != b", " {
+            return false;
+        }
+        let mut s = w - 2;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() && w - 2 - s < 32 {
+            s -= 1;
+        }
+        s < w - 2 && b[s].is_ascii_uppercase()
+    }
+
     /// A sentence starter after an ambiguous abbreviation: a listed word or an opening quote.
     fn starts_sentence(&self, next: &Next) -> bool {
-        next.upper && (next.quoted || self.rules.is_starter(next.word))
+        next.upper
+            && !next.bracket
+            && !next.dashed
+            && (next.quoted || self.rules.is_starter(next.word))
     }
 
     /// The word before the period at `k`, without opening marks; `None` when it is too long to
@@ -897,20 +1182,24 @@ impl<'r, 't> Splitter<'r, 't> {
             digit: false,
             quoted: false,
             bracket: false,
+            dashed: false,
             word: "",
         };
         let mut i = n;
         let mut guard = 0;
         while let Some(c) = char_at(text, i) {
-            if i >= self.end || guard > 4 {
+            if i >= self.end || guard > 6 {
                 return next;
             }
             if is_open_quote(c) {
                 next.quoted = true;
             } else if c == '(' || c == '[' {
-                next.bracket = true;
-            } else {
+                next.bracket |= c == '(';
+            } else if !matches!(c, '-' | '–' | '—' | ' ') || guard == 0 && c == ' ' {
+                // dashes (and the space after them) are looked through: "voila! -- you have"
                 break;
+            } else {
+                next.dashed |= c != ' ';
             }
             i += c.len_utf8();
             guard += 1;
@@ -947,20 +1236,25 @@ impl<'r, 't> Splitter<'r, 't> {
         next
     }
 
-    /// After a quotation that closes on "?" or "!": a speaker and a speech verb within the next
-    /// four words (`“Are you there?” I called.`).
+    /// After a quotation that closes on "?", "!" or "…": a capitalized speaker of one or two
+    /// words, then a speech verb (`“Are you there?” I called.`, `“No!” Pete Smith said.`).
     fn speaker_follows(&self, n: usize) -> bool {
         let mut i = n;
-        for _ in 0..4 {
+        for nth in 0..3 {
             if i >= self.end {
                 return false;
             }
             let w = self.next_word(i);
-            if w.word.is_empty() {
+            if w.word.is_empty() || w.quoted || w.bracket {
                 return false;
             }
-            if self.rules.is_speech_verb(w.word) {
+            if nth > 0 && self.rules.is_speech_verb(w.word) {
                 return true;
+            }
+            // the speaker: a subject pronoun or a name, not "The answer is"
+            let pronoun = ["I", "He", "She", "We", "They", "You"].contains(&w.word);
+            if !w.upper || (nth == 0 && !pronoun && self.rules.is_starter(w.word)) {
+                return false;
             }
             let e = self.word_end(i);
             // a word that ends a sentence or a clause stops the search
@@ -998,7 +1292,27 @@ impl<'r, 't> Splitter<'r, 't> {
             }
             let mut e = i + 1;
             let mut digits = 0;
-            while e < self.end && e - i < 16 {
+            let mut elided = false;
+            // "[...]" and "[…]": words left out at the end of a sentence
+            for mark in ["...]", "…]"] {
+                if b[i + 1..self.end].starts_with(mark.as_bytes()) {
+                    elided = true;
+                    digits = 1;
+                    e = i + mark.len();
+                }
+            }
+            // "[citation needed]": an editor's note in lowercase
+            if !elided && b.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+                if let Some(close) = memchr::memchr(b']', &b[i + 1..self.end.min(i + 41)]) {
+                    let note = &b[i + 1..i + 1 + close];
+                    if note.iter().all(|c| c.is_ascii_lowercase() || *c == b' ') {
+                        elided = true;
+                        digits = 1;
+                        e = i + 1 + close;
+                    }
+                }
+            }
+            while !elided && e < self.end && e - i < 16 {
                 match b[e] {
                     b'0'..=b'9' => digits += 1,
                     b',' | b'-' | b' ' => {}
@@ -1047,6 +1361,40 @@ impl<'r, 't> Splitter<'r, 't> {
         }
         let next = self.next_word(i);
         next.upper.then_some(e)
+    }
+
+    /// "Hello world.Today is": a period glued between a word and a capitalized word, when the
+    /// whole does not look like a web address or a file name ("www.Example.com", "ASP.NET").
+    fn glued_sentence(&self, k: usize, start: usize) -> bool {
+        let text = self.text;
+        let (Some(before), Some(first), Some(second)) = (
+            char_before(text, k),
+            char_at(text, k + 1),
+            char_at(text, k + 2),
+        ) else {
+            return false;
+        };
+        if !(before.is_lowercase() || before.is_ascii_digit())
+            || !first.is_uppercase()
+            || !second.is_lowercase()
+        {
+            return false;
+        }
+        let Some(prev) = self.prev_word(k, start) else {
+            return false;
+        };
+        let web = |c: char| matches!(c, '.' | '/' | '@' | ':' | '\\' | '_' | '=');
+        if prev.chars().count() < 2
+            || prev.contains(web)
+            || self.rules.abbreviation(prev).is_some()
+            || prev.starts_with("www")
+        {
+            return false;
+        }
+        // the rest of the word: letters up to the next space, at most a final period
+        let e = self.word_end(k + 1);
+        let rest = text[k + 1..e].trim_end_matches(|c: char| is_closing(c) || mark(c).is_some());
+        !rest.contains(web) && e - (k + 1) < MAX_PREV
     }
 
     /// "fee. 8 Yet": a one- or two-digit footnote number between a sentence and a capitalized

@@ -1,0 +1,334 @@
+//! Entity clusters: every PERSON, ORG, GPE and NORP mention of the document grouped by the name
+//! it refers to ("Biden" joins "Joe Biden"; "NATO" joins "North Atlantic Treaty Organization"),
+//! with the title, affiliation and gender seen around its mentions.
+
+use crate::entities::evidence::FxMap;
+
+use super::rules::CorefRules;
+use crate::doc::{Doc, EntityLabel, Span};
+use crate::entities::gazetteer::EntryKind;
+use crate::entities::Gender;
+
+/// One group of entity mentions naming the same thing.
+#[derive(Clone, Debug)]
+pub struct ECluster {
+    /// Entity label of the first mention.
+    pub label: EntityLabel,
+    /// Indices into `doc.entities`, in text order.
+    pub mentions: Vec<usize>,
+    /// The longest proper name among the mentions.
+    pub name: Span,
+    /// A title seen right before a mention ("Sen."), as written.
+    pub title: Option<Span>,
+    /// Index of that title in the gazetteer's titles.
+    pub title_idx: Option<usize>,
+    /// An affiliation seen right after a mention ("R-NE").
+    pub affiliation: Option<Span>,
+    /// Gender from the given name or the title.
+    pub gender: Gender,
+}
+
+/// All entity clusters of a document.
+pub struct EClusters {
+    /// The clusters.
+    pub clusters: Vec<ECluster>,
+    /// For each entity of `doc.entities`: its cluster (none for FAC, LAW, EVENT, LOC).
+    pub of_entity: Vec<Option<usize>>,
+}
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace()
+}
+
+fn first_last(s: &str) -> (&str, &str) {
+    let first = words(s).next().unwrap_or("");
+    let last = words(s).last().unwrap_or("");
+    (first, last)
+}
+
+/// True when two multi-word person names can name the same person ("Hillary Clinton",
+/// "Hillary Rodham Clinton").
+fn compatible(a: &str, b: &str) -> bool {
+    let (fa, la) = first_last(a);
+    let (fb, lb) = first_last(b);
+    if la != lb {
+        return false;
+    }
+    fa == fb || {
+        let sub = |x: &str, y: &str| words(x).all(|w| words(y).any(|v| v == w));
+        sub(a, b) || sub(b, a)
+    }
+}
+
+/// The title ending right before byte `start`, as (span, title index).
+fn title_before(rules: &CorefRules, doc: &Doc, start: usize) -> Option<(Span, usize)> {
+    let idx = doc.tokens.partition_point(|t| t.span.end <= start);
+    if idx == 0 {
+        return None;
+    }
+    let prev_end = doc.tokens[idx - 1].span.end;
+    if doc.text[prev_end..start].contains('\n') {
+        return None;
+    }
+    for k in idx.saturating_sub(5)..idx {
+        let t = doc.tokens[k];
+        if let Some((end, e)) = rules.gaz.match_at(&doc.text, t.span.start) {
+            if let EntryKind::Title(ti) = e.kind {
+                if end == prev_end {
+                    return Some((Span::new(t.span.start, end), ti as usize));
+                }
+            }
+        }
+    }
+    // a lowercase title: "senator Jane Roe"
+    let t = doc.tokens[idx - 1];
+    let w = t.span.slice(&doc.text);
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        if let Some(&ti) = rules.titles_lower.get(w) {
+            return Some((t.span, ti));
+        }
+    }
+    None
+}
+
+/// The affiliation right after byte `end`: "(R-NE)", "(D-Calif.)", ", R-Texas,".
+pub fn affiliation_after(text: &str, end: usize) -> Option<Span> {
+    let rest = text.get(end..)?;
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let off = end + rest.len() - trimmed.len();
+    let (open, close) = if trimmed.starts_with('(') {
+        (1, ')')
+    } else if trimmed.starts_with(", ") {
+        (2, ',')
+    } else {
+        return None;
+    };
+    let body = &trimmed[open..];
+    let stop = body.char_indices().take(30).find(|&(_, c)| c == close)?.0;
+    let inner = &body[..stop];
+    let b = inner.as_bytes();
+    let ok = b.len() >= 3
+        && matches!(b[0], b'R' | b'D' | b'I' | b'L')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | ' ' | ','));
+    ok.then(|| Span::new(off + open, off + open + stop))
+}
+
+/// The canonical key of an ORG/GPE/NORP mention: the gazetteer line's first field when the
+/// whole mention is a gazetteer form, else the text.
+fn canonical_key<'a>(rules: &'a CorefRules, text: &'a str, span: Span) -> &'a str {
+    if let Some((end, e)) = rules.gaz.match_at(text, span.start) {
+        if end == span.end && matches!(e.kind, EntryKind::Name(_)) {
+            return rules.gaz.canonical_of(&e);
+        }
+    }
+    span.slice(text)
+}
+
+fn initials(s: &str) -> String {
+    words(s)
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// Groups the document's entities.
+pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
+    let text = doc.text.as_str();
+    let ents = &doc.entities;
+    let mut clusters: Vec<ECluster> = Vec::new();
+    let mut of_entity = vec![None; ents.len()];
+    let new = |label, i: usize, span| ECluster {
+        label,
+        mentions: vec![i],
+        name: span,
+        title: None,
+        title_idx: None,
+        affiliation: None,
+        gender: Gender::Unknown,
+    };
+
+    // persons with two or more words, keyed by surname
+    let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
+    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (i, e) in ents.iter().enumerate() {
+        let s = e.span.slice(text);
+        if e.label != EntityLabel::Person || !s.contains(' ') {
+            continue;
+        }
+        let (f, l) = first_last(s);
+        let cands = by_last.entry(l).or_default();
+        let found = cands
+            .iter()
+            .rev()
+            .take(8)
+            .copied()
+            .find(|&c| compatible(clusters[c].name.slice(text), s));
+        let c = match found {
+            Some(c) => {
+                clusters[c].mentions.push(i);
+                if s.len() > clusters[c].name.len() {
+                    clusters[c].name = e.span;
+                }
+                c
+            }
+            None => {
+                clusters.push(new(EntityLabel::Person, i, e.span));
+                let c = clusters.len() - 1;
+                cands.push(c);
+                by_first.entry(f).or_default().push(c);
+                c
+            }
+        };
+        of_entity[i] = Some(c);
+    }
+    // one-word persons: a surname (most recent full name before it, else the first after it),
+    // a first name used by one full name only, else a cluster of their own
+    let mut single: FxMap<&str, usize> = FxMap::default();
+    let mut keyed: FxMap<(u8, &str), usize> = FxMap::default();
+    let mut by_initials: FxMap<String, usize> = FxMap::default();
+    // the latest mention of each cluster so far, as the walk goes
+    let mut last_seen: Vec<Option<usize>> = vec![None; clusters.len()];
+    for (i, e) in ents.iter().enumerate() {
+        let s = e.span.slice(text);
+        if let Some(c) = of_entity[i] {
+            last_seen[c] = Some(i);
+            continue;
+        }
+        let c = match e.label {
+            EntityLabel::Person if !s.contains(' ') => {
+                // "Mr. Obama" is not "Michelle Obama"
+                let want = title_before(rules, doc, e.span.start)
+                    .map(|(_, t)| rules.gaz.titles[t].gender)
+                    .unwrap_or(Gender::Unknown);
+                let fits = |c: usize| {
+                    want == Gender::Unknown || {
+                        let first = words(clusters[c].name.slice(text)).next().unwrap_or("");
+                        rules
+                            .given
+                            .get(first)
+                            .is_none_or(|&g| g == Gender::Unknown || g == want)
+                    }
+                };
+                let surname = by_last.get(s).and_then(|cs| {
+                    cs.iter()
+                        .copied()
+                        .filter(|&c| fits(c) && last_seen[c].is_some())
+                        .max_by_key(|&c| last_seen[c])
+                        .or_else(|| cs.iter().copied().find(|&c| fits(c)))
+                });
+                let first = by_first.get(s).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+                match surname.or(first).or_else(|| single.get(s).copied()) {
+                    Some(c) => {
+                        clusters[c].mentions.push(i);
+                        c
+                    }
+                    None => {
+                        clusters.push(new(EntityLabel::Person, i, e.span));
+                        last_seen.push(None);
+                        single.insert(s, clusters.len() - 1);
+                        clusters.len() - 1
+                    }
+                }
+            }
+            EntityLabel::Person => continue,
+            EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Fac => {
+                let group = match e.label {
+                    EntityLabel::Norp => 1,
+                    _ => 0,
+                };
+                // groups keep their own form ("Democrats" is not "Democratic")
+                let key = if group == 1 {
+                    s
+                } else {
+                    canonical_key(rules, text, e.span)
+                };
+                let acronym = (group == 0 && !s.contains(' ') && s.len() <= 8)
+                    .then(|| by_initials.get(s).copied())
+                    .flatten();
+                match keyed.get(&(group, key)).copied().or(acronym) {
+                    Some(c) => {
+                        clusters[c].mentions.push(i);
+                        if s.len() > clusters[c].name.len() {
+                            clusters[c].name = e.span;
+                        }
+                        c
+                    }
+                    None => {
+                        clusters.push(new(e.label, i, e.span));
+                        last_seen.push(None);
+                        let c = clusters.len() - 1;
+                        keyed.insert((group, key), c);
+                        if group == 0 && s.contains(' ') {
+                            let ini = initials(s);
+                            if ini.chars().count() >= 2 {
+                                by_initials.entry(ini).or_insert(c);
+                            }
+                        }
+                        c
+                    }
+                }
+            }
+            _ => continue,
+        };
+        of_entity[i] = Some(c);
+        last_seen[c] = Some(i);
+    }
+    // titles, affiliations, genders
+    for c in clusters.iter_mut() {
+        c.mentions.sort_unstable();
+        if c.label != EntityLabel::Person {
+            continue;
+        }
+        // the first mentions are where titles and affiliations are written
+        for &m in c.mentions.iter().take(24) {
+            let span = ents[m].span;
+            if c.title.is_none() {
+                if let Some((t, ti)) = title_before(rules, doc, span.start) {
+                    c.title = Some(t);
+                    c.title_idx = Some(ti);
+                }
+            }
+            if c.affiliation.is_none() {
+                c.affiliation = affiliation_after(text, span.end);
+            }
+        }
+        let first = words(c.name.slice(text)).next().unwrap_or("");
+        c.gender = match rules.given.get(first) {
+            Some(&g) if g != Gender::Unknown => g,
+            _ => c
+                .title_idx
+                .map(|t| rules.gaz.titles[t].gender)
+                .unwrap_or(Gender::Unknown),
+        };
+    }
+    EClusters {
+        clusters,
+        of_entity,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affiliations() {
+        let t = "Sen. Ann Roe (R-NE) said; Rep. Bo Li, D-Calif., said; Ed Fox (who) left";
+        let a = affiliation_after(t, 12).unwrap();
+        assert_eq!(a.slice(t), "R-NE");
+        let b = affiliation_after(t, 36).unwrap();
+        assert_eq!(b.slice(t), "D-Calif.");
+        assert!(affiliation_after(t, 62).is_none());
+        assert!(affiliation_after(t, t.len()).is_none());
+    }
+
+    #[test]
+    fn compatible_names() {
+        assert!(compatible("Hillary Clinton", "Hillary Rodham Clinton"));
+        assert!(!compatible("Bill Clinton", "Hillary Clinton"));
+        assert!(compatible("Joe Biden", "Joe Biden"));
+    }
+}

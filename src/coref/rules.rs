@@ -1,0 +1,162 @@
+//! Compiled coreference rules: pronouns, titles (by canonical office), given-name genders and
+//! the state table used to read affiliations ("R-TX") and descriptions ("the Texas Senator").
+
+use crate::entities::evidence::FxMap;
+
+use crate::entities::{Gazetteer, Gender};
+use crate::rules::{RuleError, RuleSources};
+
+/// A pronoun's features.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pronoun {
+    /// Gender (`Unknown` for "they", "who").
+    pub gender: Gender,
+    /// True for plural pronouns.
+    pub plural: bool,
+}
+
+/// Compiled pronoun and title lists.
+pub struct CorefRules {
+    /// Pronouns by lowercase form.
+    pub pronouns: FxMap<String, Pronoun>,
+    /// Gazetteer (titles and organization canonical names).
+    pub gaz: Gazetteer,
+    /// Given name → gender.
+    pub given: FxMap<String, Gender>,
+    /// Lowercase title as written ("senator", "sen.") → index into `gaz.titles`.
+    pub titles_lower: FxMap<String, usize>,
+    /// State name, other form or demonym ("Texas", "Tex.", "Texan") → postal code ("TX").
+    pub state_codes: FxMap<String, String>,
+}
+
+/// Parses `pronouns.txt` (`pronoun | gender | number`).
+pub fn parse_pronouns(
+    file: &crate::rules::RuleFile,
+) -> Result<FxMap<String, Pronoun>, Vec<RuleError>> {
+    let mut out = FxMap::default();
+    let mut errors = Vec::new();
+    for line in file.lines() {
+        let f: Vec<&str> = line.fields().collect();
+        let (Some(w), Some(g), Some(n)) = (f.first(), f.get(1), f.get(2)) else {
+            errors.push(line.error("expected `pronoun | gender | number`"));
+            continue;
+        };
+        let Some(gender) = Gender::parse(g) else {
+            errors.push(line.error("gender must be m, f, n or u"));
+            continue;
+        };
+        let plural = match *n {
+            "sg" => false,
+            "pl" => true,
+            _ => {
+                errors.push(line.error("number must be sg or pl"));
+                continue;
+            }
+        };
+        if f.len() > 3 || w.is_empty() || w.contains(' ') {
+            errors.push(line.error("expected `pronoun | gender | number`"));
+            continue;
+        }
+        out.insert(w.to_lowercase(), Pronoun { gender, plural });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+impl CorefRules {
+    /// Compiles `pronouns.txt`, `titles.txt`, the gazetteers and `given_names.txt`.
+    pub fn compile(src: &RuleSources) -> Result<CorefRules, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let pronouns = parse_pronouns(src.get("pronouns.txt")).unwrap_or_else(|e| {
+            errors.extend(e);
+            FxMap::default()
+        });
+        let given =
+            crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
+                .unwrap_or_else(|e| {
+                    errors.extend(e);
+                    FxMap::default()
+                });
+        let gaz = match Gazetteer::compile(src) {
+            Ok(g) => g,
+            Err(e) => {
+                errors.extend(e);
+                return Err(errors);
+            }
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut titles_lower = FxMap::default();
+        for (i, t) in gaz.titles.iter().enumerate() {
+            titles_lower.entry(t.written.to_lowercase()).or_insert(i);
+        }
+        let mut state_codes = FxMap::default();
+        for s in &gaz.states {
+            let forms = std::iter::once(&s.name)
+                .chain(&s.forms)
+                .chain(&s.demonyms)
+                .chain(std::iter::once(&s.code));
+            for f in forms {
+                state_codes.entry(f.clone()).or_insert(s.code.clone());
+            }
+            // "Washington State" is also written "Washington"
+            if let Some(first) = s.name.strip_suffix(" State") {
+                state_codes
+                    .entry(first.to_string())
+                    .or_insert(s.code.clone());
+            }
+        }
+        Ok(CorefRules {
+            pronouns,
+            gaz,
+            given,
+            titles_lower,
+            state_codes,
+        })
+    }
+
+    /// The pronoun features of `w` (any case), if it is a listed pronoun.
+    pub fn pronoun(&self, w: &str) -> Option<Pronoun> {
+        if w.len() > 12 {
+            return None;
+        }
+        let mut buf = [0u8; 12];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b)
+            .ok()
+            .and_then(|l| self.pronouns.get(l).copied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleFile;
+
+    #[test]
+    fn embedded_compile() {
+        let r = CorefRules::compile(&RuleSources::embedded()).unwrap();
+        assert_eq!(r.pronoun("He").unwrap().gender, Gender::Male);
+        assert!(r.pronoun("they").unwrap().plural);
+        assert_eq!(r.state_codes.get("Texas").map(String::as_str), Some("TX"));
+        assert_eq!(r.state_codes.get("Calif.").map(String::as_str), Some("CA"));
+        assert!(r.titles_lower.contains_key("senator"));
+    }
+
+    #[test]
+    fn bad_pronoun_lines() {
+        let f = RuleFile::new(
+            "pronouns.txt",
+            "he | m | sg\nshe | q | sg\nit | n\nthey | u | many\n".to_string(),
+        );
+        let e = parse_pronouns(&f).unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+    }
+}

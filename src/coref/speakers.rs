@@ -1,0 +1,481 @@
+//! Speaker mentions: what each attribution's speaker span is (a name, a pronoun, a description
+//! such as "the Texas Senator", something else) and which entity cluster it refers to.
+
+use super::clusters::EClusters;
+use super::rules::{CorefRules, Pronoun};
+use crate::doc::{Doc, EntityLabel, Span, TokenKind};
+use crate::entities::Gender;
+
+/// What a speaker span turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mention {
+    /// Names an entity (index into `doc.entities`).
+    Entity(usize),
+    /// A personal or relative pronoun.
+    Pronoun(Pronoun),
+    /// A description headed by an office ("the Texas Senator"): title index, state code index
+    /// into the text (span of the state word), party letter.
+    Nominal {
+        /// Title index in the gazetteer (none for "the Texas Republican": any titled politician).
+        title: Option<usize>,
+        /// Postal code of the state named in the description, if any.
+        state: Option<&'static str>,
+        /// Party initial ('R', 'D'), if the description names one.
+        party: Option<char>,
+    },
+    /// Anything else ("officials", "the campaign").
+    Other,
+}
+
+/// The part of a speaker span before an apposition, parenthesis or relative clause.
+fn core(doc: &Doc, span: Span) -> Span {
+    let toks = doc.tokens_in(span);
+    let mut end = span.end;
+    let mut seen_word = false;
+    for t in &doc.tokens[toks] {
+        let w = t.span.slice(&doc.text);
+        if seen_word && matches!(w, "," | "(" | "—" | "–" | "who" | "which" | "that" | ";") {
+            end = t.span.start;
+            break;
+        }
+        seen_word |= t.kind == TokenKind::Word;
+    }
+    Span::new(span.start, end.max(span.start))
+}
+
+fn state_code(rules: &CorefRules, w: &str) -> Option<&'static str> {
+    // the codes are few and fixed; map to a static by searching a small table
+    let code = rules.state_codes.get(w)?;
+    STATE_CODES.iter().copied().find(|c| *c == code)
+}
+
+/// Every US postal code used by `us_states.txt` (a static copy keeps [`Mention`] `Copy`).
+const STATE_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
+];
+
+/// The postal code in an affiliation ("R-TX" → TX, "D-Calif." → CA).
+pub fn affiliation_state(rules: &CorefRules, aff: &str) -> Option<&'static str> {
+    let rest = aff.split_once('-')?.1.trim();
+    let rest = rest.split(',').next().unwrap_or(rest).trim();
+    if rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_uppercase()) {
+        return STATE_CODES.iter().copied().find(|c| *c == rest);
+    }
+    state_code(rules, rest)
+}
+
+/// Classifies a speaker span.
+pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Mention {
+    let text = doc.text.as_str();
+    let range = doc.tokens_in(span);
+    let words: Vec<usize> = range
+        .clone()
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .collect();
+    if words.len() == 1 {
+        let w = crate::entities::evidence::strip_possessive(doc.tokens[words[0]].span.slice(text));
+        if let Some(p) = rules.pronoun(w) {
+            return Mention::Pronoun(p);
+        }
+    }
+    let core = core(doc, span);
+    let Some(&head) = words
+        .iter()
+        .rev()
+        .find(|&&i| doc.tokens[i].span.end <= core.end)
+    else {
+        return Mention::Other;
+    };
+    let head_span = doc.tokens[head].span;
+    // entities overlapping the core, with a cluster
+    let a = doc.entities.partition_point(|e| e.span.end <= core.start);
+    let mut ents = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate().skip(a) {
+        if e.span.start >= core.end {
+            break;
+        }
+        if ec.of_entity[i].is_some() {
+            ents.push(i);
+        }
+    }
+    let determiner = words
+        .first()
+        .map(|&w| doc.tokens[w].span.slice(text))
+        .is_some_and(|w| matches!(w, "the" | "The"));
+    let head_w = head_span.slice(text);
+    if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
+        // "the Texas Republican": a party member, by state
+        let state = ents
+            .iter()
+            .map(|&i| doc.entities[i])
+            .filter(|e| e.label == EntityLabel::Gpe)
+            .find_map(|e| state_code(rules, e.span.slice(text)));
+        return Mention::Nominal {
+            title: None,
+            state,
+            party: Some(if head_w == "Republican" { 'R' } else { 'D' }),
+        };
+    }
+    if let Some(&i) = ents
+        .iter()
+        .rev()
+        .find(|&&i| doc.entities[i].span.overlaps(head_span))
+    {
+        // "Representative Charles B. Rangel of New York": the person, not the place
+        let e = doc.entities[i];
+        if matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) {
+            let before = doc.tokens.partition_point(|t| t.span.end <= e.span.start);
+            let prep = before
+                .checked_sub(1)
+                .map(|b| doc.tokens[b].span.slice(text))
+                .is_some_and(|w| matches!(w, "of" | "from"));
+            if let Some(&p) = ents
+                .iter()
+                .rev()
+                .find(|&&p| p < i && doc.entities[p].label == EntityLabel::Person)
+                .filter(|_| prep)
+            {
+                return Mention::Entity(p);
+            }
+        }
+        return Mention::Entity(i);
+    }
+    // a description headed by an office: "the Texas Senator", "the South Carolina senator"
+    let mut title = None;
+    let upto = words.iter().position(|&w| w == head).map_or(0, |p| p + 1);
+    for &wk in &words[upto.saturating_sub(4)..upto] {
+        let from = doc.tokens[wk].span.start;
+        let Some(phrase) = text.get(from..head_span.end) else {
+            continue;
+        };
+        if phrase.len() <= 40 {
+            let lower = phrase.to_lowercase();
+            if let Some(&t) = rules.titles_lower.get(lower.as_str()) {
+                title = Some(t);
+                break;
+            }
+        }
+    }
+    if title.is_none() {
+        let lower = head_w.to_lowercase();
+        title = rules.titles_lower.get(lower.as_str()).copied();
+    }
+    if let Some(title) = title {
+        let mut state = None;
+        let mut party = None;
+        for &i in &words {
+            let t = doc.tokens[i].span;
+            if t.end > core.end {
+                break;
+            }
+            let w = t.slice(text);
+            match w {
+                "Republican" | "GOP" => party = Some('R'),
+                "Democratic" | "Democrat" => party = Some('D'),
+                _ => {}
+            }
+        }
+        for &i in &ents {
+            let e = doc.entities[i];
+            if matches!(e.label, EntityLabel::Gpe | EntityLabel::Norp) {
+                state = state.or_else(|| state_code(rules, e.span.slice(text)));
+            }
+        }
+        return Mention::Nominal {
+            title: Some(title),
+            state,
+            party,
+        };
+    }
+    // a description that holds an organization: "a Reuters report" → Reuters; one that holds
+    // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
+    // Republican presidential nominee") names someone else
+    if document_head(head_w) {
+        if let Some(&i) = ents
+            .iter()
+            .find(|&&i| matches!(doc.entities[i].label, EntityLabel::Org | EntityLabel::Fac))
+        {
+            return Mention::Entity(i);
+        }
+    }
+    // "a spokeswoman for the authority, Teresa Gomez": the person in apposition
+    if ents.is_empty() && core.end < span.end {
+        let a = doc.entities.partition_point(|e| e.span.start < core.end);
+        if let Some((i, _)) = doc.entities[a..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, e)| e.span.end <= span.end)
+            .find(|(_, e)| e.label == EntityLabel::Person)
+        {
+            if ec.of_entity[a + i].is_some() {
+                return Mention::Entity(a + i);
+            }
+        }
+    }
+    // "the ministry", "the agency": the latest organization named by that word
+    if determiner && words.len() <= 3 && ents.is_empty() {
+        if let Some(i) = org_by_head(doc, ec, span.start, head_w) {
+            return Mention::Entity(i);
+        }
+    }
+    Mention::Other
+}
+
+/// The latest ORG entity before `pos` with a word equal to `head` capitalized ("ministry" →
+/// "Ministry of Water and Irrigation").
+fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usize> {
+    let mut cap = String::with_capacity(head.len());
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    if !first.is_lowercase() {
+        return None;
+    }
+    cap.extend(first.to_uppercase());
+    cap.push_str(chars.as_str());
+    let end = doc.entities.partition_point(|e| e.span.start < pos);
+    doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(200)
+        .find(|(i, e)| {
+            e.label == EntityLabel::Org
+                && ec.of_entity[*i].is_some()
+                && e.span.slice(&doc.text).split(' ').any(|w| w == cap)
+        })
+        .map(|(i, _)| i)
+}
+
+/// Head nouns of descriptions that are an organization's own voice ("a Reuters report"): the
+/// organization is the source. Other heads ("E.U. leaders", "a Homeland Security official")
+/// name someone else.
+fn document_head(w: &str) -> bool {
+    matches!(
+        w,
+        "report"
+            | "reports"
+            | "poll"
+            | "polls"
+            | "survey"
+            | "study"
+            | "analysis"
+            | "statement"
+            | "article"
+            | "story"
+            | "investigation"
+            | "review"
+            | "data"
+            | "database"
+            | "memo"
+            | "letter"
+            | "release"
+            | "transcript"
+            | "audit"
+            | "filing"
+            | "complaint"
+            | "lawsuit"
+            | "ad"
+            | "website"
+            | "editorial"
+            | "account"
+            | "tally"
+            | "estimate"
+            | "estimates"
+            | "projection"
+            | "forecast"
+            | "index"
+            | "ranking"
+            | "rating"
+            | "model"
+            | "reporting"
+            | "figures"
+            | "records"
+            | "documents"
+            | "tweet"
+            | "post"
+            | "video"
+            | "broadcast"
+    )
+}
+
+/// Head nouns of descriptions that stand for an organization ("the Clinton campaign").
+fn org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "campaign"
+            | "administration"
+            | "team"
+            | "camp"
+            | "committee"
+            | "government"
+            | "police"
+            | "department"
+            | "office"
+            | "agency"
+            | "ministry"
+            | "report"
+            | "poll"
+            | "statement"
+            | "survey"
+            | "study"
+            | "newspaper"
+            | "network"
+            | "company"
+            | "firm"
+            | "group"
+    )
+}
+
+/// The speaker type of a description that names no entity.
+pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
+    use crate::doc::SpeakerType;
+    let core = core(doc, span);
+    let head = doc.tokens[doc.tokens_in(core)]
+        .iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(&doc.text))
+        .unwrap_or("");
+    if org_head(head) {
+        SpeakerType::Org
+    } else if head.ends_with('s') && !head.ends_with("ss") {
+        SpeakerType::Norp
+    } else {
+        SpeakerType::Person
+    }
+}
+
+/// The part of a speaker span that names it: before any apposition or relative clause.
+pub fn core_span(doc: &Doc, span: Span) -> Span {
+    core(doc, span)
+}
+
+/// Person entities in the sentence `s`, before byte `before`.
+fn persons_in(doc: &Doc, ec: &EClusters, s: usize, before: usize) -> Vec<usize> {
+    let sent = doc.sentences[s];
+    let a = doc.entities.partition_point(|e| e.span.start < sent.start);
+    let mut out = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate().skip(a) {
+        if e.span.start >= sent.end || e.span.start >= before {
+            break;
+        }
+        if e.label == EntityLabel::Person && ec.of_entity[i].is_some() {
+            out.push(i);
+        }
+    }
+    out
+}
+
+fn gender_ok(want: Gender, have: Gender) -> bool {
+    want == Gender::Unknown || have == Gender::Unknown || want == have
+}
+
+/// Resolves a pronoun at `span` to an entity cluster: the most recent speaker in a nearby
+/// sentence, else the first person (the likely subject) of the nearest sentence naming one.
+pub fn resolve_pronoun(
+    doc: &Doc,
+    ec: &EClusters,
+    span: Span,
+    p: Pronoun,
+    speaker_heads: &[bool],
+    speaker_groups: &[(usize, usize)],
+) -> Option<usize> {
+    let text = doc.text.as_str();
+    let s = doc.sentence_at(span.start)?;
+    let w = span.slice(text).to_ascii_lowercase();
+    if matches!(w.as_str(), "i" | "we" | "me" | "us" | "you" | "it" | "its") {
+        return None;
+    }
+    if p.plural {
+        // a group speaker in this or the two previous sentences
+        for &(pos, c) in speaker_groups.iter().rev() {
+            let Some(ps) = doc.sentence_at(pos) else {
+                break;
+            };
+            if ps + 2 < s {
+                break;
+            }
+            if pos < span.start {
+                return Some(c);
+            }
+        }
+        return None;
+    }
+    if w == "who" {
+        return persons_in(doc, ec, s, span.start)
+            .last()
+            .and_then(|&i| ec.of_entity[i]);
+    }
+    for back in 0..6 {
+        let Some(si) = s.checked_sub(back) else { break };
+        let cands: Vec<usize> = persons_in(doc, ec, si, span.start)
+            .into_iter()
+            .filter(|&i| {
+                ec.of_entity[i].is_some_and(|c| gender_ok(p.gender, ec.clusters[c].gender))
+            })
+            .collect();
+        if cands.is_empty() {
+            continue;
+        }
+        if let Some(&i) = cands.iter().rev().find(|&&i| speaker_heads[i]) {
+            return ec.of_entity[i];
+        }
+        return ec.of_entity[cands[0]];
+    }
+    None
+}
+
+/// Resolves a description to the person cluster whose office (and state, and party) fit, the
+/// one mentioned most recently before `pos`.
+pub fn resolve_nominal(
+    rules: &CorefRules,
+    doc: &Doc,
+    ec: &EClusters,
+    pos: usize,
+    title: Option<usize>,
+    state: Option<&str>,
+    party: Option<char>,
+) -> Option<usize> {
+    let text = doc.text.as_str();
+    let office = title.map(|t| &rules.gaz.titles[t].office);
+    let mut best: Option<(usize, usize)> = None;
+    for (c, cl) in ec.clusters.iter().enumerate() {
+        if cl.label != EntityLabel::Person {
+            continue;
+        }
+        let Some(ti) = cl.title_idx else { continue };
+        if office.is_some_and(|o| &rules.gaz.titles[ti].office != o) {
+            continue;
+        }
+        let aff = cl.affiliation.map(|a| a.slice(text));
+        if office.is_none() && aff.is_none() {
+            continue; // a party member is known by an affiliation
+        }
+        if let Some(st) = state {
+            if aff.and_then(|a| affiliation_state(rules, a)) != Some(st) {
+                continue;
+            }
+        }
+        if let Some(pa) = party {
+            if aff.is_some_and(|a| !a.starts_with(pa)) {
+                continue;
+            }
+        }
+        let Some(last) = cl
+            .mentions
+            .iter()
+            .map(|&m| doc.entities[m].span.start)
+            .filter(|&s| s < pos)
+            .max()
+        else {
+            continue;
+        };
+        if best.is_none_or(|(b, _)| last > b) {
+            best = Some((last, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}

@@ -1,0 +1,185 @@
+//! Coreference tests on documents written for them: entities from the real pipeline, speaker
+//! spans pushed by hand as the attribution stage would.
+
+use crate::doc::{Attribution, ClaimKind, Doc, RawDoc, Span, SpeakerType};
+use crate::{coref, Pipeline, Rules};
+
+/// Annotates `text`, then replaces the attributions with one per `speakers` string (the n-th
+/// occurrence given by the number), and runs coreference.
+fn with_speakers(text: &str, speakers: &[(&str, usize)]) -> Doc {
+    let rules = Rules::embedded().unwrap();
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let mut doc = p.annotate(RawDoc::new("t", text));
+    doc.attributions.clear();
+    for &(s, nth) in speakers {
+        let start = text.match_indices(s).nth(nth).expect("speaker in text").0;
+        let span = Span::new(start, start + s.len());
+        doc.attributions.push(Attribution {
+            kind: ClaimKind::Indirect,
+            content: span,
+            speaker: Some(span),
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: "test".into(),
+            confidence: 1.0,
+            cluster: None,
+        });
+    }
+    coref::resolve(&rules.coref, &mut doc);
+    doc
+}
+
+fn names(doc: &Doc) -> Vec<String> {
+    doc.attributions
+        .iter()
+        .map(|a| doc.speakers[a.cluster.unwrap()].name.clone())
+        .collect()
+}
+
+#[test]
+fn surname_joins_full_name_mentioned_earlier() {
+    let d = with_speakers(
+        "Governor Tom Hale visited Leeds on Monday. Hale said the plan would work.",
+        &[("Hale", 1)],
+    );
+    assert_eq!(names(&d), vec!["Tom Hale"]);
+    let c = &d.speakers[0];
+    assert_eq!(c.title.as_deref(), Some("Governor"));
+    assert_eq!(c.kind, SpeakerType::Person);
+    assert!(c.mentions.len() >= 2);
+}
+
+#[test]
+fn titles_and_affiliations_fill_the_cluster() {
+    let d = with_speakers(
+        "Sen. Maria Lopez (D-NM) said the bill failed. Lopez added that talks would resume.",
+        &[("Sen. Maria Lopez (D-NM)", 0), ("Lopez", 1)],
+    );
+    assert_eq!(names(&d), vec!["Maria Lopez", "Maria Lopez"]);
+    assert_eq!(d.attributions[0].cluster, d.attributions[1].cluster);
+    let c = &d.speakers[0];
+    assert_eq!(c.title.as_deref(), Some("Sen."));
+    assert_eq!(c.affiliation.as_deref(), Some("D-NM"));
+}
+
+#[test]
+fn office_description_finds_the_senator_of_that_state() {
+    let d = with_speakers(
+        "Sen. Ann Berg (R-OH) spoke first. Sen. Carl Moss (R-TX) spoke next. \
+         The Texas Senator argued that the vote was rushed.",
+        &[("The Texas Senator", 0)],
+    );
+    assert_eq!(names(&d), vec!["Carl Moss"]);
+    let d = with_speakers(
+        "Sen. Carl Moss (R-TX) spoke first. Sen. Ann Berg (R-OH) spoke next. \
+         The senator argued that the vote was rushed.",
+        &[("The senator", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Berg"]);
+}
+
+#[test]
+fn pronouns_follow_gender_and_stay_pronouns_when_unresolved() {
+    let d = with_speakers(
+        "Mary Quint met Paul Orr in Lyon. She said the deal was close. He said nothing.",
+        &[("She", 0), ("He", 0)],
+    );
+    assert_eq!(names(&d), vec!["Mary Quint", "Paul Orr"]);
+    let d = with_speakers("The storm passed. He said it was over.", &[("He", 0)]);
+    assert_eq!(d.speakers[0].kind, SpeakerType::Pronoun);
+    assert_eq!(d.speakers[0].name, "He");
+}
+
+#[test]
+fn pronoun_prefers_an_earlier_speaker() {
+    let d = with_speakers(
+        "Rita Vance criticized Omar Haddad on Tuesday. Vance said the plan failed. He later \
+         disagreed, but she said the numbers were clear.",
+        &[("Vance", 1), ("she", 0)],
+    );
+    assert_eq!(names(&d), vec!["Rita Vance", "Rita Vance"]);
+}
+
+#[test]
+fn organizations_by_abbreviation_and_report_heads() {
+    let d = with_speakers(
+        "The North Atlantic Treaty Organization met in Brussels. NATO said the drills would go on. \
+         A Reuters report said so too.",
+        &[("NATO", 0), ("A Reuters report", 0)],
+    );
+    assert_eq!(
+        names(&d),
+        vec!["North Atlantic Treaty Organization", "Reuters"]
+    );
+    assert_eq!(d.speakers[0].kind, SpeakerType::Org);
+}
+
+#[test]
+fn descriptions_keep_their_surface() {
+    let d = with_speakers(
+        "Officials in Oslo met. Tulsa police said the road was closed. Officials said more.",
+        &[("Tulsa police", 0), ("Officials", 1)],
+    );
+    assert_eq!(names(&d), vec!["Tulsa police", "Officials"]);
+    assert_eq!(d.speakers[1].kind, SpeakerType::Norp);
+}
+
+#[test]
+fn mr_picks_the_man() {
+    let d = with_speakers(
+        "Barack Obama and Michelle Obama arrived. Aides to Mr. Obama said he was tired.",
+        &[("Mr. Obama", 0)],
+    );
+    assert_eq!(names(&d), vec!["Barack Obama"]);
+}
+
+#[test]
+fn seed_speakers() {
+    let gold: serde_json::Value =
+        serde_json::from_str(include_str!("../../tests/gold/us-russia-talks.gold.jsonl").trim())
+            .unwrap();
+    let text = gold["text"].as_str().unwrap();
+    let d = with_speakers(
+        text,
+        &[
+            ("Russian Deputy Foreign Minister Sergei Ryabkov", 0),
+            ("a Reuters report", 0),
+            ("President Joe Biden", 0),
+            ("Biden", 3),
+            ("Republicans", 0),
+            ("Sen. Ben Sasse (R-NE)", 0),
+            ("The Texas Senator", 0),
+        ],
+    );
+    assert_eq!(
+        names(&d),
+        vec![
+            "Sergei Ryabkov",
+            "Reuters",
+            "Joe Biden",
+            "Joe Biden",
+            "Republicans",
+            "Ben Sasse",
+            "Ted Cruz"
+        ]
+    );
+    let cruz = &d.speakers[d.attributions[6].cluster.unwrap()];
+    assert_eq!(cruz.affiliation.as_deref(), Some("R-TX"));
+    assert_eq!(cruz.title.as_deref(), Some("Sen."));
+}
+
+#[test]
+fn long_speaker_spans_with_clauses_do_not_panic() {
+    let d = with_speakers(
+        "The senator, who spoke for an hour about the Texas budget, said no. She left.",
+        &[
+            (
+                "The senator, who spoke for an hour about the Texas budget",
+                0,
+            ),
+            ("She", 0),
+        ],
+    );
+    assert_eq!(d.speakers.len(), 2);
+}
