@@ -406,11 +406,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),
             };
-            if content.is_empty()
-                || feats & feature::MIXED != 0
-                    && kind != ClaimKind::Mixed
-                    && kind != ClaimKind::Direct
-            {
+            // a `mixed` cue needs a quotation in its content, and one that is not the very next
+            // thing: "called him a “liar”", not the naming "a film called “Sons”"
+            let naming = feats & feature::MIXED != 0
+                && (kind != ClaimKind::Mixed && kind != ClaimKind::Direct
+                    || v.quote_open.get(a).is_some_and(|&q| q != NONE));
+            if content.is_empty() || naming {
                 continue;
             }
             self.out.push(Attribution {
