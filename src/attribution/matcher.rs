@@ -152,7 +152,13 @@ impl<'v, 'd> Matcher<'v, 'd> {
             match e {
                 Elem::Speaker => {
                     if at_cue {
+                        let p0 = p;
                         p = skip_gap_left(v, p, plo);
+                        // a participle's speaker is right before it only in a progressive
+                        // ("is saying"); "issued a statement calling …" is the subject's
+                        if feats & feature::ING != 0 && !(p..p0).any(|k| v.is(k, BE)) {
+                            return None;
+                        }
                     }
                     let (s, _) = if feats & feature::FIN != 0 {
                         left_np(v, p, plo)?
