@@ -156,7 +156,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         p = skip_gap_left(v, p, plo);
                         // a participle's speaker is right before it only in a progressive
                         // ("is saying"); "issued a statement calling …" is the subject's
-                        if feats & feature::ING != 0 && !(p..p0).any(|k| v.is(k, BE)) {
+                        if feats & feature::ING != 0
+                            && !(p..p0).any(|k| v.is(k, BE))
+                            && !pat.elems.contains(&Elem::Quote)
+                        {
                             return None;
                         }
                     }
