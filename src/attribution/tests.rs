@@ -316,3 +316,35 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn clause_then_attribution_then_quote() {
+    let c = claims("Despite the storm, the mayor said, “the parade will go ahead as planned.”");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].1, "Despite the storm");
+    assert_eq!(c[1].0, ClaimKind::Direct);
+    assert!(c.iter().all(|x| x.2.as_deref() == Some("the mayor")));
+}
+
+#[test]
+fn participle_without_comma_takes_the_subject() {
+    let c = one("The union issued a statement calling the cuts “a betrayal of workers.”");
+    assert_eq!(c.2, some("The union"));
+    assert_eq!(c.3, some("calling"));
+}
+
+#[test]
+fn time_phrase_between_speaker_and_cue() {
+    let c = one("The governor on Tuesday said the bridge would reopen in May.");
+    assert_eq!(c.2, some("The governor"));
+    assert_eq!(c.1, "the bridge would reopen in May");
+}
+
+#[test]
+fn dateline_and_intro_before_the_subject() {
+    let c = one(
+        "BOSTON — Late on Friday, the council approved the budget, saying it protects schools.",
+    );
+    assert_eq!(c.2, some("the council"));
+    assert_eq!(c.1, "it protects schools");
+}
