@@ -7,7 +7,7 @@ use super::lexicon::class::*;
 use super::view::View;
 
 /// Longest speaker phrase, in tokens.
-const MAX_NP: usize = 14;
+const MAX_NP: usize = 18;
 
 fn is_lower_word(v: &View, i: usize) -> bool {
     v.is(i, WORD) && !v.is(i, CAP)
@@ -83,7 +83,9 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                     && t > lo
                     && v.is(t - 1, WORD)
                     && !v.is(t - 1, STOP | DET | PRONOUN | PREP | CUEWORD)
-                    && (!v.is(t - 1, CAP) || v.text(t).eq_ignore_ascii_case("of"));
+                    && (!v.is(t - 1, CAP)
+                        || v.text(t).eq_ignore_ascii_case("of")
+                        || v.is(t + 1, CAP));
                 if ok {
                     j = t;
                     continue;

@@ -228,7 +228,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         .trim_end()
                         .ends_with(['.', '!', '?']);
                     if let Some((s0, _)) = found.speaker {
-                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b) {
+                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b, feats) {
                             return None;
                         }
                     }
@@ -545,12 +545,19 @@ fn words(v: &View, a: usize, b: usize) -> usize {
 
 /// True when a cue ending before token `b` is followed by more of its sentence than a short
 /// phrase ("He said he …" rather than "He said.").
-fn at_cue_end(v: &View, b: usize) -> bool {
+fn at_cue_end(v: &View, b: usize, feats: u16) -> bool {
     if b >= v.flags.len() {
         return false;
     }
     let (_, hi) = v.unit_of(b.saturating_sub(1));
-    !at_end(v, b, hi) && !v.punct(b, ",")
+    let mut k = b;
+    if feats & feature::ADDRESSEE != 0 {
+        if let Some((_, e)) = addressee(v, b, hi) {
+            k = e;
+        }
+    }
+    // a new clause follows ("he …", "that …", "American Jews …"), not a phrase ("to a crowd")
+    !at_end(v, k, hi) && !v.punct(k, ",")
 }
 
 /// Skips a dateline that opens a paragraph: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
