@@ -734,10 +734,9 @@ fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
             while k < hi && k < i + 3 && v.is(k, GAP) && !v.is(k, PRONOUN) {
                 k += 1;
             }
-            let t = v.text(k);
-            let verb = v.is(k, CUEWORD)
-                || v.is(k, WORD) && !v.is(k, CAP) && t.len() > 4 && t.ends_with("ed");
-            if verb && v.is(k, CUEWORD) && has_verb(v, q, i) {
+            // a finite cue ("and said"), not a participle ("and apparently encouraging")
+            let finite = v.is(k, CUEWORD) && !v.text(k).ends_with("ing");
+            if finite && has_verb(v, q, i) {
                 return i;
             }
         }
