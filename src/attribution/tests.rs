@@ -236,6 +236,11 @@ fn seed_claims() {
             "speaker of {}",
             g["content"]["text"]
         );
+        if let Some(ga) = g.get("addressee").filter(|x| !x.is_null()) {
+            let pa = a.addressee.expect("addressee");
+            let (gs, ge) = (ga["start"].as_u64().unwrap(), ga["end"].as_u64().unwrap());
+            assert_eq!((chars(pa.start), chars(pa.end)), (gs, ge));
+        }
     }
 }
 
@@ -347,4 +352,12 @@ fn dateline_and_intro_before_the_subject() {
     );
     assert_eq!(c.2, some("the council"));
     assert_eq!(c.1, "it protects schools");
+}
+
+#[test]
+fn quote_speaker_told_addressee() {
+    let c = one("“The deal is done,” the envoy told reporters in Geneva.");
+    assert_eq!(c.2, some("the envoy"));
+    assert_eq!(c.4, some("reporters"));
+    assert_eq!(c.5, "quote-speaker-cue");
 }
