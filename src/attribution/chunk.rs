@@ -19,6 +19,20 @@ fn is_lower_word(v: &View, i: usize) -> bool {
 pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     if p > lo && v.punct(p - 1, ",") {
         let c = p - 1;
+        // "Hillary Clinton, who served as secretary of state when …, conceded": a relative
+        // clause between commas; the speaker is the phrase before it
+        let lo3 = c.saturating_sub(40).max(lo);
+        if let Some(r) = (lo3 + 1..c).rev().find(|&k| {
+            v.punct(k - 1, ",")
+                && v.is(k, WORD)
+                && ["who", "which", "whose"]
+                    .iter()
+                    .any(|w| v.text(k).eq_ignore_ascii_case(w))
+        }) {
+            if let Some((a0, _)) = left_np_simple(v, r - 1, lo) {
+                return Some((a0, c));
+            }
+        }
         let (a, _) = left_np_simple(v, c, lo)
             .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then(|| (c - 1, c)))?;
         // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
