@@ -64,6 +64,12 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         let t = j - 1;
         let f = v.flags[t];
         if f & WORD != 0 {
+            // "CBS This Morning": a capitalized determiner inside a name
+            if f & DET != 0 && f & CAP != 0 && words > 0 && t > lo && v.is(t - 1, CAP) {
+                j = t;
+                words += 1;
+                continue;
+            }
             if f & DET != 0 && f & STOP == 0 {
                 j = t;
                 // "a spokesman for the campaign": go on through "for the"

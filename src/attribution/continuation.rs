@@ -65,9 +65,17 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         let q = v.quotes[qi];
         let qstart = v.doc.tokens[q.first].span.start;
         while ei < existing.len() && existing[ei].0 < qstart {
-            // the paragraph where the attribution ends (a multi-paragraph quote ends late)
-            last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
-            last_end = existing[ei].2;
+            // a relative clause's attribution ("said X, who has called on …") does not hand its
+            // "who" on to the next quotation
+            let relative = existing[ei].1.is_some_and(|s| {
+                let t = &v.doc.text[s.start..s.end];
+                t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which")
+            });
+            if !relative {
+                // the paragraph where the attribution ends (a multi-paragraph quote ends late)
+                last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
+                last_end = last_end.max(existing[ei].2);
+            }
             ei += 1;
         }
         if m.quote_used[qi] {
