@@ -115,7 +115,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return false;
         }
         // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
-        if v.is(c.first, CAP) && v.unit_of(c.first).0 != c.first && !v.is(prev, PUNCT) {
+        // (except in a title-case headline: "Obama Seeks More Refugees")
+        if v.is(c.first, CAP)
+            && v.unit_of(c.first).0 != c.first
+            && !v.is(prev, PUNCT)
+            && !v.title_case(c.first)
+        {
             return false;
         }
         true

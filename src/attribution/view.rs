@@ -219,6 +219,21 @@ impl<'d> View<'d> {
         self.para.partition_point(|&x| x <= p)
     }
 
+    /// True when the paragraph holding token `i` is a title-case headline (most words
+    /// capitalized). Looks at up to 40 tokens, so it is cheap.
+    pub fn title_case(&self, i: usize) -> bool {
+        let a = self.para_start(i);
+        let b = self.para_end(i).min(a + 40);
+        let (mut words, mut caps) = (0, 0);
+        for k in a..b {
+            if self.is(k, class::WORD) {
+                words += 1;
+                caps += usize::from(self.is(k, class::CAP));
+            }
+        }
+        b - a < 40 && words >= 3 && caps * 10 >= words * 7
+    }
+
     /// Token range of the unit holding token `i`.
     pub fn unit_of(&self, i: usize) -> (usize, usize) {
         // A run-on "sentence" of thousands of tokens (lists, transcripts, broken input) is cut to
