@@ -335,3 +335,58 @@ fn progress_bar_goes_to_stderr_and_output_to_the_file() {
     assert_eq!(docs.len(), 1);
     assert!(String::from_utf8_lossy(&out.stderr).contains("1 documents read"));
 }
+
+#[test]
+fn rules_dir_replaces_a_file_by_name() {
+    let text = "The bill passed, said Sen. Smith of Ohio.";
+    let input = format!("{}\n", jsonl_doc("r", text));
+    let sentences = |args: &[&str]| -> usize {
+        let out = claimex(args, input.as_bytes());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        json_lines(&out.stdout)[0]["sentences"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(
+        sentences(&["annotate", "-"]),
+        1,
+        "Sen. is a title by default"
+    );
+    // an abbreviation list that makes "Sen." end a sentence before any capitalized word
+    let s = Scratch::new("override");
+    s.write("r/abbreviations.txt", "# only one entry\nSen. | usually\n");
+    let dir = s.path("r");
+    assert_eq!(
+        claimex(&["rules", "check", dir.to_str().unwrap()], b"")
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        sentences(&["annotate", "--rules", dir.to_str().unwrap(), "-"]),
+        2
+    );
+    // a bad class is reported with its file and line
+    s.write("r/abbreviations.txt", "Sen. | never\nDr. | sometimes\n");
+    let out = claimex(&["rules", "check", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("abbreviations.txt:2: "));
+}
+
+#[test]
+fn the_bundled_rules_directory_checks_clean() {
+    // every file in rules/ is one claimex reads (and so is embedded), and each parses
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+    let out = claimex(&["rules", "check", dir], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
