@@ -16,6 +16,7 @@ pub mod claims;
 pub mod coref;
 pub mod doc;
 pub mod entities;
+pub mod hash;
 pub mod io;
 pub mod offsets;
 pub mod pipeline;

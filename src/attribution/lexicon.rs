@@ -1,7 +1,5 @@
 //! Word classes of `speaker_words.txt`, looked up without allocating.
 
-use std::collections::HashMap;
-
 use crate::rules::{RuleError, RuleSources};
 
 /// Bit flags of word classes (and token properties the matcher adds to them).
@@ -62,33 +60,11 @@ const CLASSES: &[(&str, u32)] = &[
     ("intro", class::INTRO),
 ];
 
-/// FNV-1a: a fast hash for the short keys of the word-class table.
-#[derive(Clone, Copy, Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<Fnv>>;
+type WordMap<V> = crate::hash::FxMap<Vec<u8>, V>;
 
 /// Compiled word classes.
 pub struct Lexicon {
-    words: FnvMap<u32>,
+    words: WordMap<u32>,
     max_len: usize,
     /// `(length, first byte)` pairs of the listed words: most tokens miss here, before hashing.
     starts: Vec<[bool; 256]>,
@@ -98,7 +74,7 @@ impl Lexicon {
     /// Compiles `speaker_words.txt`.
     pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
         let file = src.get("speaker_words.txt");
-        let mut words: FnvMap<u32> = FnvMap::default();
+        let mut words: WordMap<u32> = WordMap::default();
         let mut errors = Vec::new();
         for line in file.lines() {
             let f: Vec<&str> = line.fields().collect();

@@ -1,9 +1,7 @@
 //! `dates.txt` parsed into a lexicon: phrase → (class, value), looked up token by token.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::scan::{tokenize, Kind};
+use crate::hash::FxMap;
 use crate::rules::{RuleError, RuleFile};
 
 /// Word classes of `dates.txt`.
@@ -111,27 +109,6 @@ struct Entry {
     canonical: bool,
 }
 
-/// A small fast hasher for short ASCII keys (FNV-1a over the bytes).
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
 /// Id of a first word in the lexicon; [`NONE`] for a word it does not know.
 pub type WordId = u32;
 
@@ -141,7 +118,7 @@ pub const NONE: WordId = u32::MAX;
 /// Every phrase of `dates.txt`, keyed by its first word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    map: HashMap<Box<str>, WordId, BuildHasherDefault<Fnv>>,
+    map: FxMap<Box<str>, WordId>,
     lists: Vec<Vec<Entry>>,
     /// Per id, a bit per class its phrases belong to.
     masks: Vec<u32>,
