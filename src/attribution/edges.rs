@@ -197,6 +197,10 @@ pub(super) fn at_end(v: &View, q: usize, hi: usize) -> bool {
                 // the rest must be punctuation
                 return (i..hi).all(|k| v.is(k, PUNCT));
             }
+            if i > q && v.text(i) == "," && participle_follows(v, i + 1, hi) {
+                // "…, leaders said Monday, setting up a vote": an -ing adjunct, not a content
+                return true;
+            }
             if !matches!(v.text(i), "," | "(" | ")" | "-" | "—") {
                 return false;
             }
@@ -206,6 +210,15 @@ pub(super) fn at_end(v: &View, q: usize, hi: usize) -> bool {
         i += 1;
     }
     i >= hi
+}
+
+/// True when token `i` is a lowercase -ing word: the head of a participial adjunct.
+fn participle_follows(v: &View, i: usize, hi: usize) -> bool {
+    if i >= hi || !v.is(i, WORD) || v.is(i, CAP | IN_QUOTE) {
+        return false;
+    }
+    let t = v.text(i);
+    t.len() > 5 && t.ends_with("ing")
 }
 
 /// Where a reported clause starting at `q` ends: the unit's end, or before ", X said" / ", according
