@@ -193,6 +193,17 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description that holds an organization: "a Reuters report" → Reuters; one that holds
     // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
     // Republican presidential nominee") names someone else
+    if document_head(head_w) && ents.is_empty() {
+        // "ministry figures", "agency records": the organization named by the modifier
+        let modifier = words
+            .iter()
+            .position(|&w| w == head)
+            .and_then(|p| p.checked_sub(1))
+            .map(|p| doc.tokens[words[p]].span.slice(text));
+        if let Some(i) = modifier.and_then(|m| org_by_head(doc, ec, span.start, m)) {
+            return Mention::Entity(i);
+        }
+    }
     if document_head(head_w) {
         if let Some(&i) = ents
             .iter()

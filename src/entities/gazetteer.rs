@@ -351,7 +351,7 @@ impl Gazetteer {
             .anchored(Anchored::Yes);
         let m = self.ac_caps.find(input)?;
         let matched = &text[start..m.end()];
-        if matched.chars().any(char::is_lowercase) {
+        if matched.len() < 4 || matched.chars().any(char::is_lowercase) {
             return None;
         }
         Some((m.end(), self.entries[m.pattern().as_usize()]))
@@ -390,5 +390,24 @@ mod tests {
         let tx = g.states.iter().find(|s| s.name == "Texas").unwrap();
         assert_eq!(tx.code, "TX");
         assert!(tx.demonyms.iter().any(|d| d == "Texan"));
+    }
+}
+
+#[cfg(test)]
+mod caps_tests {
+    use super::*;
+
+    #[test]
+    fn all_caps_forms_match_case_insensitively() {
+        let g = Gazetteer::compile(&RuleSources::embedded()).unwrap();
+        for (t, want) in [
+            ("AUSTIN, Texas", "AUSTIN"),
+            ("WASHINGTON —", "WASHINGTON"),
+            ("ST. PAUL, Minn.", "ST. PAUL"),
+        ] {
+            let (end, _) = g.match_caps_at(t, 0).unwrap_or((0, g.entries[0]));
+            assert_eq!(&t[..end], want);
+        }
+        assert!(g.match_caps_at("Austin", 0).is_none());
     }
 }

@@ -102,12 +102,15 @@ fn units(
             poss,
         };
         if t.kind == TokenKind::Word {
-            let caps = w.len() >= 3 && is_all_caps(w);
-            let hit = rules.gaz.match_at(text, t.span.start).or_else(|| {
-                caps.then(|| rules.gaz.match_caps_at(text, t.span.start))
-                    .flatten()
-            });
-            if let Some((mend, e)) = hit {
+            let caps = w.len() >= 2 && is_all_caps(w);
+            let exact = rules.gaz.match_at(text, t.span.start);
+            let upper = if caps {
+                rules.gaz.match_caps_at(text, t.span.start)
+            } else {
+                None
+            };
+            let mut matched = None;
+            for (mend, e) in exact.into_iter().chain(upper) {
                 // the match must end on a token end (or before a possessive 's)
                 let mut j = i;
                 while j < toks.len() && toks[j].span.end < mend {
@@ -123,10 +126,14 @@ fn units(
                         };
                         let poss = mend != tj.span.end;
                         out.push(unit(j + 1, Span::new(t.span.start, mend), kind, poss));
-                        i = j + 1;
-                        continue;
+                        matched = Some(j + 1);
+                        break;
                     }
                 }
+            }
+            if let Some(next) = matched {
+                i = next;
+                continue;
             }
             // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
             let before_number = toks
@@ -284,7 +291,8 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
                 // a sentence start or common word opens a name only before a head word
                 let w = word(text, &u);
-                let not_name = lex.is_common(w) || ev.seen_lower(w);
+                let headline_verb = ev.headline[u.a] && w.ends_with('s') && !ev.seen_strong(w);
+                let not_name = lex.is_common(w) || ev.seen_lower(w) || headline_verb;
                 if not_name {
                     let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
@@ -517,7 +525,7 @@ fn classify(
     let particle = seg
         .iter()
         .any(|u| matches!(u.kind, Kind::Conn(Conn::Particle)));
-    if particle && (titled || given || matches!(first.kind, Kind::Conn(_))) {
+    if particle && !(n_words > 1 && lex.is_head(first_w)) {
         return push(out, EntityLabel::Person, false);
     }
     if n_words == 1 {
