@@ -371,7 +371,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                     break;
                 }
             }
-            Kind::Gaz(l) if matches!(l, EntityLabel::Gpe | EntityLabel::Loc) => {
+            Kind::Gaz(EntityLabel::Gpe | EntityLabel::Loc) => {
                 // "University of Texas", "Michael Jordan"
                 e += 1;
                 end = e;
