@@ -34,6 +34,8 @@ pub struct EClusters {
     pub clusters: Vec<ECluster>,
     /// For each entity of `doc.entities`: its cluster (none for FAC, LAW, EVENT, LOC).
     pub of_entity: Vec<Option<usize>>,
+    /// Person clusters with a title, by first mention.
+    pub titled: Vec<usize>,
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -304,9 +306,14 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 .unwrap_or(Gender::Unknown),
         };
     }
+    let mut titled: Vec<usize> = (0..clusters.len())
+        .filter(|&c| clusters[c].title_idx.is_some())
+        .collect();
+    titled.sort_by_key(|&c| clusters[c].mentions[0]);
     EClusters {
         clusters,
         of_entity,
+        titled,
     }
 }
 

@@ -364,19 +364,23 @@ pub fn core_span(doc: &Doc, span: Span) -> Span {
     core(doc, span)
 }
 
-/// Person entities in the sentence `s`, before byte `before`.
+/// Person entities in the sentence `s`, before byte `before` (at most the last 64 entities, in
+/// text order).
 fn persons_in(doc: &Doc, ec: &EClusters, s: usize, before: usize) -> Vec<usize> {
     let sent = doc.sentences[s];
-    let a = doc.entities.partition_point(|e| e.span.start < sent.start);
-    let mut out = Vec::new();
-    for (i, e) in doc.entities.iter().enumerate().skip(a) {
-        if e.span.start >= sent.end || e.span.start >= before {
-            break;
-        }
-        if e.label == EntityLabel::Person && ec.of_entity[i].is_some() {
-            out.push(i);
-        }
-    }
+    let end = doc
+        .entities
+        .partition_point(|e| e.span.start < before.min(sent.end));
+    let mut out: Vec<usize> = doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(64)
+        .take_while(|(_, e)| e.span.start >= sent.start)
+        .filter(|&(i, e)| e.label == EntityLabel::Person && ec.of_entity[i].is_some())
+        .map(|(i, _)| i)
+        .collect();
+    out.reverse();
     out
 }
 
@@ -453,10 +457,12 @@ pub fn resolve_nominal(
     let text = doc.text.as_str();
     let office = title.map(|t| &rules.gaz.titles[t].office);
     let mut best: Option<(usize, usize)> = None;
-    for (c, cl) in ec.clusters.iter().enumerate() {
-        if cl.label != EntityLabel::Person {
-            continue;
-        }
+    // titled people first mentioned before `pos`, latest first, a bounded number of them
+    let first_after = ec
+        .titled
+        .partition_point(|&c| doc.entities[ec.clusters[c].mentions[0]].span.start < pos);
+    for &c in ec.titled[..first_after].iter().rev().take(256) {
+        let cl = &ec.clusters[c];
         let Some(ti) = cl.title_idx else { continue };
         if office.is_some_and(|o| &rules.gaz.titles[ti].office != o) {
             continue;
@@ -475,15 +481,13 @@ pub fn resolve_nominal(
                 continue;
             }
         }
-        let Some(last) = cl
+        let before = cl
             .mentions
-            .iter()
-            .map(|&m| doc.entities[m].span.start)
-            .filter(|&s| s < pos)
-            .max()
-        else {
+            .partition_point(|&m| doc.entities[m].span.start < pos);
+        let Some(&m) = before.checked_sub(1).and_then(|b| cl.mentions.get(b)) else {
             continue;
         };
+        let last = doc.entities[m].span.start;
         if best.is_none_or(|(b, _)| last > b) {
             best = Some((last, c));
         }

@@ -341,6 +341,9 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
     }
 }
 
+/// The most units one name may hold ("Treaty on the Non-Proliferation of Nuclear Weapons" is 7).
+const MAX_NAME_UNITS: usize = 12;
+
 /// The end (exclusive unit index) of the name starting at unit `k`.
 fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence) -> usize {
     let lex = &rules.lex;
@@ -351,7 +354,9 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
         return end;
     }
     let mut e = k + 1;
-    while e < us.len() {
+    // no name runs longer than this: keeps every call short on pathological capital runs
+    let limit = us.len().min(k + MAX_NAME_UNITS);
+    while e < limit {
         match us[e].kind {
             Kind::Cap { weak: true }
                 if {

@@ -107,3 +107,14 @@ fn pathological_inputs_do_not_panic() {
     let doc = p.annotate(RawDoc::new("x", s));
     assert!(!doc.entities.is_empty());
 }
+
+#[test]
+fn long_runs_of_capitalized_common_words_stay_linear() {
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let t = std::time::Instant::now();
+    let doc = p.annotate(RawDoc::new("x", format!("x {}", "Monday ".repeat(20_000))));
+    let doc2 = p.annotate(RawDoc::new("y", "The University of ".repeat(5_000)));
+    assert!(t.elapsed().as_secs_f64() < 10.0);
+    assert!(doc.entities.is_empty());
+    assert!(doc2.entities.iter().all(|e| e.span.len() < 200));
+}
