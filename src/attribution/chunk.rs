@@ -13,8 +13,31 @@ fn is_lower_word(v: &View, i: usize) -> bool {
     v.is(i, WORD) && !v.is(i, CAP)
 }
 
-/// The speaker phrase ending just before token `p` (not before `lo`): tokens `a..p`.
+/// The speaker phrase ending just before token `p` (not before `lo`): tokens `a..p`. A phrase
+/// followed by a comma is an appositive group: "Phil Smith, a spokesman for the union," and
+/// "Mr. King, 82," are taken whole (without the last comma).
 pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    if p > lo && v.punct(p - 1, ",") {
+        let c = p - 1;
+        let (a, _) = left_np_simple(v, c, lo)
+            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then_some((c - 1, c)))?;
+        // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
+        let lo2 = c.saturating_sub(16).max(lo);
+        if let Some(c0) = (lo2..a).rev().find(|&k| v.punct(k, ",")) {
+            if let Some((a0, _)) = left_np_simple(v, c0, lo) {
+                return Some((a0, c));
+            }
+        }
+        if v.is(a, NUMBER) {
+            return None;
+        }
+        return Some((a, c));
+    }
+    left_np_simple(v, p, lo)
+}
+
+/// The speaker phrase ending just before token `p`, without comma groups.
+pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     if p <= lo {
         return None;
     }
@@ -32,13 +55,25 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 // "a spokesman for the campaign": go on through "for the"
                 if t >= lo + 2
                     && v.is(t - 1, PREP)
-                    && is_lower_word(v, t - 2)
-                    && !v.is(t - 2, STOP | DET | PRONOUN)
+                    && v.is(t - 2, WORD)
+                    && !v.is(t - 2, STOP | DET | PRONOUN | CUEWORD)
+                    && (is_lower_word(v, t - 2) || v.text(t - 1).eq_ignore_ascii_case("of"))
                 {
                     j = t - 1;
                     continue;
                 }
                 break;
+            }
+            // "he and Mr. Allen", "Smith and Jones"
+            if v.text(t).eq_ignore_ascii_case("and")
+                && words > 0
+                && t > lo
+                && v.is(t - 1, WORD)
+                && v.is(t - 1, CAP | PRONOUN)
+                && v.is(t + 1, CAP | PRONOUN)
+            {
+                j = t;
+                continue;
             }
             if f & (STOP | PRONOUN | CLAUSAL) != 0 {
                 break;
@@ -47,9 +82,8 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 let ok = words > 0
                     && t > lo
                     && v.is(t - 1, WORD)
-                    && !v.is(t - 1, STOP | DET | PRONOUN | PREP)
-                    && (!v.is(t - 1, CAP)
-                        || v.text(t).eq_ignore_ascii_case("of") && v.is(t + 1, CAP));
+                    && !v.is(t - 1, STOP | DET | PRONOUN | PREP | CUEWORD)
+                    && (!v.is(t - 1, CAP) || v.text(t).eq_ignore_ascii_case("of"));
                 if ok {
                     j = t;
                     continue;
@@ -60,6 +94,7 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             words += 1;
         } else if f & NUMBER != 0 {
             j = t;
+            words += 1;
         } else {
             let s = v.text(t);
             if s == ")" {
@@ -71,6 +106,7 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             } else if (s == "." && v.abbrev_dot(t))
                 || ((s == "’" || s == "'") && t > lo && v.touching(t - 1) && words > 0)
                 || s == "&"
+                || (s == "%" && t > lo && v.is(t - 1, NUMBER))
             {
                 j = t;
             } else {
@@ -116,7 +152,7 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") {
                     break;
                 }
-            } else if f & (STOP | CLAUSAL) != 0 {
+            } else if f & (STOP | CLAUSAL | CUEWORD) != 0 {
                 break;
             } else if f & PREP != 0 {
                 let ok = j > q
@@ -129,6 +165,12 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                     break;
                 }
             } else if f & PRONOUN != 0 && j > q {
+                break;
+            } else if j > q && f & CAP == 0 && !v.is(j - 1, DET) && {
+                let t = v.text(j);
+                t.len() > 4 && t.ends_with("ed")
+            } {
+                // "Farmers criticized …": a past-tense verb ends the phrase
                 break;
             }
             last_word = j;
@@ -156,8 +198,9 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 && reach == Reach::Appositive
                 && !appositive
                 && j + 1 < hi
-                && v.is(j + 1, DET | CAP)
-                && !v.is(j + 1, STOP | PRONOUN)
+                && v.is(j + 1, WORD)
+                && !v.is(j + 1, STOP | PRONOUN | CUEWORD | PREP | CLAUSAL)
+                && !v.is(j + 1, GAP)
             {
                 appositive = true;
                 j += 1;

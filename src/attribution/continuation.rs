@@ -39,7 +39,11 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         .out
         .iter()
         .map(|a| {
-            let end = a.content.end.max(a.speaker.map_or(0, |s| s.end));
+            let end = a
+                .content
+                .end
+                .max(a.speaker.map_or(0, |s| s.end))
+                .max(a.cue.map_or(0, |s| s.end));
             (a.content.start, a.speaker, end)
         })
         .collect();
@@ -55,26 +59,34 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
     let mut ei = 0;
     // (paragraph, speaker) of the last attribution seen
     let mut last: Option<(u32, Option<Span>)> = None;
+    let mut last_end = 0usize;
     let mut new = Vec::new();
     for qi in 0..v.quotes.len() {
         let q = v.quotes[qi];
         let qstart = v.doc.tokens[q.first].span.start;
         while ei < existing.len() && existing[ei].0 < qstart {
-            last = Some((para_of(existing[ei].0), existing[ei].1));
+            // the paragraph where the attribution ends (a multi-paragraph quote ends late)
+            last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
+            last_end = existing[ei].2;
             ei += 1;
         }
         if m.quote_used[qi] {
             continue;
         }
         let words = (q.first..q.end).filter(|&i| v.is(i, WORD | NUMBER)).count();
-        if words < MIN_WORDS || !opens_sentence(v, q.first) {
+        // "“…,” he said, “…”": the second part right after the attribution
+        let after_cue = q.first > 0
+            && v.punct(q.first - 1, ",")
+            && v.doc.tokens[q.first - 1].span.start < last_end + 24
+            && v.doc.tokens[q.first - 1].span.start >= last_end;
+        if !(after_cue || words >= MIN_WORDS && opens_sentence(v, q.first)) {
             continue;
         }
         let para = v.para[q.first];
         let para_initial = q.first == 0 || v.para[q.first - 1] != para;
         let choice = match last {
             Some((lp, Some(sp))) if lp == para && same.is_some() => same.map(|p| (p, Some(sp))),
-            Some((lp, Some(sp))) if para_initial && lp + 1 == para && next.is_some() => {
+            Some((lp, Some(sp))) if para_initial && lp + 3 >= para && next.is_some() => {
                 next.map(|p| (p, Some(sp)))
             }
             _ => none.map(|p| (p, None)),

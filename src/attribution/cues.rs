@@ -22,6 +22,16 @@ pub mod feature {
     pub const ING: u16 = 1 << 6;
     /// The form is finite (not -ing).
     pub const FIN: u16 = 1 << 7;
+    /// A reported clause right of the cue needs "that" (or a quotation) first.
+    pub const THAT: u16 = 1 << 8;
+    /// The lemma is also a noun: its base and -s forms need "that", and never end a phrase.
+    pub const NOUN: u16 = 1 << 9;
+    /// Takes an infinitive ("plans to", "declined to").
+    pub const TO: u16 = 1 << 10;
+    /// Makes a claim only when its content holds a quotation ("called him a “liar”").
+    pub const MIXED: u16 = 1 << 11;
+    /// This form is a noun-like one (base or -s form of a `noun` lemma).
+    pub const NOUNISH: u16 = 1 << 12;
 }
 
 const FEATURES: &[(&str, u16)] = &[
@@ -31,6 +41,10 @@ const FEATURES: &[(&str, u16)] = &[
     ("addressee", feature::ADDRESSEE),
     ("according", feature::ACCORDING),
     ("weak", feature::WEAK),
+    ("that", feature::THAT),
+    ("noun", feature::NOUN),
+    ("to", feature::TO),
+    ("mixed", feature::MIXED),
 ];
 
 /// Parses a feature name as used in `cue_verbs.txt` and in `CUE[…]` of `attribution.txt`.
@@ -112,11 +126,14 @@ impl CueLexicon {
                     continue;
                 }
                 let last = lower.rsplit(' ').next().unwrap_or("");
-                let tense = if last.ends_with("ing") {
+                let mut tense = if last.ends_with("ing") {
                     feature::ING
                 } else {
                     feature::FIN
                 };
+                if feats & feature::NOUN != 0 && !last.ends_with("ing") && !last.ends_with("ed") {
+                    tense |= feature::NOUNISH;
+                }
                 strings.push(lower);
                 forms.push(CueForm {
                     lemma,

@@ -30,6 +30,8 @@ pub mod class {
     pub const CLAUSAL: u32 = 1 << 10;
     /// A noun ending in -ly ("family"): never a `GAP` adverb.
     pub const NOUN: u32 = 1 << 11;
+    /// Opens an introductory phrase before a sentence's subject ("Inside …,", "Meanwhile,").
+    pub const INTRO: u32 = 1 << 12;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -40,6 +42,8 @@ pub mod class {
     pub const IN_QUOTE: u32 = 1 << 19;
     /// The token is a number.
     pub const NUMBER: u32 = 1 << 20;
+    /// A cue word starts at this token.
+    pub const CUEWORD: u32 = 1 << 21;
 }
 
 const CLASSES: &[(&str, u32)] = &[
@@ -55,18 +59,44 @@ const CLASSES: &[(&str, u32)] = &[
     ("filler", class::FILLER),
     ("clausal", class::CLAUSAL),
     ("noun", class::NOUN),
+    ("intro", class::INTRO),
 ];
+
+/// FNV-1a: a fast hash for the short keys of the word-class table.
+#[derive(Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// Compiled word classes.
 pub struct Lexicon {
-    words: HashMap<String, u32>,
+    words: FnvMap<u32>,
+    max_len: usize,
 }
 
 impl Lexicon {
     /// Compiles `speaker_words.txt`.
     pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
         let file = src.get("speaker_words.txt");
-        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut words: FnvMap<u32> = FnvMap::default();
         let mut errors = Vec::new();
         for line in file.lines() {
             let f: Vec<&str> = line.fields().collect();
@@ -79,11 +109,12 @@ impl Lexicon {
                 continue;
             };
             for w in f[1].split_whitespace() {
-                *words.entry(w.to_lowercase()).or_default() |= bit;
+                *words.entry(w.to_lowercase().into_bytes()).or_default() |= bit;
             }
         }
         if errors.is_empty() {
-            Ok(Lexicon { words })
+            let max_len = words.keys().map(Vec::len).max().unwrap_or(0);
+            Ok(Lexicon { words, max_len })
         } else {
             Err(errors)
         }
@@ -93,16 +124,13 @@ impl Lexicon {
     pub fn classes(&self, word: &str) -> u32 {
         let mut buf = [0u8; 48];
         let b = word.as_bytes();
-        let mut bits = 0;
-        if b.len() <= buf.len() {
-            let lower = &mut buf[..b.len()];
-            for (d, s) in lower.iter_mut().zip(b) {
-                *d = s.to_ascii_lowercase();
-            }
-            if let Ok(w) = std::str::from_utf8(lower) {
-                bits = self.words.get(w).copied().unwrap_or(0);
-            }
+        if b.len() > self.max_len || b.len() > buf.len() {
+            return 0;
         }
-        bits
+        let lower = &mut buf[..b.len()];
+        for (d, s) in lower.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.words.get(&lower[..]).copied().unwrap_or(0)
     }
 }

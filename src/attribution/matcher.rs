@@ -2,7 +2,7 @@
 
 use crate::doc::{Attribution, ClaimKind, Span};
 
-use super::chunk::{addressee, left_np, right_np, Reach};
+use super::chunk::{addressee, left_np, left_np_simple, right_np, Reach};
 use super::cues::{feature, CueLexicon};
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
@@ -10,6 +10,8 @@ use super::view::{View, NONE};
 
 /// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
 const MAX_GAP: usize = 3;
+/// Longest reported clause, in tokens (keeps every scan bounded).
+const MAX_CLAUSE: usize = 300;
 /// How many tokens of a short phrase may come before "that" or the end of a sentence.
 const MAX_FILLER: usize = 7;
 
@@ -39,6 +41,8 @@ pub struct Matcher<'v, 'd> {
     pub quote_used: Vec<bool>,
     /// Attributions found so far.
     pub out: Vec<Attribution>,
+    /// (cue start, speaker) of the attributions found so far, by sentence unit.
+    by_unit: std::collections::HashMap<u32, Vec<(usize, Span)>>,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -50,6 +54,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             cue_used: vec![false; v.cues.len()],
             quote_used: vec![false; v.quotes.len()],
             out: Vec::new(),
+            by_unit: std::collections::HashMap::new(),
         }
     }
 
@@ -64,6 +69,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     let c = self.v.cues[ci];
                     let feats = self.cues.forms[c.form].features;
                     if feats & need != need {
+                        continue;
+                    }
+                    // "a Reuters report", "the Post report card": a noun-like form needs "that"
+                    if feats & feature::NOUNISH != 0 && pat.elems.contains(&Elem::Object) {
                         continue;
                     }
                     if !self.cue_ok(ci) {
@@ -101,13 +110,18 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.para[prev] != v.para[c.first] {
             return true;
         }
-        if v.is(prev, DET) && !v.is(prev, STOP) {
+        // "the report", "a claim" (but "another tweeted", "some say")
+        if v.is(prev, DET) && !v.is(prev, STOP | PRONOUN) {
             return false;
         }
         if v.is(prev, BE) && feats & feature::FIN != 0 {
             return false;
         }
         if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") {
+            return false;
+        }
+        // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
+        if v.is(c.first, CAP) && v.unit_of(c.first).0 != c.first && !v.is(prev, PUNCT) {
             return false;
         }
         true
@@ -140,15 +154,40 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if at_cue {
                         p = skip_gap_left(v, p, plo);
                     }
-                    let (s, _) = left_np(v, p, plo)?;
+                    let (s, _) = if feats & feature::FIN != 0 {
+                        left_np(v, p, plo)?
+                    } else {
+                        left_np_simple(v, p, plo)?
+                    };
                     found.speaker = Some((s, p));
                     p = s;
                 }
                 Elem::Subject => {
+                    // "…,” he told the group, adding that …": the speaker of the attribution
+                    // before the cue in the same sentence
+                    let ub = v.doc.tokens[ulo].span.start;
+                    let cb = v.doc.tokens[a].span.start;
+                    let prior = self
+                        .by_unit
+                        .get(&v.unit[a])
+                        .and_then(|l| l.iter().rev().find(|(c, _)| *c >= ub && *c < cb));
+                    if let Some(&(_, sp)) = prior {
+                        let s0 = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
+                        let e0 = v.doc.tokens.partition_point(|t| t.span.start < sp.end);
+                        found.speaker = Some((s0, e0.max(s0 + 1)));
+                        p = s0;
+                        continue;
+                    }
                     let mut s = ulo;
+                    if v.quote_open[s] != NONE {
+                        return None;
+                    }
+                    s = skip_dateline(v, s, p);
+                    s = skip_intro(v, s, p);
                     while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
                         s += 1;
                     }
+                    s = skip_intro(v, s, p);
                     let (s0, e0) = right_np(v, s, p, Reach::Plain)?;
                     if e0 > p {
                         return None;
@@ -157,6 +196,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     p = s0;
                 }
                 Elem::Quote => {
+                    if p <= plo {
+                        return None;
+                    }
                     let qi = v
                         .quote_close
                         .get(p.checked_sub(1)?)
@@ -166,12 +208,35 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         return None;
                     }
                     let qt = v.quotes[qi as usize];
-                    found.contents.push(((qt.first, qt.end), Some(qi as usize)));
                     found.quotes.push(qi as usize);
-                    p = qt.first;
+                    // a quotation that ends a reported clause ("Not paying taxes “makes me
+                    // smart,” he said") makes a mixed claim of the whole clause
+                    // “… a leader.” He also said he …: a quotation that ends its sentence is
+                    // not attributed by a capitalized speaker that opens a new sentence with more
+                    // to say
+                    let inner = v.doc.quotes[qt.quote].inner;
+                    let ends_sentence = v.doc.text[inner.start..inner.end]
+                        .trim_end()
+                        .ends_with(['.', '!', '?']);
+                    if let Some((s0, _)) = found.speaker {
+                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b) {
+                            return None;
+                        }
+                    }
+                    let qlo = v.unit_of(qt.first).0;
+                    let opens = qt.first <= qlo
+                        || v.sentence_final(qt.first - 1)
+                        || v.punct(qt.first - 1, ":");
+                    if !opens && words(v, qlo, qt.first) >= 3 {
+                        found.contents.push(((qlo, qt.end), None));
+                        p = qlo;
+                    } else {
+                        found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+                        p = qt.first;
+                    }
                 }
                 Elem::Clause => {
-                    let s = ulo;
+                    let s = ulo.max(p.saturating_sub(MAX_CLAUSE));
                     if p <= s || words(v, s, p) < 2 {
                         return None;
                     }
@@ -194,7 +259,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
             }
         }
         // right of the anchor, left to right
-        for e in &pat.elems[pat.anchor + 1..] {
+        let mut saw_that = false;
+        for (k, e) in pat.elems.iter().enumerate().skip(pat.anchor + 1) {
+            // a clause after a literal (", she said, is that …") continues a split clause
+            let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..)) || saw_that;
             match e {
                 Elem::Speaker => {
                     let reach = if feats & feature::ACCORDING != 0 {
@@ -218,8 +286,21 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         return None;
                     }
                 }
-                Elem::That => q = skip_that(v, q, uhi),
+                Elem::That => {
+                    let q2 = skip_that(v, q, uhi);
+                    if q2 == q
+                        && feats & (feature::THAT | feature::NOUNISH) != 0
+                        && v.quote_open[q] == NONE
+                    {
+                        return None;
+                    }
+                    saw_that = q2 > q;
+                    q = q2;
+                }
                 Elem::Quote => {
+                    if q >= phi {
+                        return None;
+                    }
                     let qi = *v.quote_open.get(q)?;
                     if qi == NONE || self.quote_used[qi as usize] {
                         return None;
@@ -230,8 +311,24 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     q = qt.end;
                 }
                 Elem::Clause => {
-                    let end = clause_end(self, q, uhi);
+                    let mut end = clause_end(self, q, uhi);
+                    // "When X said that Y, Z …": a cue inside an opening subordinate clause
+                    // reports up to that clause's comma
+                    let mut s = ulo;
+                    while s < a && v.is(s, PUNCT) {
+                        s += 1;
+                    }
+                    if s < a && v.is(s, CLAUSAL) && !(s..a).any(|k| v.punct(k, ",")) {
+                        if let Some(c) =
+                            (q..end).find(|&k| v.punct(k, ",") && v.in_quote[k] == NONE)
+                        {
+                            end = c;
+                        }
+                    }
                     if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
+                        return None;
+                    }
+                    if !after_literal && !clause_start_ok(v, q, feats) {
                         return None;
                     }
                     found.contents.push(((q, end), None));
@@ -279,17 +376,38 @@ impl<'v, 'd> Matcher<'v, 'd> {
             None => (None, None, 0),
         };
         let speaker = found.speaker.map(|(a, b)| v.span(a, b));
+        if let (Some(ci), Some(sp)) = (cue, speaker) {
+            let c = v.cues[ci];
+            self.by_unit
+                .entry(v.unit[c.first])
+                .or_default()
+                .push((c.span.start, sp));
+        }
         let addressee = found.addressee.map(|(a, b)| v.span(a, b));
         let confidence = confidence(v, pat.confidence, found.speaker, feats);
         for &qi in &found.quotes {
             self.quote_used[qi] = true;
+        }
+        // a cue word inside the speaker or addressee ("according to a Reuters report") is used up
+        for (a, b) in found.speaker.iter().chain(found.addressee.iter()).copied() {
+            let k = v.cues.partition_point(|c| c.first < a);
+            for ci in k..v.cues.len() {
+                if v.cues[ci].first >= b {
+                    break;
+                }
+                self.cue_used[ci] = true;
+            }
         }
         for ((a, b), quote) in found.contents {
             let (kind, content) = match quote {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),
             };
-            if content.is_empty() {
+            if content.is_empty()
+                || feats & feature::MIXED != 0
+                    && kind != ClaimKind::Mixed
+                    && kind != ClaimKind::Direct
+            {
                 continue;
             }
             self.out.push(Attribution {
@@ -322,6 +440,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
         }
         let qa = v.quote_open[a];
         if qa != NONE && v.quotes[qa as usize].end == b2 {
+            if self.quote_used[qa as usize] {
+                return (kind, Span::new(0, 0));
+            }
             self.quote_used[qa as usize] = true;
             return (
                 ClaimKind::Direct,
@@ -342,11 +463,36 @@ impl<'v, 'd> Matcher<'v, 'd> {
         }
         let kind = if mixed && kind != ClaimKind::AccordingTo {
             ClaimKind::Mixed
+        } else if kind == ClaimKind::Indirect && !has_verb(v, a, b2) {
+            ClaimKind::Reported
+        } else if kind == ClaimKind::Reported && has_verb(v, a, b2) {
+            // an "object" with a verb is a clause: "polls show whites could decide it"
+            ClaimKind::Indirect
         } else {
             kind
         };
         (kind, v.span(a, b2))
     }
+}
+
+/// A reported clause right of a cue never starts with a preposition or a function word ("spoke
+/// for five minutes", "announced which officials"), except "to" after an infinitive cue.
+fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
+    if v.is(q, THAT) || v.quote_open[q] != NONE || !v.is(q, WORD) {
+        return v.is(q, THAT | WORD | NUMBER) || v.quote_open[q] != NONE;
+    }
+    let t = v.text(q);
+    // "said them, but …": an object pronoun is no clause
+    if v.is(q, OBJECT) && !v.is(q, DET | PRONOUN) {
+        return false;
+    }
+    if t.eq_ignore_ascii_case("to") {
+        return feats & feature::TO != 0;
+    }
+    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
+        return true;
+    }
+    !v.is(q, STOP | PREP) || v.is(q, DET)
 }
 
 /// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
@@ -365,15 +511,99 @@ pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u
     (c * 100.0).round() / 100.0
 }
 
+/// A rough test for a finite or infinitive verb in tokens `a..b` (no tagger): an auxiliary, a
+/// form of "be", a subject pronoun, a cue word, "to", or a lowercase word in -ed.
+fn has_verb(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        if v.is(i, BE | GAP | PRONOUN | CUEWORD) && !v.is(i, DET) && !v.text(i).ends_with("ly") {
+            return true;
+        }
+        let t = v.text(i);
+        v.is(i, WORD)
+            && !v.is(i, CAP)
+            && (t == "to" || t.len() > 4 && t.ends_with("ed") && i > a && !v.is(i - 1, DET))
+    })
+}
+
 fn words(v: &View, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
+}
+
+/// True when a cue ending before token `b` is followed by more of its sentence than a short
+/// phrase ("He said he …" rather than "He said.").
+fn at_cue_end(v: &View, b: usize) -> bool {
+    if b >= v.flags.len() {
+        return false;
+    }
+    let (_, hi) = v.unit_of(b.saturating_sub(1));
+    !at_end(v, b, hi) && !v.punct(b, ",")
+}
+
+/// Skips a dateline that opens a paragraph: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
+fn skip_dateline(v: &View, s: usize, p: usize) -> usize {
+    let upper = |k: usize| {
+        let t = v.text(k);
+        t.len() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if s >= p || !v.is(s, WORD) || !upper(s) || v.para_start(s) != s {
+        return s;
+    }
+    let lim = p.min(s + 10);
+    match (s + 1..lim).find(|&k| matches!(v.text(k), "—" | "-" | "–" | "―")) {
+        Some(k) => k + 1,
+        None => s,
+    }
+}
+
+/// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
+/// week, …", "However, …", "On Tuesday she …".
+fn skip_intro(v: &View, s: usize, p: usize) -> usize {
+    if s >= p || !v.is(s, WORD) {
+        return s;
+    }
+    let t = v.text(s);
+    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
+        || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
+        || t.ends_with("ing")
+        || t.ends_with("ly");
+    if !intro {
+        return s;
+    }
+    let lim = p.min(s + 14);
+    if let Some(c) = (s..lim).find(|&k| v.punct(k, ",")) {
+        return c + 1;
+    }
+    if v.is(s, PREP) {
+        let mut k = s + 1;
+        while k < p && v.is(k, DET | FILLER | NUMBER) && !v.is(k, PRONOUN) {
+            k += 1;
+        }
+        return k;
+    }
+    s
 }
 
 /// Skips auxiliaries and adverbs just left of a cue ("has also said").
 fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
     let start = p;
-    while p > lo && start - p < MAX_GAP && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
-        p -= 1;
+    loop {
+        while p > lo && start - p < MAX_GAP + 3 && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
+            p -= 1;
+        }
+        // a short time or place phrase: "on Tuesday", "last week", "on Twitter"
+        if p >= lo + 2
+            && v.is(p - 1, FILLER | NUMBER)
+            && v.is(p - 2, PREP | FILLER)
+            && !v.is(p - 2, DET)
+            && start - p < MAX_GAP + 3
+        {
+            p -= 2;
+            if p > lo && v.is(p - 1, PREP) && v.is(p, FILLER) && !v.is(p - 1, DET) {
+                p -= 1;
+            }
+            continue;
+        }
+        break;
     }
     p
 }
@@ -383,7 +613,12 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
     let mut i = q;
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, THAT) {
-            return i + 1;
+            // "said that, if elected, …"
+            return if i + 1 < hi && v.punct(i + 1, ",") {
+                i + 2
+            } else {
+                i + 1
+            };
         }
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {
@@ -396,6 +631,13 @@ fn skip_that(v: &View, q: usize, hi: usize) -> usize {
 
 /// True when only a short phrase and closing punctuation remain before `hi`.
 fn at_end(v: &View, q: usize, hi: usize) -> bool {
+    // "…, said Lee Epstein, who teaches law": a relative clause on the speaker
+    if q + 1 < hi && v.punct(q, ",") && v.is(q + 1, PRONOUN) && v.is(q + 1, WORD) {
+        let t = v.text(q + 1);
+        if t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which") {
+            return true;
+        }
+    }
     let mut i = q;
     while i < hi && i - q <= MAX_FILLER {
         if v.is(i, PUNCT) {
@@ -418,6 +660,7 @@ fn at_end(v: &View, q: usize, hi: usize) -> bool {
 /// to" that starts another attribution.
 fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
     let v = m.v;
+    let hi = hi.min(q + MAX_CLAUSE);
     let mut ci = v.cues.partition_point(|c| c.first < q);
     let mut i = q;
     while i < hi {
@@ -445,9 +688,27 @@ fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
                         return i;
                     }
                 }
-                if c.first == i + 1 && feats & feature::FIN != 0 {
+                // ", adding that …", ", saying …": a participle cue opens its own attribution
+                if c.first == i + 1 && feats & (feature::FIN | feature::ING) != 0 {
                     return i;
                 }
+            }
+        }
+        // "said X and questioned Y", "said X and added Y": a coordinated verb ends the clause
+        if i > q + 1
+            && v.is(i, WORD)
+            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+            && i + 1 < hi
+        {
+            let mut k = i + 1;
+            while k < hi && k < i + 3 && v.is(k, GAP) && !v.is(k, PRONOUN) {
+                k += 1;
+            }
+            let t = v.text(k);
+            let verb = v.is(k, CUEWORD)
+                || v.is(k, WORD) && !v.is(k, CAP) && t.len() > 4 && t.ends_with("ed");
+            if verb && v.is(k, CUEWORD) && has_verb(v, q, i) {
+                return i;
             }
         }
         i += 1;

@@ -192,6 +192,14 @@ fn parse_elems(s: &str) -> Result<Vec<Elem>, String> {
             {
                 return Err(format!("unknown element {w:?}"));
             }
+            // "--" is two "-" tokens
+            _ if w.chars().count() > 1
+                && w.chars().all(|c| c.is_ascii_punctuation())
+                && !w.ends_with('?') =>
+            {
+                out.extend(w.chars().map(|c| Elem::Literal(c.to_string(), false)));
+                continue;
+            }
             _ => match w.strip_suffix('?') {
                 Some(lit) if !lit.is_empty() => Elem::Literal(lit.to_lowercase(), true),
                 _ => Elem::Literal(w.to_lowercase(), false),

@@ -122,7 +122,18 @@ impl<'d> View<'d> {
         let mut units = Vec::new();
         let mut start = 0usize;
         for i in 0..n {
-            if i > 0 && boundary(doc, text, &flags, &para, &in_quote, &quote_close, i) {
+            if i > 0
+                && boundary(
+                    doc,
+                    text,
+                    &flags,
+                    &para,
+                    &in_quote,
+                    &quote_close,
+                    &quotes,
+                    i,
+                )
+            {
                 units.push((start, i));
                 start = i;
             }
@@ -147,6 +158,9 @@ impl<'d> View<'d> {
             }
             if flags[ti] & class::IN_QUOTE != 0 {
                 continue;
+            }
+            if cues.forms[h.form].features & super::cues::feature::NOUNISH == 0 {
+                flags[ti] |= class::CUEWORD;
             }
             ctoks.push(CTok {
                 first: ti,
@@ -244,6 +258,7 @@ fn is_initial(s: &str) -> bool {
 }
 
 /// Does a new unit start at token `i`?
+#[allow(clippy::too_many_arguments)]
 fn boundary(
     doc: &Doc,
     text: &str,
@@ -251,8 +266,11 @@ fn boundary(
     para: &[u32],
     in_quote: &[u32],
     quote_close: &[u32],
+    qtoks: &[QTok],
     i: usize,
 ) -> bool {
+    let quote_open_at = |k: usize| in_quote[k] != NONE && qtoks[in_quote[k] as usize].first == k;
+    let quote_inner_end = |q: u32| doc.quotes[qtoks[q as usize].quote].inner.end;
     let same_quote = in_quote[i] != NONE && in_quote[i] == in_quote[i - 1];
     if same_quote {
         return false;
@@ -262,6 +280,10 @@ fn boundary(
     }
     let toks = &doc.tokens;
     if toks[i].sentence != toks[i - 1].sentence {
+        // a sentence never starts with a lowercase word ("the U.S. and its allies")
+        if flags[i] & class::WORD != 0 && flags[i] & class::CAP == 0 {
+            return false;
+        }
         // no break after "Sen." or an initial
         let prev = toks[i - 1].span.slice(text);
         if prev == "." && i >= 2 && toks[i - 2].span.end == toks[i - 1].span.start {
@@ -273,9 +295,18 @@ fn boundary(
         return true;
     }
     // “… table.” Instead, … : a quotation ending a sentence
-    if quote_close[i - 1] != NONE && flags[i] & class::CAP != 0 && i >= 2 {
-        let p = toks[i - 2].span.slice(text);
-        return matches!(p, "." | "!" | "?");
+    let next_opens = flags[i] & class::CAP != 0 || quote_open_at(i);
+    if quote_close[i - 1] != NONE && next_opens {
+        let inner = quote_inner_end(quote_close[i - 1]);
+        let before = text[..inner].trim_end();
+        return before.ends_with(['.', '!', '?']);
+    }
+    // a sentence end the splitter missed: ". The"
+    if next_opens && matches!(toks[i - 1].span.slice(text), "." | "!" | "?") && i >= 2 {
+        let w = toks[i - 2].span.slice(text);
+        let abbrev = toks[i - 2].span.end == toks[i - 1].span.start
+            && (flags[i - 2] & class::TITLE != 0 || is_initial(w));
+        return !abbrev;
     }
     false
 }

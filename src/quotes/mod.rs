@@ -79,7 +79,13 @@ pub fn scan(rules: &QuoteRules, text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         match open {
             Some(o) => {
                 let pair = &rules.pairs[o.pair];
-                let closes_it = rules.closes[k].contains(&o.pair);
+                // any top-level closing mark closes a top-level quotation when it looks like one
+                // (mixed marks: “…," and "…”)
+                let closes_any = rules.closes[k]
+                    .iter()
+                    .any(|&p| rules.pairs[p].level == Level::Double);
+                let closes_it = rules.closes[k].contains(&o.pair)
+                    || closes_any && can_close && !can_open && !rules.strings[k].starts_with('\'');
                 let opens_double = rules.opens[k]
                     .iter()
                     .any(|&p| rules.pairs[p].level == Level::Double);

@@ -103,3 +103,11 @@ fn pathological_inputs_are_linear_and_safe() {
     let t = "😀 “東京 e\u{301}” ‘".repeat(500);
     let _ = quotes(&t);
 }
+
+#[test]
+fn mixed_straight_and_curly_marks_pair_up() {
+    assert_eq!(
+        inner("“We won,\" said Ann. \"They lost,” said Bo."),
+        vec!["We won,", "They lost,"]
+    );
+}

@@ -1,7 +1,7 @@
 //! The patterns of temporal expressions over timex tokens: at each token, every pattern is tried
 //! and the longest match wins.
 
-use super::lexicon::{Class, Lexicon, Unit, Val, X};
+use super::lexicon::{Class, Lexicon, Unit, Val, WordId, NONE, X};
 use super::resolve::Sem;
 use super::scan::{Kind, Tok};
 use crate::doc::TimexType;
@@ -33,6 +33,25 @@ pub struct Matcher<'a> {
     pub low: &'a str,
     /// Tokens of the segment.
     pub toks: &'a [Tok],
+    /// Lexicon id of each token ([`NONE`] when unknown).
+    pub ids: &'a [WordId],
+    /// The segment is a title-case headline: capitals say nothing about names there.
+    pub title: std::cell::OnceCell<bool>,
+}
+
+/// True when most longer words of `toks` are capitalized and no period closes them (a
+/// headline).
+pub fn is_title(text: &str, toks: &[Tok]) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for t in toks {
+        if t.kind == Kind::Word && t.end - t.start > 3 {
+            words += 1;
+            caps += usize::from(text.as_bytes()[t.start].is_ascii_uppercase());
+        }
+    }
+    // a headline has no closing period
+    let closed = toks.last().is_some_and(|t| &text[t.start..t.end] == ".");
+    words >= 2 && caps * 10 >= words * 7 && !closed
 }
 
 const QTY_MODS: &[&str] = &[
@@ -52,6 +71,11 @@ fn longest(a: Option<Core>, b: Option<Core>) -> Option<Core> {
 }
 
 impl<'a> Matcher<'a> {
+    /// True when the segment is a headline (computed once, when first asked).
+    fn title(&self) -> bool {
+        *self.title.get_or_init(|| is_title(self.text, self.toks))
+    }
+
     /// Lowercase text of token `i`.
     pub fn w(&self, i: usize) -> Option<&'a str> {
         let t = self.toks.get(i)?;
@@ -85,8 +109,12 @@ impl<'a> Matcher<'a> {
 
     /// A lexicon hit of `class` at token `i`.
     pub fn hit(&self, class: Class, i: usize) -> Option<(usize, Val, bool)> {
+        let id = *self.ids.get(i)?;
+        if id == NONE {
+            return None;
+        }
         self.lex
-            .hit(class, i, |j| self.w(j))
+            .hit_id(id, class, i, |j| self.w(j))
             .map(|h| (h.end, h.val, h.canonical))
     }
 
@@ -139,7 +167,7 @@ impl<'a> Matcher<'a> {
             return Some((i + 1, i32::try_from(n).ok()?));
         }
         let (e, n) = self.int(Class::Number, i)?;
-        if n != X && n >= 20 && n < 100 && n % 10 == 0 {
+        if n != X && (20..100).contains(&n) && n % 10 == 0 {
             let j = if self.is(e, "-") && self.adj(e) {
                 e + 1
             } else {
@@ -386,29 +414,88 @@ impl<'a> Matcher<'a> {
             let y = self.year(e)?;
             return Some((e + 1, TimexType::Date, Sem::Year(y)));
         }
-        if self.is(i, "'") {
+        if self.is(i, "'") || self.is(i, "\u{2019}") {
+            // "'90s", "’70's"
             let (n, d) = self.num(i + 1)?;
-            if d == 2 && n % 10 == 0 && self.is(i + 2, "s") && self.adj(i + 1) && self.adj(i + 2) {
-                return Some((i + 3, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
+            let mut e = i + 2;
+            if self.adj(e) && (self.is(e, "'") || self.is(e, "\u{2019}")) {
+                e += 1;
+            }
+            if d == 2 && n % 10 == 0 && self.is(e, "s") && self.adj(i + 1) && self.adj(e) {
+                return Some((e + 1, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
             }
             return None;
         }
         let (n, d) = self.num(i)?;
+        if d == 2 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
+            // "the 90s"
+            return Some((i + 2, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
+        }
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
             return Some((i + 2, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
-        if d == 4 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
+        if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
             return Some((i + 3, TimexType::Date, Sem::Decade(n as i32 / 10)));
         }
+        if let Some((e, hi)) = self.int(Class::Number, i) {
+            // "nineteen ninety-six", "twenty twenty-one"
+            if (11..=20).contains(&hi) && self.num(e).is_none() {
+                if let Some((e2, lo)) = self.amount(e) {
+                    if (10..=99).contains(&lo) {
+                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
+                    }
+                }
+            }
+        }
         let y = self.year(i)?;
-        // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…
-        if y < 1800
-            && !(i > 0
-                && matches!(
-                    self.w(i - 1),
-                    Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after")
-                ))
-        {
+        // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…, or before
+        // anything but a noun ("1500 soldiers")
+        let after_prep = i > 0
+            && matches!(
+                self.w(i - 1),
+                Some("in" | "since" | "of" | "from" | "until" | "by" | "before" | "after" | "(")
+            );
+        // "(1894 – 96)", "1640 and 1656", "1704, when …": a year among years or in brackets
+        let listed = matches!(
+            self.w(i + 1),
+            Some("," | ")" | "-" | "and" | "to" | "\u{2013}")
+        ) || (i > 0 && matches!(self.w(i - 1), Some("," | "and" | "\u{2013}")));
+        let glued_to_number =
+            i > 1 && self.adj(i) && self.is(i - 1, "-") && self.toks[i - 2].kind == Kind::Num;
+        let noun_next = self.word(i + 1).is_some_and(|w| {
+            !matches!(
+                w,
+                "and"
+                    | "or"
+                    | "to"
+                    | "until"
+                    | "when"
+                    | "where"
+                    | "as"
+                    | "by"
+                    | "in"
+                    | "the"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "was"
+                    | "were"
+                    | "a"
+                    | "at"
+                    | "with"
+                    | "on"
+                    | "for"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "his"
+                    | "her"
+            )
+        });
+        if y < 1800 && (glued_to_number || noun_next || !(after_prep || listed)) {
             return None;
         }
         if i > 0
@@ -510,6 +597,9 @@ impl<'a> Matcher<'a> {
             e
         };
         let (e2, unit) = self.unit(j)?;
+        if n >= 1000 && !self.plural(j) {
+            return None;
+        }
         let article = matches!(self.w(i), Some("a" | "an" | "one"));
         if article && matches!(unit, Unit::Second | Unit::Quarter) {
             return None;
@@ -521,6 +611,9 @@ impl<'a> Matcher<'a> {
         if let Some((e3, sign)) = self.int(Class::Ago, e2) {
             return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
         }
+        if let Some((e3, sign)) = self.int(Class::After, e2) {
+            return Some((e3, TimexType::Date, Sem::Shifted { n, unit, sign }));
+        }
         // "a week or so ago"
         if self.is(e2, "or") && self.is(e2 + 1, "so") {
             if let Some((e3, sign)) = self.int(Class::Ago, e2 + 2) {
@@ -530,10 +623,44 @@ impl<'a> Matcher<'a> {
         Some((e2, TimexType::Duration, Sem::Dur { n, unit }))
     }
 
+    /// "for years", "in weeks": a bare plural unit after for / in / over.
+    fn bare_plural(&self, i: usize) -> Option<Core> {
+        if i == 0 || !matches!(self.w(i - 1), Some("for" | "in" | "over" | "within")) {
+            return None;
+        }
+        let (e, unit) = self.unit(i)?;
+        if !self.plural(i) || self.is(e, "of") || matches!(unit, Unit::Quarter | Unit::Second) {
+            return None;
+        }
+        Some((e, TimexType::Duration, Sem::Dur { n: X, unit }))
+    }
+
     /// last / this / next + unit, weekday, month, season, weekend, part of day.
     fn shift_expr(&self, i: usize) -> Option<Core> {
         let (e, s) = self.int(Class::Shift, i)?;
         let shift_word = self.w(i).unwrap_or("");
+        let the = i > 0 && self.is(i - 1, "the");
+        let from_ref = the && matches!(shift_word, "following" | "previous" | "preceding");
+        if let Some((e2, unit)) = self.unit(e) {
+            // "the following year", "the next day": counted from the last date written
+            let next_day = the && shift_word == "next" && unit == Unit::Day;
+            if (from_ref || next_day) && !self.plural(e) {
+                return Some((e2, TimexType::Date, Sem::RefUnit { unit, shift: s }));
+            }
+        }
+        if let Some((e2, Val::Str(p), _)) = self.hit(Class::Part, e) {
+            if from_ref || (the && shift_word == "next") {
+                let day = Sem::RefUnit {
+                    unit: Unit::Day,
+                    shift: s,
+                };
+                let sem = Sem::Part {
+                    date: Box::new(day),
+                    part: p,
+                };
+                return Some((e2, TimexType::Time, sem));
+            }
+        }
         if let Some((e2, unit)) = self.unit(e) {
             if self.plural(e) {
                 // "the past weeks", "coming months": a vague duration
@@ -610,6 +737,10 @@ impl<'a> Matcher<'a> {
             }
         }
         if let Some((e2, unit)) = self.unit(e) {
+            // "per second", "per hour" are rates, not recurrences
+            if self.is(i, "per") && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
             return Some((e2, TimexType::Set, Sem::Every { n: step, unit }));
         }
         if let Some((e2, wd)) = self.weekday(e) {
@@ -623,6 +754,28 @@ impl<'a> Matcher<'a> {
         let (mut e, h, min) = if let Some((e, Val::Pair(h, m), _)) = self.hit(Class::Clock, i) {
             (e, h, m)
         } else {
+            if let Some((e, h)) = self
+                .int(Class::Number, i)
+                .filter(|&(_, h)| (1..=12).contains(&h))
+            {
+                // "five o'clock", "five oclock"
+                let e2 = if self.is(e, "o") && self.is(e + 1, "'") && self.is(e + 2, "clock") {
+                    e + 3
+                } else if self.is(e, "oclock") {
+                    e + 1
+                } else {
+                    return None;
+                };
+                return Some((
+                    e2,
+                    TimexType::Time,
+                    Sem::Time {
+                        date: None,
+                        h: h as u8,
+                        min: 0,
+                    },
+                ));
+            }
             let (h, dh) = self.num(i)?;
             if dh > 2 || h > 23 {
                 return None;
@@ -660,11 +813,8 @@ impl<'a> Matcher<'a> {
         if let Some((e2, _, _)) = self.hit(Class::Zone, e) {
             e = e2;
         }
-        let c = if self.is(e, ",") || self.is(e, "on") {
-            e + 1
-        } else {
-            e
-        };
+        let on = self.is(e, "on");
+        let c = if self.is(e, ",") || on { e + 1 } else { e };
         let date = self
             .weekday(c)
             .map(|(e2, wd)| (e2, Sem::Weekday { wd, shift: None }))
@@ -676,7 +826,10 @@ impl<'a> Matcher<'a> {
             });
         let date = match date {
             Some((e2, d)) => {
-                e = e2;
+                // "2:30 p.m. on Thursday": the day is its own expression, but dates the time
+                if !on {
+                    e = e2;
+                }
                 Some(Box::new(d))
             }
             None => None,
@@ -724,10 +877,19 @@ impl<'a> Matcher<'a> {
         }
         if let Some((e, Val::Str(s), _)) = self.hit(Class::Set, i) {
             // "Daily Caller", "Weekly Standard" are names
-            if self.cap(i) && self.cap(e) && self.word(e).is_some() {
+            if self.cap(i) && self.cap(e) && self.word(e).is_some() && !self.title() {
                 return None;
             }
             return Some((e, TimexType::Set, Sem::Set(s)));
+        }
+        if let Some((e, Val::Nth(m, n, wd), _)) = self.hit(Class::Holiday, i) {
+            if !self.cap(i) {
+                return None;
+            }
+            let c = if self.is(e, ",") { e + 1 } else { e };
+            let y = self.year(c);
+            let end = if y.is_some() { c + 1 } else { e };
+            return Some((end, TimexType::Date, Sem::Nth { y, m, n, wd }));
         }
         if let Some((e, Val::Pair(m, d), _)) = self.hit(Class::Holiday, i) {
             if !self.cap(i) {
@@ -737,6 +899,11 @@ impl<'a> Matcher<'a> {
             let y = self.year(c);
             let end = if y.is_some() { c + 1 } else { e };
             return Some((end, TimexType::Date, Sem::Date { y, m, d: Some(d) }));
+        }
+        if self.is(i, "recent") && self.plural(i + 1) {
+            if let Some((e2, unit)) = self.unit(i + 1) {
+                return Some((e2, TimexType::Duration, Sem::Dur { n: X, unit }));
+            }
         }
         if let Some((e, Val::Str(r), _)) = self.hit(Class::Ref, i) {
             // "recent weeks", "recent years": a vague duration
@@ -777,10 +944,33 @@ impl<'a> Matcher<'a> {
         if self.is(q, "quarter") && !self.is(q + 1, "of") && !self.is(q + 1, "-") {
             best = longest(best, Some((q + 1, TimexType::Date, Sem::QuarterRel(-1))));
         }
+        // "the year ended June 30", "the fiscal year ending tomorrow": a year-long period
+        let y0 = if matches!(self.w(i), Some("fiscal" | "full")) {
+            i + 1
+        } else {
+            i
+        };
+        if self.is(y0, "year") && matches!(self.w(y0 + 1), Some("ended" | "ending")) {
+            let sem = Sem::Dur {
+                n: 1,
+                unit: Unit::Year,
+            };
+            best = longest(best, Some((y0 + 1, TimexType::Duration, sem)));
+        }
         if self.is(i, "year")
             && self.is(i + 1, "-")
             && matches!(self.w(i + 2), Some("earlier" | "ago"))
         {
+            // "the year-earlier third quarter"
+            if let Some((e, t, Sem::Quarter { q, half, .. })) = self.quarter_expr(i + 3) {
+                let sem = Sem::Quarter {
+                    q,
+                    half,
+                    y: None,
+                    yshift: Some(-1),
+                };
+                best = longest(best, Some((e, t, sem)));
+            }
             let e = if matches!(self.w(i + 3), Some("quarter" | "period")) {
                 i + 4
             } else {
@@ -800,14 +990,14 @@ impl<'a> Matcher<'a> {
             );
         }
         if let Some(y) = self.year(i) {
-            if let Some(c) = self.quarter_expr(i + 1) {
-                if let (
-                    e,
-                    t,
-                    Sem::Quarter {
-                        q, half, y: None, ..
-                    },
-                ) = c
+            if let Some((
+                e,
+                t,
+                Sem::Quarter {
+                    q, half, y: None, ..
+                },
+            )) = self.quarter_expr(i + 1)
+            {
                 {
                     best = longest(
                         best,
@@ -858,23 +1048,106 @@ impl<'a> Matcher<'a> {
         best
     }
 
+    /// "19th century", "the sixteenth century", "17th-century".
+    fn century_expr(&self, i: usize) -> Option<Core> {
+        let (e, n) = self
+            .ddth(i)
+            .map(|(e, n)| (e, n as i32))
+            .or_else(|| self.int(Class::Ordinal, i))?;
+        let j = if self.is(e, "-") && self.adj(e) {
+            e + 1
+        } else {
+            e
+        };
+        (self.is(j, "century") && (1..=30).contains(&n)).then_some((
+            j + 1,
+            TimexType::Date,
+            Sem::Century(n - 1),
+        ))
+    }
+
+    /// "the day before", "the year after": a unit next to the last date written.
+    fn unit_before(&self, i: usize) -> Option<Core> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let (e, unit) = self.unit(i + 1)?;
+        if self.plural(i + 1) || !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            return None;
+        }
+        let shift = match self.w(e)? {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        Some((e + 1, TimexType::Date, Sem::RefUnit { unit, shift }))
+    }
+
     fn core(&self, i: usize) -> Option<Core> {
         let mut best = None;
-        for c in [
-            self.time_expr(i),
-            self.lexical(i),
-            self.month_expr(i),
-            self.day_month(i),
-            self.weekday_expr(i),
-            self.numeric(i),
-            self.year_expr(i),
-            self.quarter_expr(i),
-            self.season_expr(i),
-            self.shift_expr(i),
-            self.amount_expr(i),
-            self.every_expr(i),
-        ] {
-            best = longest(best, c);
+        if self.toks.get(i)?.kind == Kind::Num {
+            // patterns that can start with a number
+            for c in [
+                self.time_expr(i),
+                self.day_month(i),
+                self.numeric(i),
+                self.year_expr(i),
+                self.quarter_expr(i),
+                self.amount_expr(i),
+                self.century_expr(i),
+            ] {
+                best = longest(best, c);
+            }
+        } else {
+            for c in [
+                self.time_expr(i),
+                self.lexical(i),
+                self.month_expr(i),
+                self.weekday_expr(i),
+                self.year_expr(i),
+                self.quarter_expr(i),
+                self.season_expr(i),
+                self.shift_expr(i),
+                self.amount_expr(i),
+                self.every_expr(i),
+                self.bare_plural(i),
+                self.century_expr(i),
+                self.unit_before(i),
+            ] {
+                best = longest(best, c);
+            }
+        }
+        let that = if self.is(i, "that") {
+            Some(i + 1)
+        } else if self.is(i, "the") && self.is(i + 1, "same") {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some((e, unit)) = that.and_then(|j| self.unit(j).filter(|_| !self.plural(j))) {
+            if matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+                best = longest(
+                    best,
+                    Some((e, TimexType::Date, Sem::RefUnit { unit, shift: 0 })),
+                );
+            }
+        }
+        if let Some((n, d)) = self.plain_num(i) {
+            let j = i + 1;
+            let era = self.w(j).unwrap_or("");
+            let dotted = self.is(j, "b") && self.is(j + 1, ".") && self.is(j + 2, "c");
+            if d <= 4 && n > 0 && (matches!(era, "bc" | "bce") || dotted) {
+                let e = if dotted {
+                    j + 3 + usize::from(self.is(j + 3, "."))
+                } else {
+                    j + 1
+                };
+                best = longest(best, Some((e, TimexType::Date, Sem::Bc(n as i32))));
+            }
+            if d <= 4 && n > 0 && matches!(era, "ad" | "ce") && self.cap(j) {
+                best = longest(best, Some((j + 1, TimexType::Date, Sem::Year(n as i32))));
+            }
         }
         if self.is(i, "year")
             && self.is(i + 1, "-")
@@ -894,29 +1167,133 @@ impl<'a> Matcher<'a> {
             );
         }
         if self.is(i, "the") {
-            if let Some(c) = self.after_the(i + 1).or_else(|| self.shift_expr(i + 1)) {
-                best = longest(best, Some(c));
-            }
-            if let Some(c) = self.shift_expr(i + 1) {
-                best = longest(best, Some(c));
+            let mut with_the = self.after_the(i + 1);
+            with_the = longest(with_the, self.shift_expr(i + 1));
+            // "the third-quarter loss", "the two-week trip": the article belongs to the noun the
+            // hyphenated expression qualifies, not to the expression
+            let adjectival = with_the
+                .as_ref()
+                .is_some_and(|c| c.0 >= 2 && self.is(c.0 - 2, "-") && self.word(c.0).is_some());
+            if !adjectival {
+                best = longest(best, with_the);
             }
         }
         best
     }
 
-    /// The longest expression starting at token `i`.
-    pub fn match_at(&self, i: usize) -> Option<Cand> {
-        let t = self.toks.get(i)?;
-        if t.kind == Kind::Word {
-            let w = self.w(i)?;
-            let known = self.lex.knows(w)
-                || w.strip_suffix('s').is_some_and(|s| self.lex.knows(s))
-                || matches!(w, "q" | "the" | "once" | "twice");
-            if !known {
-                return None;
+    /// True when token `i` may continue an expression: a number, a hyphen, a word that is an
+    /// expression on its own, one of the few words patterns name, or (up to `depth` words deep)
+    /// a word that may start one and leads on itself.
+    fn leads_on(&self, i: usize, depth: u8) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Other => self.is(i, "\u{2019}") && self.num(i + 1).is_some(),
+            Kind::Punct => self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some()),
+            Kind::Word => {
+                let id = self.ids[i];
+                if matches!(
+                    self.w(i),
+                    Some(
+                        "latest"
+                            | "most"
+                            | "weekend"
+                            | "same"
+                            | "recent"
+                            | "fiscal"
+                            | "full"
+                            | "times"
+                    )
+                ) {
+                    return true;
+                }
+                if id == NONE || !self.lex.starter(id) {
+                    return false;
+                }
+                self.lex.continues(id)
+                    || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                    || (depth > 0
+                        && (self.leads_on(i + 1, depth - 1)
+                            || self
+                                .lex
+                                .phrase_end(id, i, |j| self.w(j))
+                                .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1))))
             }
         }
-        if t.kind == Kind::Other || (t.kind == Kind::Punct && !self.is(i, "'")) {
+    }
+
+    /// True when an expression may start at token `i` (a cheap test before the patterns).
+    fn can_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Other | Kind::Punct => self.leads_on(i, 0) && !self.is(i, "-"),
+            Kind::Word => {
+                let id = self.ids[i];
+                let Some(w) = self.w(i) else {
+                    return false;
+                };
+                if id == NONE {
+                    // weekday plurals ("Mondays"), "Q3", "once a week", "that year"
+                    (w.len() >= 7 && w.ends_with("days") && self.lex.id(&w[..w.len() - 1]) != NONE)
+                        || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
+                        || (w == "that" && self.leads_on(i + 1, 0))
+                } else {
+                    self.lex.starter(id)
+                        && (self.lex.standalone(id)
+                            || self.leads_on(i + 1, 1)
+                            || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                            || self
+                                .lex
+                                .phrase_end(id, i, |j| self.w(j))
+                                .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))
+                }
+            }
+        }
+    }
+
+    /// True when the expression at `start..end` sits in a title or a name ("High Noon",
+    /// "This Week With David Brinkley", "VOA Today"): a common word of it is capitalized after a
+    /// capitalized word, or its second word is capitalized after a common first word.
+    fn in_name(&self, start: usize, end: usize) -> bool {
+        // capitalized, not all capitals
+        let common = |j: usize| {
+            self.toks.get(j).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && self.text.as_bytes()[t.start + 1..t.end]
+                        .iter()
+                        .any(|b| b.is_ascii_lowercase())
+            }) && self.cap(j)
+                && !self.lex.proper(self.ids[j])
+        };
+        if common(start)
+            && start > 0
+            && self.toks[start - 1].kind == Kind::Word
+            && self.cap(start - 1)
+        {
+            return true;
+        }
+        end > start + 1
+            && self.toks[start].kind == Kind::Word
+            && !self.lex.proper(self.ids[start])
+            && common(start + 1)
+    }
+
+    /// The longest expression starting at token `i`.
+    pub fn match_at(&self, i: usize) -> Option<Cand> {
+        let c = self.match_at_inner(i)?;
+        if self.in_name(c.start, c.end) && !self.title() {
+            return None;
+        }
+        Some(c)
+    }
+
+    fn match_at_inner(&self, i: usize) -> Option<Cand> {
+        if !self.can_start(i) {
             return None;
         }
         if let Some((e, Val::Str(m), _)) = self.hit(Class::Mod, i) {
@@ -927,11 +1304,15 @@ impl<'a> Matcher<'a> {
             };
             if let Some((end, kind, sem)) = self.core(j) {
                 let qty = QTY_MODS.contains(&m);
-                let ok = if qty {
-                    matches!(sem, Sem::Dur { .. } | Sem::Ago { .. }) && self.amount(j).is_some()
+                let adverb = matches!(self.w(i), Some("earlier" | "later"));
+                let ok = if adverb {
+                    matches!(sem, Sem::RelUnit { .. } | Sem::Part { .. })
+                } else if qty {
+                    matches!(sem, Sem::Dur { .. } | Sem::Ago { .. } | Sem::Shifted { .. })
+                        && self.amount(j).is_some()
                 } else {
                     matches!(kind, TimexType::Date | TimexType::Time)
-                        && !matches!(sem, Sem::Ref(_) | Sem::Ago { .. })
+                        && !matches!(sem, Sem::Ref(_) | Sem::Ago { .. } | Sem::Shifted { .. })
                 };
                 if ok {
                     return Some(Cand {

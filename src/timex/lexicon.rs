@@ -1,6 +1,7 @@
 //! `dates.txt` parsed into a lexicon: phrase → (class, value), looked up token by token.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::scan::{tokenize, Kind};
 use crate::rules::{RuleError, RuleFile};
@@ -32,8 +33,10 @@ pub enum Class {
     Ref,
     /// last / this / next.
     Shift,
-    /// ago / later.
+    /// ago / from now (counted from the anchor).
     Ago,
+    /// earlier / later (counted from the last date written).
+    After,
     /// One-word sets.
     Set,
     /// every / each.
@@ -42,6 +45,10 @@ pub enum Class {
     Mod,
     /// Words pointing to the future.
     Future,
+    /// Past-tense words that, nearer than any future cue, keep an expression in the past.
+    Past,
+    /// Words right before an expression that make it a deadline ahead ("by", "until").
+    Deadline,
     /// Time zones.
     Zone,
     /// "fiscal".
@@ -88,6 +95,8 @@ pub enum Val {
     Str(&'static str),
     /// A clock time or month-day: two numbers.
     Pair(u8, u8),
+    /// A floating holiday: month, nth (-1 = last), weekday (Monday = 1).
+    Nth(u8, i8, u8),
 }
 
 /// The unknown count ("several").
@@ -102,10 +111,72 @@ struct Entry {
     canonical: bool,
 }
 
+/// A small fast hasher for short ASCII keys (FNV-1a over the bytes).
+#[derive(Clone, Copy, Debug)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// Id of a first word in the lexicon; [`NONE`] for a word it does not know.
+pub type WordId = u32;
+
+/// The id of no word.
+pub const NONE: WordId = u32::MAX;
+
 /// Every phrase of `dates.txt`, keyed by its first word.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    map: HashMap<Box<str>, Vec<Entry>>,
+    map: HashMap<Box<str>, WordId, BuildHasherDefault<Fnv>>,
+    lists: Vec<Vec<Entry>>,
+    /// Per id, a bit per class its phrases belong to.
+    masks: Vec<u32>,
+    /// Per id, true when the word alone is a phrase of a class in [`ALONE`].
+    alone: Vec<bool>,
+    /// Length of the longest first word.
+    max_len: usize,
+    /// A bit per (first byte, second byte, length) of the first words: most words are turned
+    /// away here without hashing.
+    shapes: Vec<u64>,
+    /// First words sorted by shape, and where each shape's run starts: a lookup compares a few
+    /// strings, without hashing.
+    by_shape: Vec<(Box<str>, WordId)>,
+    shape_start: Vec<u32>,
+}
+
+/// Classes whose phrases are expressions on their own.
+const ALONE: u32 = 1 << Class::Month as u32
+    | 1 << Class::Weekday as u32
+    | 1 << Class::Unit as u32
+    | 1 << Class::Season as u32
+    | 1 << Class::Clock as u32
+    | 1 << Class::Day as u32
+    | 1 << Class::Night as u32
+    | 1 << Class::Ref as u32
+    | 1 << Class::Set as u32
+    | 1 << Class::Holiday as u32;
+
+/// Number of distinct shapes.
+const SHAPES: usize = 32 << 9;
+
+fn shape(w: &[u8]) -> usize {
+    let b0 = w.first().map_or(0, |b| (b & 31) as usize);
+    let b1 = w.get(1).map_or(0, |b| (b & 31) as usize);
+    (b0 << 9) | (b1 << 4) | w.len().min(15)
 }
 
 /// One lexicon hit: the class, the value, the token index after the phrase, and whether the
@@ -176,7 +247,7 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
         Class::Ordinal => int(1, 1000),
         Class::Day | Class::Night => int(-7, 7),
         Class::Shift => int(-1, 1),
-        Class::Ago => match v {
+        Class::Ago | Class::After => match v {
             "-1" => Ok(Val::Int(-1)),
             "1" => Ok(Val::Int(1)),
             _ => Err(format!("value must be -1 or 1, not {v:?}")),
@@ -207,8 +278,30 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
         ]),
         Class::Mod => one_of(MODS),
         Class::Clock => pair(':', 23, 59, "HH:MM"),
-        Class::Holiday => pair('-', 12, 31, "MM-DD"),
-        Class::Future | Class::Zone | Class::Fiscal => {
+        Class::Holiday => {
+            let parts: Vec<&str> = v.split('-').collect();
+            if parts.len() == 3 {
+                let bad = || format!("value must be MM-DD or MM-N-D, not {v:?}");
+                let m: u8 = parts[0].parse().map_err(|_| bad())?;
+                let n: i8 = if parts[1] == "L" {
+                    -1
+                } else {
+                    parts[1].parse().map_err(|_| bad())?
+                };
+                let d: u8 = parts[2].parse().map_err(|_| bad())?;
+                if !(1..=12).contains(&m)
+                    || !(-1..=5).contains(&n)
+                    || n == 0
+                    || !(1..=7).contains(&d)
+                {
+                    return Err(bad());
+                }
+                Ok(Val::Nth(m, n, d))
+            } else {
+                pair('-', 12, 31, "MM-DD or MM-N-D")
+            }
+        }
+        Class::Future | Class::Past | Class::Deadline | Class::Zone | Class::Fiscal => {
             if v.is_empty() || v == "-" {
                 Ok(Val::None)
             } else {
@@ -233,10 +326,13 @@ fn parse_class(s: &str) -> Option<Class> {
         "ref" => Class::Ref,
         "shift" => Class::Shift,
         "ago" => Class::Ago,
+        "after" => Class::After,
         "set" => Class::Set,
         "every" => Class::Every,
         "mod" => Class::Mod,
         "future" => Class::Future,
+        "deadline" => Class::Deadline,
+        "past" => Class::Past,
         "zone" => Class::Zone,
         "fiscal" => Class::Fiscal,
         "holiday" => Class::Holiday,
@@ -285,7 +381,18 @@ impl Lexicon {
                     continue;
                 };
                 any = true;
-                let list = lex.map.entry(first.clone()).or_default();
+                let next = lex.lists.len() as WordId;
+                let id = *lex.map.entry(first.clone()).or_insert(next);
+                if id == next {
+                    lex.lists.push(Vec::new());
+                }
+                lex.max_len = lex.max_len.max(first.len());
+                if lex.shapes.is_empty() {
+                    lex.shapes = vec![0; SHAPES / 64];
+                }
+                let sh = shape(first.as_bytes());
+                lex.shapes[sh / 64] |= 1 << (sh % 64);
+                let list = &mut lex.lists[id as usize];
                 list.push(Entry {
                     rest: rest.to_vec(),
                     class,
@@ -298,6 +405,26 @@ impl Lexicon {
                 errors.push(line.error("no phrase"));
             }
         }
+        let mut by_shape: Vec<(Box<str>, WordId)> =
+            lex.map.iter().map(|(w, &id)| (w.clone(), id)).collect();
+        by_shape.sort_by_key(|(w, _)| shape(w.as_bytes()));
+        lex.shape_start = (0..=SHAPES)
+            .map(|sh| by_shape.partition_point(|(w, _)| shape(w.as_bytes()) < sh) as u32)
+            .collect();
+        lex.by_shape = by_shape;
+        lex.alone = lex
+            .lists
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .any(|e| e.rest.is_empty() && ALONE & (1 << e.class as u32) != 0)
+            })
+            .collect();
+        lex.masks = lex
+            .lists
+            .iter()
+            .map(|l| l.iter().fold(0, |m, e| m | 1 << e.class as u32))
+            .collect();
         if errors.is_empty() {
             Ok(lex)
         } else {
@@ -305,19 +432,100 @@ impl Lexicon {
         }
     }
 
-    /// The longest phrase of `class` starting at token `i`; `word(j)` gives token j's lowercase
-    /// text (or None past the end).
-    pub fn hit<'w>(
+    /// True when a phrase starting with word `id` may start an expression (not only cue words
+    /// such as "will", "said", "by").
+    pub fn starter(&self, id: WordId) -> bool {
+        const CUES: u32 = 1 << Class::Future as u32
+            | 1 << Class::Past as u32
+            | 1 << Class::Deadline as u32
+            | 1 << Class::Zone as u32
+            | 1 << Class::Ago as u32
+            | 1 << Class::After as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & !CUES != 0)
+    }
+
+    /// True when word `id` carries an expression on after a word that starts it: a word of an
+    /// expression on its own, a part of day, a number or an ordinal.
+    pub fn continues(&self, id: WordId) -> bool {
+        const ON: u32 = ALONE
+            | 1 << Class::Part as u32
+            | 1 << Class::Number as u32
+            | 1 << Class::Ordinal as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & ON != 0)
+    }
+
+    /// True when word `id` alone can be an expression ("May", "today"), not only the start of
+    /// one ("last", "three", "every", "the").
+    pub fn standalone(&self, id: WordId) -> bool {
+        self.alone.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// True when a phrase of several words that is an expression on its own ("the future",
+    /// "right now", "last night") starts at token `i`.
+    pub fn phrase_alone_at<'w>(
         &self,
+        id: WordId,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> bool {
+        self.lists.get(id as usize).is_some_and(|l| {
+            l.iter().any(|e| {
+                ALONE & (1 << e.class as u32) != 0
+                    && !e.rest.is_empty()
+                    && e.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, r)| word(i + 1 + k) == Some(&**r))
+            })
+        })
+    }
+
+    /// True when word `id` is a name in its own right (month, weekday, holiday, time zone): its
+    /// capital says nothing.
+    pub fn proper(&self, id: WordId) -> bool {
+        const PROPER: u32 = 1 << Class::Month as u32
+            | 1 << Class::Weekday as u32
+            | 1 << Class::Holiday as u32
+            | 1 << Class::Zone as u32;
+        self.masks.get(id as usize).is_some_and(|m| m & PROPER != 0)
+    }
+
+    /// The id of a first word, or [`NONE`].
+    pub fn id(&self, w: &str) -> WordId {
+        if w.len() > self.max_len {
+            return NONE;
+        }
+        let sh = shape(w.as_bytes());
+        if self
+            .shapes
+            .get(sh / 64)
+            .is_none_or(|b| b & (1 << (sh % 64)) == 0)
+        {
+            return NONE;
+        }
+        let (a, b) = (
+            self.shape_start[sh] as usize,
+            self.shape_start[sh + 1] as usize,
+        );
+        self.by_shape[a..b]
+            .iter()
+            .find(|(k, _)| **k == *w)
+            .map_or(NONE, |&(_, id)| id)
+    }
+
+    /// The longest phrase of `class` starting at token `i` whose first word has id `id`;
+    /// `word(j)` gives token j's lowercase text (or None past the end).
+    pub fn hit_id<'w>(
+        &self,
+        id: WordId,
         class: Class,
         i: usize,
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<Hit> {
-        let w = word(i)?;
-        if w.len() > 24 {
+        if self.masks.get(id as usize)? & (1 << class as u32) == 0 {
             return None;
         }
-        let list = self.map.get(w)?;
+        let list = &self.lists[id as usize];
         list.iter()
             .filter(|e| e.class == class)
             .find(|e| {
@@ -333,9 +541,34 @@ impl Lexicon {
             })
     }
 
-    /// True when some phrase of any class starts with this word.
-    pub fn knows(&self, w: &str) -> bool {
-        w.len() <= 24 && self.map.contains_key(w)
+    /// The token index after the longest phrase of any class starting at token `i` (whose first
+    /// word has id `id`).
+    pub fn phrase_end<'w>(
+        &self,
+        id: WordId,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<usize> {
+        self.lists
+            .get(id as usize)?
+            .iter()
+            .find(|e| {
+                e.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| word(i + 1 + k) == Some(&**r))
+            })
+            .map(|e| i + 1 + e.rest.len())
+    }
+
+    /// The longest phrase of `class` starting at token `i`.
+    pub fn hit<'w>(
+        &self,
+        class: Class,
+        i: usize,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<Hit> {
+        self.hit_id(self.id(word(i)?), class, i, word)
     }
 }
 

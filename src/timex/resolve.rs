@@ -67,6 +67,35 @@ pub enum Sem {
         /// -1 ago, 1 later.
         sign: i32,
     },
+    /// "two years later", "a week earlier": counted from the last date written (else the anchor).
+    Shifted {
+        /// Count.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+        /// -1 earlier, 1 later.
+        sign: i32,
+    },
+    /// "that year" (0), "the following year" (1): a unit around the last date written.
+    RefUnit {
+        /// Unit.
+        unit: Unit,
+        /// Shift.
+        shift: i32,
+    },
+    /// A floating holiday: the nth weekday of a month ("Thanksgiving").
+    Nth {
+        /// Year, if written.
+        y: Option<i32>,
+        /// Month.
+        m: u8,
+        /// 1–5, or -1 for the last.
+        n: i8,
+        /// Monday = 1.
+        wd: u8,
+    },
+    /// A year before the common era ("400 BCE").
+    Bc(i32),
     /// A quarter or half of a year: "the third quarter", "Q3 2021", "the first half".
     Quarter {
         /// 1–4 (quarter) or 1–2 (half).
@@ -141,6 +170,11 @@ pub struct Ctx {
     pub future: bool,
     /// The sentence speaks of quarters (earnings news): "a year earlier" is then a quarter.
     pub quarters: bool,
+    /// The last date written before the expression (the reference time), if any.
+    pub reference: Option<Date>,
+    /// The text tells of another time than the anchor's (the last year written is two or more
+    /// years away from it): dates without a year take the reference's year.
+    pub narrative: bool,
 }
 
 fn ymd(d: Date) -> String {
@@ -152,16 +186,19 @@ fn quarter_of(d: Date) -> i32 {
 }
 
 fn add(d: Date, n: i64, unit: Unit) -> Option<Date> {
-    let sp: Span = match unit {
-        Unit::Year => n.years(),
-        Unit::Month => n.months(),
-        Unit::Week => n.weeks(),
-        Unit::Day => n.days(),
-        Unit::Quarter => (n.checked_mul(3)?).months(),
-        Unit::Decade => (n.checked_mul(10)?).years(),
-        Unit::Century => (n.checked_mul(100)?).years(),
+    // try_* never panics on an amount past jiff's limits ("999999999 years ago")
+    let sp = Span::new();
+    let sp = match unit {
+        Unit::Year => sp.try_years(n),
+        Unit::Month => sp.try_months(n),
+        Unit::Week => sp.try_weeks(n),
+        Unit::Day => sp.try_days(n),
+        Unit::Quarter => sp.try_months(n.checked_mul(3)?),
+        Unit::Decade => sp.try_years(n.checked_mul(10)?),
+        Unit::Century => sp.try_years(n.checked_mul(100)?),
         Unit::Hour | Unit::Minute | Unit::Second => return Some(d),
-    };
+    }
+    .ok()?;
     d.checked_add(sp).ok()
 }
 
@@ -191,7 +228,15 @@ fn ref_for(sign: i32) -> String {
 }
 
 /// The candidate in years y-1, y, y+1 picked by tense, else the nearest.
-fn pick_year(anchor: Date, future: bool, make: impl Fn(i32) -> Option<Date>) -> Option<Date> {
+/// How far back (days) a bare month is still taken in the past without a tense cue.
+const MONTH_PAST_LIMIT: i64 = 183;
+
+fn pick_year(
+    anchor: Date,
+    future: bool,
+    past_limit: i64,
+    make: impl Fn(i32) -> Option<Date>,
+) -> Option<Date> {
     let y = anchor.year() as i32;
     let cands: Vec<Date> = (y - 1..=y + 1).filter_map(&make).collect();
     let dist = |c: &Date| (anchor.until(*c).ok()?.get_days() as i64).checked_abs();
@@ -205,7 +250,7 @@ fn pick_year(anchor: Date, future: bool, make: impl Fn(i32) -> Option<Date>) -> 
     } else {
         cands.iter().rev().find(|c| days(c) <= 0).copied()
     };
-    let limit = if future { 300 } else { 270 };
+    let limit = if future { 300 } else { past_limit };
     match directed {
         Some(c) if days(&c).abs() <= limit => Some(c),
         _ => nearest,
@@ -249,11 +294,35 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             y: None,
             m,
             d: Some(d),
-        } => pick_year(ctx.anchor?, ctx.future, |y| {
+        } if ctx.narrative && ctx.reference.is_some() => {
+            Date::new(ctx.reference?.year(), m as i8, d as i8).ok()
+        }
+        Sem::Date {
+            y: None,
+            m,
+            d: Some(d),
+        } => pick_year(ctx.anchor?, ctx.future, 270, |y| {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
         Sem::Weekday { wd, shift } => Some(weekday_of(ctx.anchor?, wd, shift, ctx.future)),
-        Sem::RelDay(n) => ctx.anchor?.checked_add((n as i64).days()).ok(),
+        Sem::Nth { y, m, n, wd } => {
+            let make = |y: i32| {
+                let w = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;
+                Date::new(i16::try_from(y).ok()?, m as i8, 1)
+                    .ok()?
+                    .nth_weekday_of_month(n, w)
+                    .ok()
+            };
+            match y {
+                Some(y) => make(y),
+                None => pick_year(ctx.anchor?, ctx.future, 270, make),
+            }
+        }
+        Sem::RelDay(n) => add(ctx.anchor?, n as i64, Unit::Day),
+        Sem::RefUnit {
+            unit: Unit::Day,
+            shift,
+        } => add(ctx.reference.or(ctx.anchor)?, shift as i64, Unit::Day),
         Sem::Ago {
             n,
             unit: Unit::Day,
@@ -289,11 +358,13 @@ fn no_anchor_value(sem: &Sem) -> String {
         },
         Sem::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
         Sem::DayOfMonth(d) => format!("XXXX-XX-{d:02}"),
+        Sem::Nth { m, .. } => format!("XXXX-{m:02}-XX"),
         Sem::MonthShift { m, .. } | Sem::MonthOfRelYear { m, .. } => format!("XXXX-{m:02}"),
         Sem::RelDay(n) => ref_for(n),
         Sem::RelUnit { shift, .. } => ref_for(shift),
         Sem::Weekend(_) => "XXXX-WXX-WE".to_string(),
-        Sem::Ago { sign, .. } => ref_for(sign),
+        Sem::Ago { sign, .. } | Sem::Shifted { sign, .. } => ref_for(sign),
+        Sem::RefUnit { .. } => "XXXX-XX-XX".to_string(),
         Sem::Quarter { q, half, .. } => format!("XXXX-{}{q}", if half { 'H' } else { 'Q' }),
         Sem::QuarterRel(_) => "XXXX-QX".to_string(),
         Sem::Season { s, .. } => format!("XXXX-{s}"),
@@ -340,6 +411,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             }
         }
         Sem::Year(y) => return format!("{y:04}"),
+        Sem::Bc(y) => return format!("BC{y:04}"),
         Sem::Decade(d) => return format!("{d:03}"),
         Sem::Century(c) => return format!("{c:02}"),
         Sem::Date {
@@ -374,6 +446,28 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
         }
         _ => {}
     }
+    if let Some(r) = ctx.reference {
+        match *sem {
+            Sem::Shifted { n, unit, sign } if n != X && !(ctx.quarters && unit == Unit::Year) => {
+                if let Some(d) = add(r, n as i64 * sign as i64, unit) {
+                    return at_unit(d, unit);
+                }
+            }
+            Sem::RefUnit { unit, shift } => {
+                if let Some(d) = add(r, shift as i64, unit) {
+                    return at_unit(d, unit);
+                }
+            }
+            Sem::Date {
+                y: None,
+                m,
+                d: None,
+            } if ctx.narrative => {
+                return format!("{:04}-{m:02}", r.year());
+            }
+            _ => {}
+        }
+    }
     let Some(a) = ctx.anchor else {
         return no_anchor_value(sem);
     };
@@ -384,7 +478,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             m,
             d: None,
         } => {
-            let c = pick_year(a.first_of_month(), ctx.future, |y| {
+            let c = pick_year(a.first_of_month(), ctx.future, MONTH_PAST_LIMIT, |y| {
                 Date::new(i16::try_from(y).ok()?, m as i8, 1).ok()
             });
             c.map(|c| format!("{:04}-{m:02}", c.year()))
@@ -410,7 +504,11 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
             None => ref_for(shift),
         },
-        Sem::Ago { n, unit, sign } => {
+        Sem::RefUnit { unit, shift } => match add(a, shift as i64, unit) {
+            Some(d) => at_unit(d, unit),
+            None => ref_for(shift),
+        },
+        Sem::Ago { n, unit, sign } | Sem::Shifted { n, unit, sign } => {
             if n == X {
                 return ref_for(sign);
             }
@@ -483,7 +581,7 @@ mod tests {
         Ctx {
             anchor: Some(date(y, m, d)),
             future,
-            quarters: false,
+            ..Ctx::default()
         }
     }
 

@@ -356,6 +356,9 @@ fn not_timexes() {
         "He paid $2000 for 3.5 kilos.",
         "Call 555-1234 or visit room 1201.",
         "A second man fell.",
+        "He starred in High Noon and on This Week With David.",
+        "Light travels far per second.",
+        "The army of 1500 soldiers left.",
     ] {
         let v = run(text, DCT);
         assert!(v.iter().all(|t| t.0 == "now"), "{text:?} gave {v:?}");
@@ -442,4 +445,153 @@ fn pathological_inputs_do_not_panic() {
             assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
         }
     }
+}
+
+#[test]
+fn narrative_reference_time() {
+    let v = run(
+        "Born in Leeds in 1782, she moved to York. On July 14 she married. Two years later she left; that year was hard.",
+        DCT,
+    );
+    let vals: Vec<(&str, &str)> = v.iter().map(|t| (t.0.as_str(), t.2.as_str())).collect();
+    assert_eq!(
+        vals,
+        vec![
+            ("1782", "1782"),
+            ("July 14", "1782-07-14"),
+            ("Two years later", "1784"),
+            ("that year", "1784")
+        ]
+    );
+    let v = run("The storm hit on May 3, 2020. The next day it rained.", DCT);
+    assert_eq!(v[1].2, "2020-05-04");
+    // a word of the time of writing ends the story's time
+    let v = run("In 1990 it began. Yesterday it ended, on July 14.", DCT);
+    assert_eq!(v[2].2, "2021-07-14");
+}
+
+#[test]
+fn eras() {
+    check(
+        DCT,
+        &[
+            ("The city fell in 400 BCE.", "400 BCE", "DATE", "BC0400"),
+            (
+                "The walls date from 900 CE onward.",
+                "900 CE",
+                "DATE",
+                "0900",
+            ),
+        ],
+    );
+}
+
+/// Throughput of the stage alone: `cargo test --release --lib timex_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timex_speed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/polnear-train.jsonl"
+    );
+    let Ok(corpus) = std::fs::read_to_string(path) else {
+        eprintln!("SKIPPED timex_speed: {path} is absent");
+        return;
+    };
+    let mut text = String::new();
+    for line in corpus.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        text.push_str(v["text"].as_str().unwrap_or(""));
+        text.push('\n');
+    }
+    let r = rules();
+    let mut doc = Doc::new("big", text);
+    doc.anchor = DCT;
+    let reps: usize = std::env::var("TIMEX_REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1);
+    let t = std::time::Instant::now();
+    for _ in 0..reps {
+        tag(&r, &mut doc);
+    }
+    let secs = t.elapsed().as_secs_f64() / reps.max(1) as f64;
+    eprintln!(
+        "timex: {} bytes, {} timexes, {:.1} MB/s",
+        doc.text.len(),
+        doc.timexes.len(),
+        doc.text.len() as f64 / secs / 1e6
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of date words, numbers, punctuation and other scripts: no panic, spans on char
+    /// boundaries, sorted, never overlapping.
+    #[test]
+    fn never_panics_on_date_soup(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "May", "the", "last", "3", "1999", "2021-12-27", "12/31/2021", "27.12.2021", ":",
+                "p.m.", "a", "ago", "later", "Q", "3rd", "quarter", "’", "'", "90s", "-", "every",
+                "Monday", "night", "year", "years", "999999999", "BC", "century", "é", "🎉", "年",
+                ",", ".", "of", "early", "more than", "twenty", "four", "o'clock", "noon", "that",
+                "\n", "Thanksgiving", "since", "will", "said", "by", "recent", "weeks",
+            ]),
+            0..40,
+        ),
+        glue in proptest::collection::vec(proptest::bool::ANY, 40),
+        dated in proptest::bool::ANY,
+    ) {
+        let mut text = String::new();
+        for (k, p) in parts.iter().enumerate() {
+            text.push_str(p);
+            if glue[k % glue.len()] {
+                text.push(' ');
+            }
+        }
+        let mut doc = Doc::new("p", text.as_str());
+        doc.anchor = if dated { DCT } else { None };
+        tag(&rules(), &mut doc);
+        for w in doc.timexes.windows(2) {
+            proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+        }
+        for t in &doc.timexes {
+            proptest::prop_assert!(t.span.start < t.span.end);
+            proptest::prop_assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}
+
+#[test]
+fn determiners_and_business_periods() {
+    check(
+        DCT,
+        &[
+            (
+                "The third-quarter loss widened.",
+                "third-quarter",
+                "DATE",
+                "2021-Q3",
+            ),
+            (
+                "They signed the two-year deal.",
+                "two-year",
+                "DURATION",
+                "P2Y",
+            ),
+            (
+                "Sales beat the year-earlier third quarter.",
+                "the year-earlier third quarter",
+                "DATE",
+                "2020-Q3",
+            ),
+            (
+                "Net rose in the fiscal year ending soon.",
+                "the fiscal year",
+                "DURATION",
+                "P1Y",
+            ),
+        ],
+    );
 }
