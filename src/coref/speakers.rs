@@ -105,6 +105,17 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         .first()
         .map(|&w| doc.tokens[w].span.slice(text))
         .is_some_and(|w| matches!(w, "the" | "The"));
+    // "Scott Pruitt, the attorney general of Oklahoma,": an appositive description names the
+    // person right before it
+    let first_w = words.first().map(|&w| doc.tokens[w].span.slice(text));
+    let descriptive = first_w.is_some_and(|w| {
+        matches!(w, "the" | "a" | "an") || w.chars().next().is_some_and(char::is_lowercase)
+    });
+    if descriptive && rules.pronoun(first_w.unwrap_or("")).is_none() {
+        if let Some(i) = person_before_comma(doc, ec, span.start) {
+            return Mention::Entity(i);
+        }
+    }
     let head_w = head_span.slice(text);
     if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
         // "the Texas Republican": a party member, by state
@@ -233,6 +244,27 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     Mention::Other
+}
+
+/// The person an appositive description at `pos` describes: the nearest PERSON entity before it
+/// in the same sentence, within 200 bytes, that is followed by a comma ("Scott Pruitt, the …",
+/// "David Kamin, an adviser … and an associate professor …").
+fn person_before_comma(doc: &Doc, ec: &EClusters, pos: usize) -> Option<usize> {
+    let s = doc.sentence_at(pos)?;
+    let sent = doc.sentences[s];
+    let end = doc.entities.partition_point(|e| e.span.end <= pos);
+    for i in (0..end).rev().take(8) {
+        let e = doc.entities[i];
+        if e.span.start < sent.start || pos - e.span.end > 200 {
+            return None;
+        }
+        if e.label != EntityLabel::Person {
+            continue;
+        }
+        let after = doc.text[e.span.end..].trim_start_matches(['’', '\'', 's']);
+        return (after.starts_with(',') && ec.of_entity[i].is_some()).then_some(i);
+    }
+    None
 }
 
 /// The latest ORG entity before `pos` with a word equal to `head` capitalized ("ministry" →

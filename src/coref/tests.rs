@@ -219,3 +219,13 @@ fn many_speakers_stay_linear() {
     assert!(t.elapsed().as_secs_f64() < 5.0);
     assert!(doc.attributions.iter().all(|a| a.cluster.is_some()));
 }
+
+#[test]
+fn appositive_description_names_the_person_before_it() {
+    let d = with_speakers(
+        "Taxes rose. Dara Quill, an adviser to the board and a professor at Leeds University, \
+         said the plan was sound.",
+        &[("a professor at Leeds University", 0)],
+    );
+    assert_eq!(names(&d), vec!["Dara Quill"]);
+}
