@@ -128,9 +128,18 @@ fn bad_rule_lines_are_reported_with_file_and_line() {
     let g = dir.join("gazetteers");
     std::fs::create_dir_all(&g).unwrap();
     let files = [
-        ("gazetteers/countries.txt", "# ok\nFrance\nSpain || Espana\nItaly | @PLANET\n"),
-        ("gazetteers/us_states.txt", "Texas | TX\nOhio | Ohio\nUtah\n"),
-        ("gazetteers/name_heads.txt", "River | LOC\nLake | WATER\nTwo words | ORG\n"),
+        (
+            "gazetteers/countries.txt",
+            "# ok\nFrance\nSpain || Espana\nItaly | @PLANET\n",
+        ),
+        (
+            "gazetteers/us_states.txt",
+            "Texas | TX\nOhio | Ohio\nUtah\n",
+        ),
+        (
+            "gazetteers/name_heads.txt",
+            "River | LOC\nLake | WATER\nTwo words | ORG\n",
+        ),
         ("gazetteers/given_names.txt", "Ann | f\nBo | x\n"),
         ("gazetteers/common_words.txt", "However\nNot one\n"),
         ("titles.txt", "Sen. | senator\nDr. | doctor | q\n"),
@@ -139,7 +148,9 @@ fn bad_rule_lines_are_reported_with_file_and_line() {
         std::fs::write(dir.join(name), text).unwrap();
     }
     let src = RuleSources::with_overrides(&dir).unwrap();
-    let errs = crate::entities::EntityRules::compile(&src).err().expect("errors");
+    let errs = crate::entities::EntityRules::compile(&src)
+        .err()
+        .expect("errors");
     let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
     for want in [
         "gazetteers/countries.txt:3:",
@@ -152,7 +163,10 @@ fn bad_rule_lines_are_reported_with_file_and_line() {
         "gazetteers/common_words.txt:2:",
         "titles.txt:2:",
     ] {
-        assert!(shown.iter().any(|s| s.starts_with(want)), "{want} missing in {shown:?}");
+        assert!(
+            shown.iter().any(|s| s.starts_with(want)),
+            "{want} missing in {shown:?}"
+        );
     }
     assert!(crate::coref::CorefRules::compile(&src).is_err());
     let _ = std::fs::remove_dir_all(&dir);
