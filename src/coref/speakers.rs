@@ -81,6 +81,25 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Pronoun(p);
         }
     }
+    // a span cut after a title ("Del" of "Del. Stacey Plaskett"): the person right after it
+    if words.len() == 1 {
+        let w = doc.tokens[words[0]].span.slice(text).to_lowercase();
+        let dotted = format!("{w}.");
+        if rules.titles_lower.contains_key(w.as_str()) || rules.titles_lower.contains_key(&*dotted)
+        {
+            let i = doc.entities.partition_point(|e| e.span.start < span.end);
+            if let Some(e) = doc.entities.get(i) {
+                let gap = doc.text.get(span.end..e.span.start).unwrap_or("x");
+                if e.label == EntityLabel::Person
+                    && ec.of_entity[i].is_some()
+                    && gap.len() <= 3
+                    && gap.chars().all(|c| c == '.' || c.is_whitespace())
+                {
+                    return Mention::Entity(i);
+                }
+            }
+        }
+    }
     let core = core(doc, span);
     let Some(&head) = words
         .iter()
