@@ -279,12 +279,14 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         continue;
                     }
                 }
-                out.push(Cand {
-                    span: u.span,
-                    label,
-                    guess: false,
-                    drop: false,
-                });
+                if label != EntityLabel::Norp || !names_language(text, us, k) {
+                    out.push(Cand {
+                        span: u.span,
+                        label,
+                        guess: false,
+                        drop: false,
+                    });
+                }
                 after_title = None;
                 k += 1;
             }
@@ -339,6 +341,50 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             }
         }
     }
+}
+
+/// True when the demonym at unit `k` names a language ("written in English, by …", "spoke
+/// French and …"): a language is not a group of people.
+fn names_language(text: &str, us: &[Unit], k: usize) -> bool {
+    let prev = k.checked_sub(1).map_or("", |p| word(text, &us[p]));
+    let next = us.get(k + 1).map_or(".", |n| word(text, n));
+    let language_verb = matches!(
+        prev,
+        "in" | "In"
+            | "into"
+            | "speak"
+            | "speaks"
+            | "spoke"
+            | "speaking"
+            | "learn"
+            | "learned"
+            | "taught"
+            | "translated"
+    );
+    let no_noun_after = matches!(
+        next,
+        "." | ","
+            | ";"
+            | ":"
+            | ")"
+            | "by"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "which"
+            | "and"
+            | "or"
+            | "that"
+            | "it"
+            | "as"
+            | "to"
+            | "for"
+            | "with"
+            | "fluently"
+            | "at"
+    );
+    language_verb && no_noun_after
 }
 
 /// The most units one name may hold ("Treaty on the Non-Proliferation of Nuclear Weapons" is 7).

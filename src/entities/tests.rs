@@ -171,3 +171,12 @@ fn bad_rule_lines_are_reported_with_file_and_line() {
     assert!(crate::coref::CorefRules::compile(&src).is_err());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn languages_are_not_groups() {
+    let v =
+        ents("The poem was written in French, and she spoke German at home with Italian friends.");
+    assert!(!has(&v, "French", "NORP"), "{v:?}");
+    assert!(!has(&v, "German", "NORP"), "{v:?}");
+    assert!(has(&v, "Italian", "NORP"), "{v:?}");
+}
