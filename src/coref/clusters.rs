@@ -185,7 +185,13 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         let c = match found {
             Some(c) => {
                 clusters[c].mentions.push(i);
-                if s.len() > clusters[c].name.len() {
+                // the longest name, preferring one that starts with a given name ("Hillary
+                // Clinton" over a stray "Crooked Hillary Clinton")
+                let rank = |n: &str| {
+                    let first = words(n).next().unwrap_or("");
+                    (rules.given.contains_key(first), n.len())
+                };
+                if rank(s) > rank(clusters[c].name.slice(text)) {
                     clusters[c].name = e.span;
                 }
                 c
