@@ -279,7 +279,12 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         continue;
                     }
                 }
-                if label != EntityLabel::Norp || !names_language(text, us, k) {
+                // a gazetteer form that is also a common word ("South") needs "the" before it
+                let bare_common = lex.is_common(word(text, &u))
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| word(text, &us[p]).eq_ignore_ascii_case("the"));
+                if !bare_common && (label != EntityLabel::Norp || !names_language(text, us, k)) {
                     out.push(Cand {
                         span: u.span,
                         label,
