@@ -238,6 +238,23 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 after_title = Some(k + 1);
                 k += 1;
             }
+            Kind::Gaz(EntityLabel::Gpe)
+                if !u.poss
+                    && us.get(k + 1).is_some_and(|n| {
+                        n.kind == Kind::Gaz(EntityLabel::Org)
+                            && text.get(u.span.end..n.span.start) == Some(" ")
+                    }) =>
+            {
+                // "US State Department", "U.S. Congress": the country's organization
+                out.push(Cand {
+                    span: Span::new(u.span.start, us[k + 1].span.end),
+                    label: EntityLabel::Org,
+                    guess: false,
+                    drop: false,
+                });
+                after_title = None;
+                k += 2;
+            }
             Kind::Gaz(label) => {
                 // a gazetteer name followed by capitalized words: one longer name?
                 let mut e = k + 1;

@@ -180,3 +180,11 @@ fn languages_are_not_groups() {
     assert!(!has(&v, "German", "NORP"), "{v:?}");
     assert!(has(&v, "Italian", "NORP"), "{v:?}");
 }
+
+#[test]
+fn a_country_and_its_organization_are_one_name() {
+    let v = ents("The US State Department and the U.S. Senate disagreed with Canada.");
+    assert!(has(&v, "US State Department", "ORG"), "{v:?}");
+    assert!(has(&v, "U.S. Senate", "ORG"), "{v:?}");
+    assert!(has(&v, "Canada", "GPE"), "{v:?}");
+}
