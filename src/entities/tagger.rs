@@ -460,10 +460,14 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
                     Conn::And => {
+                        // "Ministry of Water and Irrigation": after a literal "of", before a name
                         has_head
                             && us[k..e]
                                 .iter()
-                                .any(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                                .any(|x| x.kind == Kind::Conn(Conn::Of) && word(text, x) == "of")
+                            && us
+                                .get(e + 1)
+                                .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
                     }
                     Conn::Amp => has_head,
                     Conn::Particle => !has_head,
