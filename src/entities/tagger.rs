@@ -140,7 +140,18 @@ fn units(
                 .get(i + 1)
                 .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
                 && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
-            if is_cap_word(w) && !before_number {
+            // "Ban Ki-moon", "Lee Cheuk-yan": a romanized given name after a capitalized word
+            let romanized = !ev.weak[base + i]
+                && out
+                    .last()
+                    .is_some_and(|u| matches!(u.kind, Kind::Cap { .. }))
+                && w.split_once('-').is_some_and(|(a, b)| {
+                    a.chars().next().is_some_and(char::is_uppercase)
+                        && a.chars().count() <= 6
+                        && (2..=5).contains(&b.chars().count())
+                        && b.chars().all(|c| c.is_lowercase())
+                });
+            if (is_cap_word(w) || romanized) && !before_number {
                 let core = strip_possessive(w);
                 let poss = core.len() != w.len();
                 let span = Span::new(t.span.start, t.span.start + core.len());

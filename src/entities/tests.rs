@@ -188,3 +188,11 @@ fn a_country_and_its_organization_are_one_name() {
     assert!(has(&v, "U.S. Senate", "ORG"), "{v:?}");
     assert!(has(&v, "Canada", "GPE"), "{v:?}");
 }
+
+#[test]
+fn romanized_given_names_with_hyphens() {
+    let v = ents("Former envoy Ban Ki-moon met Lee Cheuk-yan and Kremlin-backed officials.");
+    assert!(has(&v, "Ban Ki-moon", "PERSON"), "{v:?}");
+    assert!(has(&v, "Lee Cheuk-yan", "PERSON"), "{v:?}");
+    assert!(!v.iter().any(|(s, _)| s.contains("backed")), "{v:?}");
+}
