@@ -727,22 +727,31 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
     // least a third of its guesses takes that label everywhere
-    let mut votes: FxMap<&str, (u32, u32, EntityLabel)> = FxMap::default();
+    // (all guesses, "in X" GPE guesses, "the X" ORG guesses)
+    let mut votes: FxMap<&str, (u32, u32, u32)> = FxMap::default();
     for c in cands.iter() {
         if c.guess {
-            let v = votes
-                .entry(c.span.slice(text))
-                .or_insert((0, 0, EntityLabel::Person));
+            let v = votes.entry(c.span.slice(text)).or_insert((0, 0, 0));
             v.0 += 1;
-            if c.label != EntityLabel::Person {
-                v.1 += 1;
-                v.2 = c.label;
+            match c.label {
+                EntityLabel::Gpe => v.1 += 1,
+                EntityLabel::Org => v.2 += 1,
+                _ => {}
             }
         }
     }
     let votes: FxMap<&str, EntityLabel> = votes
         .into_iter()
-        .map(|(w, (n, k, l))| (w, if k * 3 >= n { l } else { EntityLabel::Person }))
+        .map(|(w, (n, gpe, org))| {
+            let label = if (gpe + org) * 3 < n {
+                EntityLabel::Person
+            } else if org >= gpe {
+                EntityLabel::Org
+            } else {
+                EntityLabel::Gpe
+            };
+            (w, label)
+        })
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
     let mut initials: FxMap<String, EntityLabel> = FxMap::default();
