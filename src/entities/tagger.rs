@@ -727,6 +727,17 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
     // least a third of its guesses takes that label everywhere
+    // "Coron, Palawan", "Tulsa, Oklahoma": a one-word guess before ", <place>" is a place
+    for i in 1..cands.len() {
+        let (a, b) = (cands[i - 1], cands[i]);
+        if a.guess
+            && !b.guess
+            && b.label == EntityLabel::Gpe
+            && text.get(a.span.end..b.span.start) == Some(", ")
+        {
+            cands[i - 1].label = EntityLabel::Gpe;
+        }
+    }
     // (all guesses, "in X" GPE guesses, "the X" ORG guesses)
     let mut votes: FxMap<&str, (u32, u32, u32)> = FxMap::default();
     for c in cands.iter() {

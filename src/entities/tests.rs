@@ -196,3 +196,10 @@ fn romanized_given_names_with_hyphens() {
     assert!(has(&v, "Lee Cheuk-yan", "PERSON"), "{v:?}");
     assert!(!v.iter().any(|(s, _)| s.contains("backed")), "{v:?}");
 }
+
+#[test]
+fn place_context_labels_unknown_names() {
+    let v = ents("She flew to Velmora, Italy, and later spoke at Trenlow about it.");
+    assert!(has(&v, "Velmora", "GPE"), "{v:?}");
+    assert!(has(&v, "Trenlow", "GPE"), "{v:?}");
+}
