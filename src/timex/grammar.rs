@@ -160,6 +160,22 @@ impl<'a> Matcher<'a> {
 
     /// A cardinal: digits or number words ("twenty four", "twenty-four", "a few").
     fn amount(&self, i: usize) -> Option<(usize, i32)> {
+        let (e, n) = self.amount_base(i)?;
+        // "ten thousand", "13 billion": a count too large to resolve stays unknown (X)
+        let mult: i64 = match self.w(e) {
+            Some("hundred") => 100,
+            Some("thousand") => 1_000,
+            Some("million") => 1_000_000,
+            Some("billion") => 1_000_000_000,
+            _ => return Some((e, n)),
+        };
+        if n == X {
+            return Some((e + 1, X));
+        }
+        Some((e + 1, i32::try_from(n as i64 * mult).unwrap_or(X)))
+    }
+
+    fn amount_base(&self, i: usize) -> Option<(usize, i32)> {
         if let Some((n, _)) = self.plain_num(i) {
             if self.is(i + 1, ",") && self.adj(i + 1) && self.num(i + 2).is_some() {
                 return None;
@@ -251,6 +267,19 @@ impl<'a> Matcher<'a> {
         Some((i + 1, n as u8))
     }
 
+    /// A year at token `i`, in digits ("1994") or words ("nineteen ninety-four"): (end, year).
+    fn any_year(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some(y) = self.year(i) {
+            return Some((i + 1, y));
+        }
+        let (e, hi) = self.int(Class::Number, i)?;
+        if !(11..=20).contains(&hi) || self.num(e).is_some() {
+            return None;
+        }
+        let (e2, lo) = self.amount(e)?;
+        (10..=99).contains(&lo).then_some((e2, hi * 100 + lo))
+    }
+
     /// Month [Day] [, Year] | Month Year | Month last year | Month alone.
     fn month_expr(&self, i: usize) -> Option<Core> {
         let (e, m) = self.month(i, false)?;
@@ -267,8 +296,8 @@ impl<'a> Matcher<'a> {
         } else {
             e
         };
-        if let Some(y) = self.year(c) {
-            return Some((c + 1, TimexType::Date, date(Some(y), None)));
+        if let Some((e2, y)) = self.any_year(c) {
+            return Some((e2, TimexType::Date, date(Some(y), None)));
         }
         if let Some((e2, s)) = self.int(Class::Shift, e) {
             if self.unit(e2).is_some_and(|(_, u)| u == Unit::Year) && !self.plural(e2) {
@@ -365,7 +394,8 @@ impl<'a> Matcher<'a> {
         }
         let (c, dc) = self.num(i + 4)?;
         // not part of a longer dotted or dashed number
-        if self.adj(i + 5) && (self.is(i + 5, sep) || self.word(i + 5).is_some()) {
+        let longer = self.is(i + 5, sep) && self.adj(i + 6) && self.num(i + 6).is_some();
+        if self.adj(i + 5) && (longer || self.word(i + 5).is_some()) {
             return None;
         }
         if i > 0 && self.adj(i) && self.toks[i - 1].kind != Kind::Other && !self.is(i - 1, "(") {
@@ -424,7 +454,22 @@ impl<'a> Matcher<'a> {
             if d == 2 && n % 10 == 0 && self.is(e, "s") && self.adj(i + 1) && self.adj(e) {
                 return Some((e + 1, TimexType::Date, Sem::Decade(190 + n as i32 / 10)));
             }
+            // "'71": a year of the last century (or of this one, below 30)
+            if d == 2 && self.adj(i + 1) && self.word(i + 2).is_none_or(|_| !self.adj(i + 2)) {
+                let y = if n < 30 { 2000 } else { 1900 } + n as i32;
+                return Some((i + 2, TimexType::Date, Sem::Year(y)));
+            }
             return None;
+        }
+        if let Some((e, hi)) = self.int(Class::Number, i) {
+            // "nineteen ninety-six", "twenty twenty-one"
+            if (11..=20).contains(&hi) && self.num(e).is_none() {
+                if let Some((e2, lo)) = self.amount(e) {
+                    if (10..=99).contains(&lo) {
+                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
+                    }
+                }
+            }
         }
         let (n, d) = self.num(i)?;
         if d == 2 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "s") {
@@ -436,16 +481,6 @@ impl<'a> Matcher<'a> {
         }
         if d == 4 && n % 10 == 0 && self.adj(i + 1) && self.is(i + 1, "'") && self.is(i + 2, "s") {
             return Some((i + 3, TimexType::Date, Sem::Decade(n as i32 / 10)));
-        }
-        if let Some((e, hi)) = self.int(Class::Number, i) {
-            // "nineteen ninety-six", "twenty twenty-one"
-            if (11..=20).contains(&hi) && self.num(e).is_none() {
-                if let Some((e2, lo)) = self.amount(e) {
-                    if (10..=99).contains(&lo) {
-                        return Some((e2, TimexType::Date, Sem::Year(hi * 100 + lo)));
-                    }
-                }
-            }
         }
         let y = self.year(i)?;
         // a bare year must look like one: 1800–2199, or earlier after "in"/"since"/…, or before
@@ -561,9 +596,9 @@ impl<'a> Matcher<'a> {
         let (e, v, _) = self.hit(Class::Season, i)?;
         let Val::Str(s) = v else { return None };
         let c = if self.is(e, "of") { e + 1 } else { e };
-        if let Some(y) = self.year(c) {
+        if let Some((e2, y)) = self.any_year(c) {
             return Some((
-                c + 1,
+                e2,
                 TimexType::Date,
                 Sem::Season {
                     s,
@@ -944,6 +979,29 @@ impl<'a> Matcher<'a> {
         if self.is(q, "quarter") && !self.is(q + 1, "of") && !self.is(q + 1, "-") {
             best = longest(best, Some((q + 1, TimexType::Date, Sem::QuarterRel(-1))));
         }
+        // "for the year", "in the fiscal year", "by the end of the year": the current year
+        let y1 = if matches!(self.w(i), Some("fiscal" | "full" | "whole" | "entire")) {
+            i + 1
+        } else {
+            i
+        };
+        if i >= 2
+            && matches!(
+                self.w(i - 2),
+                Some("for" | "throughout" | "during" | "in" | "of")
+            )
+            && self.is(y1, "year")
+            && !matches!(
+                self.w(y1 + 1),
+                Some("-" | "ago" | "earlier" | "ended" | "ending" | "before" | "after" | "two")
+            )
+        {
+            let sem = Sem::RelUnit {
+                unit: Unit::Year,
+                shift: 0,
+            };
+            best = longest(best, Some((y1 + 1, TimexType::Date, sem)));
+        }
         // "the year ended June 30", "the fiscal year ending tomorrow": a year-long period
         let y0 = if matches!(self.w(i), Some("fiscal" | "full")) {
             i + 1
@@ -998,21 +1056,14 @@ impl<'a> Matcher<'a> {
                 },
             )) = self.quarter_expr(i + 1)
             {
-                {
-                    best = longest(
-                        best,
-                        Some((
-                            e,
-                            t,
-                            Sem::Quarter {
-                                q,
-                                half,
-                                y: Some(y),
-                                yshift: None,
-                            },
-                        )),
-                    );
-                }
+                // "the 1988 second quarter"
+                let sem = Sem::Quarter {
+                    q,
+                    half,
+                    y: Some(y),
+                    yshift: None,
+                };
+                best = longest(best, Some((e, t, sem)));
             }
         }
         // ordinal day or century
@@ -1118,7 +1169,9 @@ impl<'a> Matcher<'a> {
                 best = longest(best, c);
             }
         }
-        let that = if self.is(i, "that") {
+        let that = if self.is(i, "that") && self.is(i + 1, "same") {
+            Some(i + 2)
+        } else if self.is(i, "that") {
             Some(i + 1)
         } else if self.is(i, "the") && self.is(i + 1, "same") {
             Some(i + 2)
@@ -1132,6 +1185,18 @@ impl<'a> Matcher<'a> {
                     Some((e, TimexType::Date, Sem::RefUnit { unit, shift: 0 })),
                 );
             }
+        }
+        // "that night", "that same morning": a part of the day last written
+        if let Some((e, Val::Str(p), _)) = that.and_then(|j| self.hit(Class::Part, j)) {
+            let day = Sem::RefUnit {
+                unit: Unit::Day,
+                shift: 0,
+            };
+            let sem = Sem::Part {
+                date: Box::new(day),
+                part: p,
+            };
+            best = longest(best, Some((e, TimexType::Time, sem)));
         }
         if let Some((n, d)) = self.plain_num(i) {
             let j = i + 1;
@@ -1198,6 +1263,10 @@ impl<'a> Matcher<'a> {
                     self.w(i),
                     Some(
                         "latest"
+                            | "hundred"
+                            | "thousand"
+                            | "million"
+                            | "billion"
                             | "most"
                             | "weekend"
                             | "same"
@@ -1205,6 +1274,8 @@ impl<'a> Matcher<'a> {
                             | "fiscal"
                             | "full"
                             | "times"
+                            | "o"
+                            | "oclock"
                     )
                 ) {
                     return true;
@@ -1230,7 +1301,40 @@ impl<'a> Matcher<'a> {
             return false;
         };
         match t.kind {
-            Kind::Num => true,
+            // a year, or a number before a separator, a suffix or a word of an expression
+            Kind::Num => {
+                t.end - t.start == 4
+                    || self.toks.get(i + 1).is_some_and(|n| match n.kind {
+                        Kind::Num | Kind::Other => false,
+                        Kind::Punct => matches!(self.w(i + 1), Some(":" | "-" | "/" | "." | "'")),
+                        Kind::Word => {
+                            self.ids[i + 1] != NONE
+                                || matches!(
+                                    self.w(i + 1),
+                                    Some(
+                                        "st" | "nd"
+                                            | "rd"
+                                            | "th"
+                                            | "s"
+                                            | "am"
+                                            | "pm"
+                                            | "a"
+                                            | "p"
+                                            | "bc"
+                                            | "bce"
+                                            | "ad"
+                                            | "ce"
+                                            | "o"
+                                            | "oclock"
+                                            | "hundred"
+                                            | "thousand"
+                                            | "million"
+                                            | "billion"
+                                    )
+                                )
+                        }
+                    })
+            }
             Kind::Other | Kind::Punct => self.leads_on(i, 0) && !self.is(i, "-"),
             Kind::Word => {
                 let id = self.ids[i];

@@ -36,10 +36,17 @@ impl TimexRules {
 /// How many words before an expression are searched for a future cue.
 const FUTURE_WINDOW: usize = 10;
 
-fn is_future(m: &Matcher, start: usize) -> bool {
-    // "by Friday", "until March": a deadline lies ahead
+/// True when the words around the expression at tokens `start..end` point to the future.
+fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
+    // "by Friday", "until March": a deadline lies ahead, unless a past perfect frames it ("had
+    // filed by Wednesday", "until Thursday, they had described")
     if start > 0 && m.hit(Class::Deadline, start - 1).is_some() {
-        return true;
+        let had = |j: usize| m.w(j) == Some("had");
+        let mut around = (start.saturating_sub(2 * FUTURE_WINDOW)..start)
+            .chain(end..(end + FUTURE_WINDOW).min(m.toks.len()));
+        if !around.any(had) {
+            return true;
+        }
     }
     let mut words = 0;
     for j in (start.saturating_sub(3 * FUTURE_WINDOW)..start).rev() {
@@ -127,28 +134,36 @@ fn parse_value_date(v: &str) -> Option<jiff::civil::Date> {
 /// Fills the `timexes` layer, resolving values against `doc.anchor`.
 pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     doc.timexes.clear();
-    let low = doc.text.to_ascii_lowercase();
-    let text = doc.text.as_str();
+    let found = find(rules, &doc.text);
+    doc.timexes = resolve_all(found, doc.anchor);
+}
+
+/// An expression found, with what its surroundings say, before resolution.
+struct Found {
+    span: Span,
+    kind: crate::doc::TimexType,
+    sem: Sem,
+    modifier: Option<&'static str>,
+    /// Future cues around it.
+    future: bool,
+    /// Right after "since" (a range's start, not a reference time).
+    since: bool,
+    /// Index of its paragraph (line).
+    line: usize,
+}
+
+/// Pass 1: every expression of `text`, line by line, left to right, longest first.
+fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
+    let low = text.to_ascii_lowercase();
     let mut toks: Vec<Tok> = Vec::new();
     let mut ids: Vec<lexicon::WordId> = Vec::new();
     let mut out = Vec::new();
-    let mut text_anchor = None;
-    let mut reference: Option<jiff::civil::Date> = None;
-    let mut narrative = false;
-    let mut reference_line = 0;
     let mut line = 0;
-    // earnings news: "a year earlier" then means the same quarter of the year before
-    let quarters = memchr::memmem::find(low.as_bytes(), b"quarter").is_some();
     let mut from = 0;
     while from < text.len() {
         let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
         toks.clear();
         scan::tokenize(text, from, to, &mut toks);
-        if toks.is_empty() {
-            from = to + 1;
-            line += 1;
-            continue;
-        }
         ids.clear();
         ids.extend(toks.iter().map(|t| match t.kind {
             scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low[t.start..t.end]),
@@ -177,68 +192,130 @@ pub fn tag(rules: &TimexRules, doc: &mut Doc) {
                 i += 1;
                 continue;
             };
-            let anchor = doc.anchor.or(text_anchor);
-            let ctx = Ctx {
-                anchor,
-                future: is_future(&m, i),
-                quarters,
-                reference,
-                // a date without a year takes the reference's year only within its paragraph
-                narrative: narrative && reference_line == line,
-            };
-            let value = resolve::value(&c.sem, &ctx);
-            if let Sem::Date {
-                y: Some(_),
-                d: Some(_),
-                ..
-            } = c.sem
-            {
-                if let Some(d) = resolve::point(&c.sem, &ctx) {
-                    text_anchor = Some(d);
-                }
-            }
-            // "since 1990" opens a range: it is no reference time
-            if sets_reference(&c.sem) && !(c.start > 0 && m.w(c.start - 1) == Some("since")) {
-                if let Some(d) = parse_value_date(&value) {
-                    reference = Some(d);
-                    reference_line = line;
-                    narrative = doc
-                        .anchor
-                        .or(text_anchor)
-                        .or(anchor)
-                        .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
-                }
-            } else {
-                if is_deictic(&c.sem) {
-                    // back to the time of writing
-                    narrative = false;
-                }
-                // a day named is the new reference time
-                if value.len() >= 10 && value.as_bytes()[4] == b'-' {
-                    if let Some(d) = parse_value_date(&value) {
-                        reference = Some(d);
-                    }
-                }
-            }
             let Cand {
                 start,
                 end,
                 kind,
+                sem,
                 modifier,
-                ..
             } = c;
-            out.push(Timex {
+            out.push(Found {
                 span: Span::new(toks[start].start, toks[end - 1].end),
                 kind,
-                value,
+                sem,
                 modifier,
+                future: is_future(&m, start, end),
+                since: start > 0 && m.w(start - 1) == Some("since"),
+                line,
             });
             i = end.max(i + 1);
         }
         from = to + 1;
         line += 1;
     }
-    doc.timexes = out;
+    // earnings news (a quarter named anywhere): "a year earlier" then means the same quarter of
+    // the year before
+    let quarters = out.iter().any(|f| {
+        matches!(
+            f.sem,
+            Sem::Quarter { half: false, .. }
+                | Sem::QuarterRel(_)
+                | Sem::RelUnit {
+                    unit: lexicon::Unit::Quarter,
+                    ..
+                }
+        )
+    });
+    (out, quarters)
+}
+
+/// The year an expression writes out, if any.
+fn written_year(sem: &Sem) -> Option<i32> {
+    match *sem {
+        Sem::Year(y)
+        | Sem::Date { y: Some(y), .. }
+        | Sem::Quarter { y: Some(y), .. }
+        | Sem::Season { y: Some(y), .. } => Some(y),
+        _ => None,
+    }
+}
+
+/// Pass 2: values, left to right, tracking the text's anchor and reference time.
+fn resolve_all(
+    (found, quarters): (Vec<Found>, bool),
+    doc_anchor: Option<jiff::civil::Date>,
+) -> Vec<Timex> {
+    // a history or a biography: most years written are far from the document date, so days and
+    // months without a year belong to the story's time across paragraphs
+    let historical = doc_anchor.is_some_and(|a| {
+        let years: Vec<i32> = found
+            .iter()
+            .filter(|f| !f.since)
+            .filter_map(|f| written_year(&f.sem))
+            .collect();
+        let far = years
+            .iter()
+            .filter(|&&y| (y - a.year() as i32).abs() >= 2)
+            .count();
+        far >= 3 && far * 10 >= years.len() * 7
+    });
+    let mut out = Vec::with_capacity(found.len());
+    let mut text_anchor = None;
+    let mut reference: Option<jiff::civil::Date> = None;
+    let mut narrative = false;
+    let mut reference_line = 0;
+    for f in found {
+        let anchor = doc_anchor.or(text_anchor);
+        let ctx = Ctx {
+            anchor,
+            future: f.future,
+            quarters,
+            reference,
+            // a date without a year takes the reference's year within its paragraph (or
+            // anywhere in a history)
+            narrative: narrative && (historical || reference_line == f.line),
+        };
+        let value = resolve::value(&f.sem, &ctx);
+        if let Sem::Date {
+            y: Some(_),
+            d: Some(_),
+            ..
+        } = f.sem
+        {
+            if let Some(d) = resolve::point(&f.sem, &ctx) {
+                text_anchor = Some(d);
+            }
+        }
+        // "since 1990" opens a range: it is no reference time
+        if sets_reference(&f.sem) && !f.since {
+            if let Some(d) = parse_value_date(&value) {
+                reference = Some(d);
+                reference_line = f.line;
+                narrative = doc_anchor
+                    .or(text_anchor)
+                    .or(anchor)
+                    .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
+            }
+        } else {
+            if is_deictic(&f.sem) {
+                // back to the time of writing
+                narrative = false;
+            }
+            // a day named is the new reference time
+            if value.len() >= 10 && value.as_bytes()[4] == b'-' {
+                if let Some(d) = parse_value_date(&value) {
+                    reference = Some(d);
+                }
+            }
+        }
+        out.push(Timex {
+            span: f.span,
+            kind: f.kind,
+            value,
+            modifier: f.modifier,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

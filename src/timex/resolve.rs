@@ -178,7 +178,16 @@ pub struct Ctx {
 }
 
 fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    format!("{}-{:02}-{:02}", year(d.year() as i32), d.month(), d.day())
+}
+
+/// A year as TIMEX3 writes it: `0420`, `1996`, and `BC0400` for 400 BCE (year -399).
+fn year(y: i32) -> String {
+    if y > 0 {
+        format!("{y:04}")
+    } else {
+        format!("BC{:04}", 1 - y)
+    }
 }
 
 fn quarter_of(d: Date) -> i32 {
@@ -205,13 +214,13 @@ fn add(d: Date, n: i64, unit: Unit) -> Option<Date> {
 /// The anchor shifted by `n` units, written at the unit's granularity.
 fn at_unit(d: Date, unit: Unit) -> String {
     match unit {
-        Unit::Year => format!("{:04}", d.year()),
-        Unit::Month => format!("{:04}-{:02}", d.year(), d.month()),
+        Unit::Year => year(d.year() as i32),
+        Unit::Month => format!("{}-{:02}", year(d.year() as i32), d.month()),
         Unit::Week => {
             let w = d.iso_week_date();
             format!("{:04}-W{:02}", w.year(), w.week())
         }
-        Unit::Quarter => format!("{:04}-Q{}", d.year(), quarter_of(d)),
+        Unit::Quarter => format!("{}-Q{}", year(d.year() as i32), quarter_of(d)),
         Unit::Decade => format!("{:03}", d.year() / 10),
         Unit::Century => format!("{:02}", d.year() / 100),
         Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => ymd(d),
@@ -381,7 +390,7 @@ fn dur_value(n: i32, unit: Unit) -> String {
         Unit::Hour => (Some(n), "H", true),
         Unit::Minute => (Some(n), "M", true),
         Unit::Second => (Some(n), "S", true),
-        Unit::Quarter => (n.checked_mul(3).filter(|_| n != X), "M", false),
+        Unit::Quarter => (Some(n), "Q", false),
         Unit::Decade => (n.checked_mul(10).filter(|_| n != X), "Y", false),
         Unit::Century => (n.checked_mul(100).filter(|_| n != X), "Y", false),
     };

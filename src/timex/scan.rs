@@ -27,39 +27,62 @@ pub struct Tok {
     pub gap: bool,
 }
 
+/// Byte classes: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 non-ASCII.
+const CLASS: [u8; 256] = {
+    let mut t = [4u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            0
+        } else if c.is_ascii_alphabetic() {
+            1
+        } else if c.is_ascii_digit() {
+            2
+        } else {
+            3
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Appends the tokens of `text[from..to]` to `out` (offsets stay relative to `text`).
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    let b = text.as_bytes();
+    let b = &text.as_bytes()[..to];
     let mut i = from;
     let mut gap = true;
     while i < to {
-        let c = b[i];
-        if c.is_ascii_whitespace() {
+        let class = CLASS[b[i] as usize];
+        if class == 0 {
             gap = true;
             i += 1;
             continue;
         }
         let start = i;
-        let kind = if c.is_ascii_alphabetic() {
-            while i < to && b[i].is_ascii_alphabetic() {
-                i += 1;
+        i += 1;
+        let kind = match class {
+            1 => {
+                while i < to && CLASS[b[i] as usize] == 1 {
+                    i += 1;
+                }
+                Kind::Word
             }
-            Kind::Word
-        } else if c.is_ascii_digit() {
-            while i < to && b[i].is_ascii_digit() {
-                i += 1;
+            2 => {
+                while i < to && CLASS[b[i] as usize] == 2 {
+                    i += 1;
+                }
+                Kind::Num
             }
-            Kind::Num
-        } else if c < 0x80 {
-            i += 1;
-            Kind::Punct
-        } else {
-            // a run of non-ASCII bytes: always ends on a char boundary, since ASCII bytes never
-            // occur inside a multi-byte UTF-8 sequence
-            while i < to && b[i] >= 0x80 {
-                i += 1;
+            3 => Kind::Punct,
+            _ => {
+                // a run of non-ASCII bytes: always ends on a char boundary, since ASCII bytes
+                // never occur inside a multi-byte UTF-8 sequence
+                while i < to && b[i] >= 0x80 {
+                    i += 1;
+                }
+                Kind::Other
             }
-            Kind::Other
         };
         out.push(Tok {
             start,

@@ -359,6 +359,7 @@ fn not_timexes() {
         "He starred in High Noon and on This Week With David.",
         "Light travels far per second.",
         "The army of 1500 soldiers left.",
+        "Server 10.1.2021.5 failed.",
     ] {
         let v = run(text, DCT);
         assert!(v.iter().all(|t| t.0 == "now"), "{text:?} gave {v:?}");
@@ -465,6 +466,8 @@ fn narrative_reference_time() {
     );
     let v = run("The storm hit on May 3, 2020. The next day it rained.", DCT);
     assert_eq!(v[1].2, "2020-05-04");
+    let v = run("The storm hit on May 3, 2020. That night it rained.", DCT);
+    assert_eq!(v[1].2, "2020-05-03TNI");
     // a word of the time of writing ends the story's time
     let v = run("In 1990 it began. Yesterday it ended, on July 14.", DCT);
     assert_eq!(v[2].2, "2021-07-14");
@@ -499,7 +502,11 @@ fn timex_speed() {
         return;
     };
     let mut text = String::new();
-    for line in corpus.lines() {
+    let file = std::env::var_os("TIMEX_FILE");
+    if let Some(f) = &file {
+        text = std::fs::read_to_string(f).unwrap();
+    }
+    for line in corpus.lines().filter(|_| file.is_none()) {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         text.push_str(v["text"].as_str().unwrap_or(""));
         text.push('\n');
@@ -569,6 +576,12 @@ fn determiners_and_business_periods() {
         DCT,
         &[
             (
+                "It was nineteen ninety-six.",
+                "nineteen ninety-six",
+                "DATE",
+                "1996",
+            ),
+            (
                 "The third-quarter loss widened.",
                 "third-quarter",
                 "DATE",
@@ -591,6 +604,181 @@ fn determiners_and_business_periods() {
                 "the fiscal year",
                 "DURATION",
                 "P1Y",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn deadlines_point_forward_unless_past_perfect() {
+    check(
+        DCT,
+        &[
+            (
+                "The repairs should end by Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-31",
+            ),
+            (
+                "They had filed the papers by Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-24",
+            ),
+            (
+                "Leaders will vote on it, aides said Monday.",
+                "Monday",
+                "DATE",
+                "2021-12-27",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn centuries_decades_holidays_clock() {
+    check(
+        DCT,
+        &[
+            (
+                "It was dated 27.12.2021.",
+                "27.12.2021",
+                "DATE",
+                "2021-12-27",
+            ),
+            (
+                "Music of 19th-century Vienna thrived.",
+                "19th-century",
+                "DATE",
+                "18",
+            ),
+            ("Music of the ’70s thrived.", "the ’70s", "DATE", "197"),
+            (
+                "The fort fell in 1704 after a siege.",
+                "1704",
+                "DATE",
+                "1704",
+            ),
+            (
+                "We met at five o'clock.",
+                "five o'clock",
+                "TIME",
+                "2021-12-28T05:00",
+            ),
+            (
+                "They met on Thanksgiving Day.",
+                "Thanksgiving Day",
+                "DATE",
+                "2021-11-25",
+            ),
+            (
+                "He will speak on Memorial Day.",
+                "Memorial Day",
+                "DATE",
+                "2022-05-30",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn bad_dates_txt_is_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("claimex-timex-rules-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("dates.txt"),
+        "month | jan | 1\nholiday | x | 13-1-1\nfuture | will | 3\nweekday | mon\n",
+    )
+    .unwrap();
+    let src = RuleSources::with_overrides(&dir).expect("known file name");
+    let errors = match TimexRules::compile(&src) {
+        Ok(_) => panic!("bad lines compiled"),
+        Err(e) => e,
+    };
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert!(shown[0].starts_with("dates.txt:2: "), "{shown:?}");
+    assert!(shown[2].starts_with("dates.txt:4: "), "{shown:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_year_ago_is_a_quarter_only_in_earnings_news() {
+    let v = run("A quarter of voters left a year ago.", DCT);
+    assert_eq!(v.last().map(|t| t.2.as_str()), Some("2020"));
+    let v = run("Third-quarter profit fell from a year earlier.", DCT);
+    assert_eq!(v.last().map(|t| t.2.as_str()), Some("2020-Q3"));
+}
+
+#[test]
+fn big_counts_short_years_same_year() {
+    check(
+        DCT,
+        &[
+            (
+                "It formed ten thousand years ago.",
+                "ten thousand years ago",
+                "DATE",
+                "BC7980",
+            ),
+            (
+                "It formed 13 billion years ago.",
+                "13 billion years ago",
+                "DATE",
+                "PAST_REF",
+            ),
+            ("He graduated in '71 with honors.", "'71", "DATE", "1971"),
+        ],
+    );
+    let v = run("It opened in 1990. That same year it closed.", DCT);
+    assert_eq!(v[1].0, "That same year");
+    assert_eq!(v[1].2, "1990");
+}
+
+#[test]
+fn the_year_after_a_preposition_is_this_year() {
+    check(
+        DCT,
+        &[
+            (
+                "Profit will rise for the full year.",
+                "the full year",
+                "DATE",
+                "2021",
+            ),
+            (
+                "Cuts come by the end of the year.",
+                "the end of the year",
+                "DATE",
+                "2021",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn spelled_years_after_months_and_seasons_quarter_durations() {
+    check(
+        DCT,
+        &[
+            (
+                "It snowed in the winter of nineteen ninety-four.",
+                "the winter of nineteen ninety-four",
+                "DATE",
+                "1994-WI",
+            ),
+            (
+                "It began in January nineteen ninety-seven.",
+                "January nineteen ninety-seven",
+                "DATE",
+                "1997-01",
+            ),
+            (
+                "Sales fell over the past two quarters.",
+                "the past two quarters",
+                "DURATION",
+                "P2Q",
             ),
         ],
     );
