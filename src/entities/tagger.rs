@@ -420,6 +420,24 @@ fn names_language(text: &str, us: &[Unit], k: usize) -> bool {
     language_verb && no_noun_after
 }
 
+/// True for a plural whose singular the document also writes ("Polaroids" beside "Polaroid",
+/// "Studies" beside "study") or a plural acronym ("LLMs").
+fn is_plural_noun(w: &str, ev: &Evidence) -> bool {
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    if stem.len() < 2 || stem.ends_with('s') {
+        return false;
+    }
+    if is_all_caps(stem) {
+        return true;
+    }
+    let y_stem = stem.strip_suffix("ie").map(|s| format!("{s}y"));
+    ev.seen_strong(stem)
+        || ev.seen_lower(stem)
+        || y_stem.is_some_and(|y| ev.seen_lower(&y) || ev.seen_strong(&y))
+}
+
 /// The most units one name may hold ("Treaty on the Non-Proliferation of Nuclear Weapons" is 7).
 const MAX_NAME_UNITS: usize = 12;
 
@@ -667,8 +685,8 @@ fn classify(
         return push(out, label, false);
     }
     // one unknown capitalized word
-    if ev.seen_lower(first_w) {
-        return; // a common noun capitalized for emphasis
+    if ev.seen_lower(first_w) || is_plural_noun(first_w, ev) {
+        return; // a common noun capitalized for emphasis, or a plural ("Polaroids", "LLMs")
     }
     if is_all_caps(first_w) && first_w.chars().count() <= 6 {
         return push(out, EntityLabel::Org, true);

@@ -203,3 +203,12 @@ fn place_context_labels_unknown_names() {
     assert!(has(&v, "Velmora", "GPE"), "{v:?}");
     assert!(has(&v, "Trenlow", "GPE"), "{v:?}");
 }
+
+#[test]
+fn capitalized_plurals_of_known_words_are_not_names() {
+    let v = ents("He kept a Polaroid of it. The Polaroids were sold, and LLMs wrote Zarkovs.");
+    assert!(
+        !v.iter().any(|(s, _)| s == "Polaroids" || s == "LLMs"),
+        "{v:?}"
+    );
+}
