@@ -229,3 +229,31 @@ fn appositive_description_names_the_person_before_it() {
     );
     assert_eq!(names(&d), vec!["Dara Quill"]);
 }
+
+#[test]
+fn odd_speaker_spans_do_not_panic() {
+    let rules = Rules::embedded().unwrap();
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let text = "Zoë Ńowak said “yes”. 東京 officials said no.";
+    let mut doc = p.annotate(RawDoc::new("t", text));
+    doc.attributions.clear();
+    for (a, b) in [(0, 0), (0, text.len()), (text.len(), text.len()), (3, 3)] {
+        if !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let span = Span::new(a, b);
+        doc.attributions.push(Attribution {
+            kind: ClaimKind::Indirect,
+            content: span,
+            speaker: Some(span),
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: "test".into(),
+            confidence: 1.0,
+            cluster: None,
+        });
+    }
+    coref::resolve(&rules.coref, &mut doc);
+    assert!(doc.attributions.iter().all(|a| a.cluster.is_some()));
+}
