@@ -7,7 +7,7 @@ use super::lexicon::class::*;
 use super::view::View;
 
 /// Longest speaker phrase, in tokens.
-const MAX_NP: usize = 14;
+const MAX_NP: usize = 18;
 
 fn is_lower_word(v: &View, i: usize) -> bool {
     v.is(i, WORD) && !v.is(i, CAP)
@@ -19,8 +19,22 @@ fn is_lower_word(v: &View, i: usize) -> bool {
 pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     if p > lo && v.punct(p - 1, ",") {
         let c = p - 1;
+        // "Hillary Clinton, who served as secretary of state when …, conceded": a relative
+        // clause between commas; the speaker is the phrase before it
+        let lo3 = c.saturating_sub(40).max(lo);
+        if let Some(r) = (lo3 + 1..c).rev().find(|&k| {
+            v.punct(k - 1, ",")
+                && v.is(k, WORD)
+                && ["who", "which", "whose"]
+                    .iter()
+                    .any(|w| v.text(k).eq_ignore_ascii_case(w))
+        }) {
+            if let Some((a0, _)) = left_np_simple(v, r - 1, lo) {
+                return Some((a0, c));
+            }
+        }
         let (a, _) = left_np_simple(v, c, lo)
-            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then_some((c - 1, c)))?;
+            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then(|| (c - 1, c)))?;
         // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
         let lo2 = c.saturating_sub(16).max(lo);
         if let Some(c0) = (lo2..a).rev().find(|&k| v.punct(k, ",")) {
@@ -50,6 +64,12 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         let t = j - 1;
         let f = v.flags[t];
         if f & WORD != 0 {
+            // "CBS This Morning": a capitalized determiner inside a name
+            if f & DET != 0 && f & CAP != 0 && words > 0 && t > lo && v.is(t - 1, CAP) {
+                j = t;
+                words += 1;
+                continue;
+            }
             if f & DET != 0 && f & STOP == 0 {
                 j = t;
                 // "a spokesman for the campaign": go on through "for the"
@@ -83,7 +103,9 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                     && t > lo
                     && v.is(t - 1, WORD)
                     && !v.is(t - 1, STOP | DET | PRONOUN | PREP | CUEWORD)
-                    && (!v.is(t - 1, CAP) || v.text(t).eq_ignore_ascii_case("of"));
+                    && (!v.is(t - 1, CAP)
+                        || v.text(t).eq_ignore_ascii_case("of")
+                        || v.is(t + 1, CAP));
                 if ok {
                     j = t;
                     continue;

@@ -65,9 +65,17 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         let q = v.quotes[qi];
         let qstart = v.doc.tokens[q.first].span.start;
         while ei < existing.len() && existing[ei].0 < qstart {
-            // the paragraph where the attribution ends (a multi-paragraph quote ends late)
-            last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
-            last_end = existing[ei].2;
+            // a relative clause's attribution ("said X, who has called on …") does not hand its
+            // "who" on to the next quotation
+            let relative = existing[ei].1.is_some_and(|s| {
+                let t = &v.doc.text[s.start..s.end];
+                t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which")
+            });
+            if !relative {
+                // the paragraph where the attribution ends (a multi-paragraph quote ends late)
+                last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
+                last_end = last_end.max(existing[ei].2);
+            }
             ei += 1;
         }
         if m.quote_used[qi] {
@@ -75,11 +83,17 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         }
         let words = (q.first..q.end).filter(|&i| v.is(i, WORD | NUMBER)).count();
         // "“…,” he said, “…”": the second part right after the attribution
+        let comma = v.doc.tokens[q.first.saturating_sub(1)].span.start;
         let after_cue = q.first > 0
             && v.punct(q.first - 1, ",")
-            && v.doc.tokens[q.first - 1].span.start < last_end + 24
-            && v.doc.tokens[q.first - 1].span.start >= last_end;
-        if !(after_cue || words >= MIN_WORDS && opens_sentence(v, q.first)) {
+            && comma >= last_end
+            && comma < last_end + 60
+            && !(v.doc.tokens.partition_point(|t| t.span.start < last_end)..q.first - 1)
+                .any(|k| v.sentence_final(k));
+        // after an attribution in the same paragraph even a short quotation goes on
+        let same_para = matches!(last, Some((lp, Some(_))) if lp == v.para[q.first]);
+        let min_words = if same_para { 2 } else { MIN_WORDS };
+        if !(after_cue || words >= min_words && opens_sentence(v, q.first)) {
             continue;
         }
         let para = v.para[q.first];

@@ -125,7 +125,8 @@ impl CueLexicon {
                 if strings.contains(&lower) {
                     continue;
                 }
-                let last = lower.rsplit(' ').next().unwrap_or("");
+                // the verb of a phrasal form is its first word ("pointing out")
+                let last = lower.split(' ').next().unwrap_or("");
                 let mut tense = if last.ends_with("ing") {
                     feature::ING
                 } else {

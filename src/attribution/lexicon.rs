@@ -90,6 +90,8 @@ type FnvMap<V> = HashMap<Vec<u8>, V, std::hash::BuildHasherDefault<Fnv>>;
 pub struct Lexicon {
     words: FnvMap<u32>,
     max_len: usize,
+    /// `(length, first byte)` pairs of the listed words: most tokens miss here, before hashing.
+    starts: Vec<[bool; 256]>,
 }
 
 impl Lexicon {
@@ -114,7 +116,15 @@ impl Lexicon {
         }
         if errors.is_empty() {
             let max_len = words.keys().map(Vec::len).max().unwrap_or(0);
-            Ok(Lexicon { words, max_len })
+            let mut starts = vec![[false; 256]; max_len + 1];
+            for w in words.keys() {
+                starts[w.len()][w[0] as usize] = true;
+            }
+            Ok(Lexicon {
+                words,
+                max_len,
+                starts,
+            })
         } else {
             Err(errors)
         }
@@ -124,7 +134,11 @@ impl Lexicon {
     pub fn classes(&self, word: &str) -> u32 {
         let mut buf = [0u8; 48];
         let b = word.as_bytes();
-        if b.len() > self.max_len || b.len() > buf.len() {
+        if b.is_empty()
+            || b.len() > self.max_len
+            || b.len() > buf.len()
+            || !self.starts[b.len()][b[0].to_ascii_lowercase() as usize]
+        {
             return 0;
         }
         let lower = &mut buf[..b.len()];

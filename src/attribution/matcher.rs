@@ -4,16 +4,10 @@ use crate::doc::{Attribution, ClaimKind, Span};
 
 use super::chunk::{addressee, left_np, left_np_simple, right_np, Reach};
 use super::cues::{feature, CueLexicon};
+use super::edges::*;
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
 use super::view::{View, NONE};
-
-/// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
-const MAX_GAP: usize = 3;
-/// Longest reported clause, in tokens (keeps every scan bounded).
-const MAX_CLAUSE: usize = 300;
-/// How many tokens of a short phrase may come before "that" or the end of a sentence.
-const MAX_FILLER: usize = 7;
 
 /// What one successful match found, in token terms.
 #[derive(Clone, Debug, Default)]
@@ -121,7 +115,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return false;
         }
         // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
-        if v.is(c.first, CAP) && v.unit_of(c.first).0 != c.first && !v.is(prev, PUNCT) {
+        // (except in a title-case headline: "Obama Seeks More Refugees")
+        if v.is(c.first, CAP)
+            && v.unit_of(c.first).0 != c.first
+            && !v.is(prev, PUNCT)
+            && !v.title_case(c.first)
+        {
             return false;
         }
         true
@@ -152,7 +151,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
             match e {
                 Elem::Speaker => {
                     if at_cue {
+                        let p0 = p;
                         p = skip_gap_left(v, p, plo);
+                        // a participle's speaker is right before it only in a progressive
+                        // ("is saying"); "issued a statement calling …" is the subject's
+                        if feats & feature::ING != 0
+                            && !(p..p0).any(|k| v.is(k, BE))
+                            && !pat.elems.contains(&Elem::Quote)
+                        {
+                            return None;
+                        }
                     }
                     let (s, _) = if feats & feature::FIN != 0 {
                         left_np(v, p, plo)?
@@ -219,7 +227,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         .trim_end()
                         .ends_with(['.', '!', '?']);
                     if let Some((s0, _)) = found.speaker {
-                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b) {
+                        if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b, feats) {
                             return None;
                         }
                     }
@@ -290,7 +298,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     let q2 = skip_that(v, q, uhi);
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
-                        && v.quote_open[q] == NONE
+                        && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
                     {
                         return None;
                     }
@@ -311,7 +319,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     q = qt.end;
                 }
                 Elem::Clause => {
-                    let mut end = clause_end(self, q, uhi);
+                    let mut end = clause_end(v, self.cues, q, uhi);
                     // "When X said that Y, Z …": a cue inside an opening subordinate clause
                     // reports up to that clause's comma
                     let mut s = ulo;
@@ -325,7 +333,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             end = c;
                         }
                     }
-                    if end <= q || words(v, q, end) < 2 && v.quote_open[q] == NONE {
+                    if end <= q
+                        || words(v, q, end) < 2
+                            && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
+                    {
                         return None;
                     }
                     if !after_literal && !clause_start_ok(v, q, feats) {
@@ -403,11 +414,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),
             };
-            if content.is_empty()
-                || feats & feature::MIXED != 0
-                    && kind != ClaimKind::Mixed
-                    && kind != ClaimKind::Direct
-            {
+            // a `mixed` cue needs a quotation in its content, and one that is not the very next
+            // thing: "called him a “liar”", not the naming "a film called “Sons”"
+            let naming = feats & feature::MIXED != 0
+                && (kind != ClaimKind::Mixed && kind != ClaimKind::Direct
+                    || v.quote_open.get(a).is_some_and(|&q| q != NONE));
+            if content.is_empty() || naming {
                 continue;
             }
             self.out.push(Attribution {
@@ -473,267 +485,4 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         (kind, v.span(a, b2))
     }
-}
-
-/// A reported clause right of a cue never starts with a preposition or a function word ("spoke
-/// for five minutes", "announced which officials"), except "to" after an infinitive cue.
-fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
-    if v.is(q, THAT) || v.quote_open[q] != NONE || !v.is(q, WORD) {
-        return v.is(q, THAT | WORD | NUMBER) || v.quote_open[q] != NONE;
-    }
-    let t = v.text(q);
-    // "said them, but …": an object pronoun is no clause
-    if v.is(q, OBJECT) && !v.is(q, DET | PRONOUN) {
-        return false;
-    }
-    if t.eq_ignore_ascii_case("to") {
-        return feats & feature::TO != 0;
-    }
-    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
-        return true;
-    }
-    !v.is(q, STOP | PREP) || v.is(q, DET)
-}
-
-/// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
-/// long speaker phrases and missing speakers.
-pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u16) -> f32 {
-    let mut c = base;
-    if feats & feature::WEAK != 0 {
-        c *= 0.8;
-    }
-    match speaker {
-        None => c *= 0.7,
-        Some((a, b)) if b == a + 1 && v.is(a, PRONOUN) => c *= 0.9,
-        Some((a, b)) if b - a > 8 => c *= 0.9,
-        _ => {}
-    }
-    (c * 100.0).round() / 100.0
-}
-
-/// A rough test for a finite or infinitive verb in tokens `a..b` (no tagger): an auxiliary, a
-/// form of "be", a subject pronoun, a cue word, "to", or a lowercase word in -ed.
-fn has_verb(v: &View, a: usize, b: usize) -> bool {
-    (a..b).any(|i| {
-        if v.is(i, BE | GAP | PRONOUN | CUEWORD) && !v.is(i, DET) && !v.text(i).ends_with("ly") {
-            return true;
-        }
-        let t = v.text(i);
-        v.is(i, WORD)
-            && !v.is(i, CAP)
-            && (t == "to" || t.len() > 4 && t.ends_with("ed") && i > a && !v.is(i - 1, DET))
-    })
-}
-
-fn words(v: &View, a: usize, b: usize) -> usize {
-    (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
-}
-
-/// True when a cue ending before token `b` is followed by more of its sentence than a short
-/// phrase ("He said he …" rather than "He said.").
-fn at_cue_end(v: &View, b: usize) -> bool {
-    if b >= v.flags.len() {
-        return false;
-    }
-    let (_, hi) = v.unit_of(b.saturating_sub(1));
-    !at_end(v, b, hi) && !v.punct(b, ",")
-}
-
-/// Skips a dateline that opens a paragraph: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
-fn skip_dateline(v: &View, s: usize, p: usize) -> usize {
-    let upper = |k: usize| {
-        let t = v.text(k);
-        t.len() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '.')
-    };
-    if s >= p || !v.is(s, WORD) || !upper(s) || v.para_start(s) != s {
-        return s;
-    }
-    let lim = p.min(s + 10);
-    match (s + 1..lim).find(|&k| matches!(v.text(k), "—" | "-" | "–" | "―")) {
-        Some(k) => k + 1,
-        None => s,
-    }
-}
-
-/// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
-/// week, …", "However, …", "On Tuesday she …".
-fn skip_intro(v: &View, s: usize, p: usize) -> usize {
-    if s >= p || !v.is(s, WORD) {
-        return s;
-    }
-    let t = v.text(s);
-    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
-        || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
-        || t.ends_with("ing")
-        || t.ends_with("ly");
-    if !intro {
-        return s;
-    }
-    let lim = p.min(s + 14);
-    if let Some(c) = (s..lim).find(|&k| v.punct(k, ",")) {
-        return c + 1;
-    }
-    if v.is(s, PREP) {
-        let mut k = s + 1;
-        while k < p && v.is(k, DET | FILLER | NUMBER) && !v.is(k, PRONOUN) {
-            k += 1;
-        }
-        return k;
-    }
-    s
-}
-
-/// Skips auxiliaries and adverbs just left of a cue ("has also said").
-fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
-    let start = p;
-    loop {
-        while p > lo && start - p < MAX_GAP + 3 && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
-            p -= 1;
-        }
-        // a short time or place phrase: "on Tuesday", "last week", "on Twitter"
-        if p >= lo + 2
-            && v.is(p - 1, FILLER | NUMBER)
-            && v.is(p - 2, PREP | FILLER)
-            && !v.is(p - 2, DET)
-            && start - p < MAX_GAP + 3
-        {
-            p -= 2;
-            if p > lo && v.is(p - 1, PREP) && v.is(p, FILLER) && !v.is(p - 1, DET) {
-                p -= 1;
-            }
-            continue;
-        }
-        break;
-    }
-    p
-}
-
-/// Skips "that", possibly after a short phrase ("in a statement Monday that").
-fn skip_that(v: &View, q: usize, hi: usize) -> usize {
-    let mut i = q;
-    while i < hi && i - q <= MAX_FILLER {
-        if v.is(i, THAT) {
-            // "said that, if elected, …"
-            return if i + 1 < hi && v.punct(i + 1, ",") {
-                i + 2
-            } else {
-                i + 1
-            };
-        }
-        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || v.punct(i, ",") && i > q;
-        if !filler || v.is(i, IN_QUOTE) {
-            break;
-        }
-        i += 1;
-    }
-    q
-}
-
-/// True when only a short phrase and closing punctuation remain before `hi`.
-fn at_end(v: &View, q: usize, hi: usize) -> bool {
-    // "…, said Lee Epstein, who teaches law": a relative clause on the speaker
-    if q + 1 < hi && v.punct(q, ",") && v.is(q + 1, PRONOUN) && v.is(q + 1, WORD) {
-        let t = v.text(q + 1);
-        if t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which") {
-            return true;
-        }
-    }
-    let mut i = q;
-    while i < hi && i - q <= MAX_FILLER {
-        if v.is(i, PUNCT) {
-            if v.sentence_final(i) || v.quote_close[i] != NONE {
-                // the rest must be punctuation
-                return (i..hi).all(|k| v.is(k, PUNCT));
-            }
-            if !matches!(v.text(i), "," | "(" | ")" | "-" | "—") {
-                return false;
-            }
-        } else if !v.is(i, FILLER | CAP | NUMBER | GAP) || v.is(i, IN_QUOTE) {
-            return false;
-        }
-        i += 1;
-    }
-    i >= hi
-}
-
-/// Where a reported clause starting at `q` ends: the unit's end, or before ", X said" / ", according
-/// to" that starts another attribution.
-fn clause_end(m: &Matcher, q: usize, hi: usize) -> usize {
-    let v = m.v;
-    let hi = hi.min(q + MAX_CLAUSE);
-    let mut ci = v.cues.partition_point(|c| c.first < q);
-    let mut i = q;
-    while i < hi {
-        if v.in_quote[i] != NONE {
-            i = v.quotes[v.in_quote[i] as usize].end.max(i + 1);
-            continue;
-        }
-        if v.is(i, PUNCT) && matches!(v.text(i), "," | ";" | "—" | "(") && i > q {
-            while ci < v.cues.len() && v.cues[ci].first <= i {
-                ci += 1;
-            }
-            if ci < v.cues.len() && v.cues[ci].first < hi && v.cues[ci].first <= i + 8 {
-                let c = v.cues[ci];
-                let feats = m.cues.forms[c.form].features;
-                if feats & feature::ACCORDING != 0 && c.first == i + 1 {
-                    return i;
-                }
-                let mut s = i + 1;
-                while s < c.first && v.is(s, STOP) && !v.is(s, PRONOUN) {
-                    s += 1;
-                }
-                let p = skip_gap_left(v, c.first, s);
-                if let Some((a, _)) = left_np(v, p, s) {
-                    if a == s {
-                        return i;
-                    }
-                }
-                // ", adding that …", ", saying …": a participle cue opens its own attribution
-                if c.first == i + 1 && feats & (feature::FIN | feature::ING) != 0 {
-                    return i;
-                }
-            }
-        }
-        // "said X and questioned Y", "said X and added Y": a coordinated verb ends the clause
-        if i > q + 1
-            && v.is(i, WORD)
-            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
-            && i + 1 < hi
-        {
-            let mut k = i + 1;
-            while k < hi && k < i + 3 && v.is(k, GAP) && !v.is(k, PRONOUN) {
-                k += 1;
-            }
-            let t = v.text(k);
-            let verb = v.is(k, CUEWORD)
-                || v.is(k, WORD) && !v.is(k, CAP) && t.len() > 4 && t.ends_with("ed");
-            if verb && v.is(k, CUEWORD) && has_verb(v, q, i) {
-                return i;
-            }
-        }
-        i += 1;
-    }
-    hi
-}
-
-/// Where a noun-phrase object starting at `q` ends (0 tokens when it is no object).
-fn object_end(v: &View, q: usize, hi: usize) -> usize {
-    if q >= hi
-        || !v.is(q, WORD | NUMBER)
-        || v.is(q, STOP | PREP | THAT | CLAUSAL | PRONOUN) && !v.is(q, DET)
-    {
-        return q;
-    }
-    let mut i = q;
-    while i < hi {
-        if v.is(i, PUNCT) && !v.abbrev_dot(i) && !matches!(v.text(i), "’" | "'" | "-" | "(" | ")")
-        {
-            break;
-        }
-        if v.is(i, THAT | CLAUSAL) && i > q || v.in_quote[i] != NONE {
-            return q;
-        }
-        i += 1;
-    }
-    i
 }

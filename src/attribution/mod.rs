@@ -10,6 +10,7 @@
 pub mod chunk;
 pub mod continuation;
 pub mod cues;
+mod edges;
 pub mod lexicon;
 pub mod matcher;
 pub mod patterns;

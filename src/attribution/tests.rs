@@ -11,9 +11,14 @@ type Row = (
     String,
 );
 
+/// One pipeline for all tests (compiling the rules is the slow part).
+fn pipeline() -> &'static Pipeline {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::new(Rules::embedded().unwrap()))
+}
+
 fn claims(text: &str) -> Vec<Row> {
-    let pipeline = Pipeline::new(Rules::embedded().unwrap());
-    let doc = pipeline.annotate(RawDoc::new("t", text));
+    let doc = pipeline().annotate(RawDoc::new("t", text));
     let s = |sp: Option<crate::Span>| sp.map(|x| x.slice(text).to_string());
     doc.attributions
         .iter()
@@ -231,6 +236,11 @@ fn seed_claims() {
             "speaker of {}",
             g["content"]["text"]
         );
+        if let Some(ga) = g.get("addressee").filter(|x| !x.is_null()) {
+            let pa = a.addressee.expect("addressee");
+            let (gs, ge) = (ga["start"].as_u64().unwrap(), ga["end"].as_u64().unwrap());
+            assert_eq!((chars(pa.start), chars(pa.end)), (gs, ge));
+        }
     }
 }
 
@@ -287,4 +297,67 @@ fn sentence_final_quote_in_a_clause_is_mixed() {
     let c = one("Cutting the budget now “would be a grave mistake,” the senator said.");
     assert_eq!(c.0, ClaimKind::Mixed);
     assert_eq!(c.1, "Cutting the budget now “would be a grave mistake,”");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// Any mix of words, marks, cues and odd characters: no panic, spans on char boundaries.
+    #[test]
+    fn random_text_never_panics(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "He", "said", "told", "“", "”", "\"", "'", "‘", "’", "''", "«", "»", ",", ".", ":",
+            "—", "according to", "that", "Sen.", "(R-NE)", "\n", " ", "😀", "東京", "e\u{301}",
+            "officials", "the", "adding", "arguing", "Trump", "-", "?", "…",
+        ]),
+        0..80,
+    )) {
+        let text = parts.join(" ");
+        let doc = pipeline().annotate(RawDoc::new("p", text.clone()));
+        for a in &doc.attributions {
+            for s in [Some(a.content), a.speaker, a.cue, a.addressee].into_iter().flatten() {
+                proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn clause_then_attribution_then_quote() {
+    let c = claims("Despite the storm, the mayor said, “the parade will go ahead as planned.”");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].1, "Despite the storm");
+    assert_eq!(c[1].0, ClaimKind::Direct);
+    assert!(c.iter().all(|x| x.2.as_deref() == Some("the mayor")));
+}
+
+#[test]
+fn participle_without_comma_takes_the_subject() {
+    let c = one("The union issued a statement calling the cuts “a betrayal of workers.”");
+    assert_eq!(c.2, some("The union"));
+    assert_eq!(c.3, some("calling"));
+}
+
+#[test]
+fn time_phrase_between_speaker_and_cue() {
+    let c = one("The governor on Tuesday said the bridge would reopen in May.");
+    assert_eq!(c.2, some("The governor"));
+    assert_eq!(c.1, "the bridge would reopen in May");
+}
+
+#[test]
+fn dateline_and_intro_before_the_subject() {
+    let c = one(
+        "BOSTON — Late on Friday, the council approved the budget, saying it protects schools.",
+    );
+    assert_eq!(c.2, some("the council"));
+    assert_eq!(c.1, "it protects schools");
+}
+
+#[test]
+fn quote_speaker_told_addressee() {
+    let c = one("“The deal is done,” the envoy told reporters in Geneva.");
+    assert_eq!(c.2, some("the envoy"));
+    assert_eq!(c.4, some("reporters"));
+    assert_eq!(c.5, "quote-speaker-cue");
 }

@@ -185,12 +185,15 @@ impl<'d> View<'d> {
 
     /// The text of token `i`.
     pub fn text(&self, i: usize) -> &'d str {
-        self.doc.tokens[i].span.slice(&self.doc.text)
+        self.doc
+            .tokens
+            .get(i)
+            .map_or("", |t| t.span.slice(&self.doc.text))
     }
 
     /// True when token `i` has any of the class bits `c`.
     pub fn is(&self, i: usize, c: u32) -> bool {
-        self.flags[i] & c != 0
+        self.flags.get(i).is_some_and(|f| f & c != 0)
     }
 
     /// True when token `i` is the punctuation `p`.
@@ -214,6 +217,21 @@ impl<'d> View<'d> {
     pub fn para_end(&self, i: usize) -> usize {
         let p = self.para[i];
         self.para.partition_point(|&x| x <= p)
+    }
+
+    /// True when the paragraph holding token `i` is a title-case headline (most words
+    /// capitalized). Looks at up to 40 tokens, so it is cheap.
+    pub fn title_case(&self, i: usize) -> bool {
+        let a = self.para_start(i);
+        let b = self.para_end(i).min(a + 40);
+        let (mut words, mut caps) = (0, 0);
+        for k in a..b {
+            if self.is(k, class::WORD) {
+                words += 1;
+                caps += usize::from(self.is(k, class::CAP));
+            }
+        }
+        b - a < 40 && words >= 3 && caps * 10 >= words * 7
     }
 
     /// Token range of the unit holding token `i`.

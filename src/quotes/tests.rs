@@ -111,3 +111,16 @@ fn mixed_straight_and_curly_marks_pair_up() {
         vec!["We won,", "They lost,"]
     );
 }
+
+proptest::proptest! {
+    /// Any string: no panic, every quotation inside the text, on char boundaries, inner in outer.
+    #[test]
+    fn any_text_gives_sane_quotes(text in "[a-z “”\"'‘’«»„\n,.😀é]{0,200}") {
+        let rules = QuoteRules::compile(&RuleSources::embedded()).unwrap();
+        for q in scan(&rules, &text, &paragraphs(&text)) {
+            proptest::prop_assert!(q.outer.contains(q.inner));
+            proptest::prop_assert!(q.outer.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(q.inner.start) && text.is_char_boundary(q.inner.end));
+        }
+    }
+}

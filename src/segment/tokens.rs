@@ -37,47 +37,62 @@ fn is_joiner(c: char, number: bool) -> bool {
     }
 }
 
+/// The character at byte `i` of `s` (which must be a char boundary) and its length.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         let start = span.start + i;
         if !is_word_char(c) {
             out.push(Token {
-                span: Span::new(start, start + c.len_utf8()),
+                span: Span::new(start, start + len),
                 kind: TokenKind::Punct,
                 sentence,
             });
+            i += len;
             continue;
         }
         let number = c.is_ascii_digit();
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut dotted = false;
         loop {
-            match it.peek() {
-                Some(&(_, d)) if is_word_char(d) => {
-                    it.next();
-                    end += d.len_utf8();
-                }
-                Some(&(j, d)) if is_joiner(d, number) => {
-                    let next = s[j + d.len_utf8()..].chars().next();
-                    if next.is_some_and(|n| n.is_alphanumeric()) {
-                        dotted |= d == '.';
-                        it.next();
-                        end = j + d.len_utf8();
-                    } else {
-                        if d == '.' && dotted {
-                            // "U.S." and "p.m.": the final period belongs to the abbreviation
-                            it.next();
-                            end = j + 1;
-                        }
-                        break;
+            // ASCII letters and digits: the common case, one byte at a time
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some((d, dlen)) = char_at(s, end) else {
+                break;
+            };
+            if is_word_char(d) {
+                end += dlen;
+            } else if is_joiner(d, number) {
+                let after = end + dlen;
+                if char_at(s, after).is_some_and(|(n, _)| n.is_alphanumeric()) {
+                    dotted |= d == '.';
+                    end = after;
+                } else {
+                    if d == '.' && dotted {
+                        // "U.S." and "p.m.": the final period belongs to the abbreviation
+                        end = after;
                     }
+                    break;
                 }
-                _ => break,
+            } else {
+                break;
             }
         }
         out.push(Token {
@@ -89,6 +104,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             },
             sentence,
         });
+        i = end;
     }
 }
 

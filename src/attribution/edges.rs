@@ -1,0 +1,293 @@
+//! The edges of attribution parts: where a speaker phrase, a reported clause or an object ends,
+//! and which short phrases (auxiliaries, time phrases, "in a statement", datelines) are skipped.
+//! Every scan here is bounded, so matching stays linear in the document.
+
+use super::chunk::{addressee, left_np};
+use super::cues::{feature, CueLexicon};
+use super::lexicon::class::*;
+use super::view::{View, NONE};
+
+/// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
+pub(super) const MAX_GAP: usize = 3;
+/// Longest reported clause, in tokens (keeps every scan bounded).
+pub(super) const MAX_CLAUSE: usize = 300;
+/// How many tokens of a short phrase may come before "that" or the end of a sentence.
+pub(super) const MAX_FILLER: usize = 7;
+
+/// A reported clause right of a cue never starts with a preposition or a function word ("spoke
+/// for five minutes", "announced which officials"), except "to" after an infinitive cue.
+pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
+    if v.is(q, THAT) || v.quote_open.get(q).copied().unwrap_or(NONE) != NONE || !v.is(q, WORD) {
+        return v.is(q, THAT | WORD | NUMBER)
+            || v.quote_open.get(q).copied().unwrap_or(NONE) != NONE;
+    }
+    let t = v.text(q);
+    // "said them, but …": an object pronoun is no clause
+    if v.is(q, OBJECT) && !v.is(q, DET | PRONOUN) {
+        return false;
+    }
+    if t.eq_ignore_ascii_case("to") {
+        return feats & feature::TO != 0;
+    }
+    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
+        return true;
+    }
+    !v.is(q, STOP | PREP) || v.is(q, DET)
+}
+
+/// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
+/// long speaker phrases and missing speakers.
+pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u16) -> f32 {
+    let mut c = base;
+    if feats & feature::WEAK != 0 {
+        c *= 0.8;
+    }
+    match speaker {
+        None => c *= 0.7,
+        Some((a, b)) if b == a + 1 && v.is(a, PRONOUN) => c *= 0.9,
+        Some((a, b)) if b - a > 8 => c *= 0.9,
+        _ => {}
+    }
+    (c * 100.0).round() / 100.0
+}
+
+/// A rough test for a finite or infinitive verb in tokens `a..b` (no tagger): an auxiliary, a
+/// form of "be", a subject pronoun, a cue word, "to", or a lowercase word in -ed.
+pub(super) fn has_verb(v: &View, a: usize, b: usize) -> bool {
+    (a..b).any(|i| {
+        if v.is(i, BE | GAP | PRONOUN | CUEWORD) && !v.is(i, DET) && !v.text(i).ends_with("ly") {
+            return true;
+        }
+        let t = v.text(i);
+        v.is(i, WORD)
+            && !v.is(i, CAP)
+            && (t == "to" || t.len() > 4 && t.ends_with("ed") && i > a && !v.is(i - 1, DET))
+    })
+}
+
+pub(super) fn words(v: &View, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| v.is(i, WORD | NUMBER)).count()
+}
+
+/// True when a cue ending before token `b` is followed by more of its sentence than a short
+/// phrase ("He said he …" rather than "He said.").
+pub(super) fn at_cue_end(v: &View, b: usize, feats: u16) -> bool {
+    if b >= v.flags.len() {
+        return false;
+    }
+    let (_, hi) = v.unit_of(b.saturating_sub(1));
+    let mut k = b;
+    if feats & feature::ADDRESSEE != 0 {
+        if let Some((_, e)) = addressee(v, b, hi) {
+            k = e;
+        }
+    }
+    // a new clause follows ("he …", "that …", "American Jews …"), not a phrase ("to a crowd")
+    !at_end(v, k, hi) && !v.punct(k, ",")
+}
+
+/// Skips a dateline that opens a paragraph: "WASHINGTON —", "ORLANDO, Fla. (Reuters) -".
+pub(super) fn skip_dateline(v: &View, s: usize, p: usize) -> usize {
+    let upper = |k: usize| {
+        let t = v.text(k);
+        t.len() >= 3 && t.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if s >= p || !v.is(s, WORD) || !upper(s) || v.para_start(s) != s {
+        return s;
+    }
+    let lim = p.min(s + 10);
+    match (s + 1..lim).find(|&k| matches!(v.text(k), "—" | "-" | "–" | "―")) {
+        Some(k) => k + 1,
+        None => s,
+    }
+}
+
+/// Skips an introductory phrase before a sentence's subject: "In 2016, …", "Earlier this
+/// week, …", "However, …", "On Tuesday she …".
+pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
+    if s >= p || !v.is(s, WORD) {
+        return s;
+    }
+    let t = v.text(s);
+    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
+        || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
+        || t.ends_with("ing")
+        || t.ends_with("ly");
+    if !intro {
+        return s;
+    }
+    let lim = p.min(s + 14);
+    if let Some(c) = (s..lim).find(|&k| v.punct(k, ",")) {
+        return c + 1;
+    }
+    if v.is(s, PREP) {
+        let mut k = s + 1;
+        while k < p && v.is(k, DET | FILLER | NUMBER) && !v.is(k, PRONOUN) {
+            k += 1;
+        }
+        return k;
+    }
+    s
+}
+
+/// Skips auxiliaries and adverbs just left of a cue ("has also said").
+pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
+    let start = p;
+    loop {
+        while p > lo && start - p < MAX_GAP + 3 && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
+            p -= 1;
+        }
+        // a short time or place phrase: "on Tuesday", "last week", "on Twitter"
+        if p >= lo + 2
+            && v.is(p - 1, FILLER | NUMBER)
+            && v.is(p - 2, PREP | FILLER)
+            && !v.is(p - 2, DET)
+            && start - p < MAX_GAP + 3
+        {
+            p -= 2;
+            if p > lo && v.is(p - 1, PREP) && v.is(p, FILLER) && !v.is(p - 1, DET) {
+                p -= 1;
+            }
+            continue;
+        }
+        break;
+    }
+    p
+}
+
+/// Skips "that", possibly after a short phrase ("in a statement Monday that").
+pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
+    let mut i = q;
+    // inside a prepositional phrase any noun-phrase word may come ("during Saturday's
+    // presidential debate that")
+    let mut in_pp = false;
+    while i < hi && i - q <= MAX_FILLER {
+        if v.is(i, THAT) {
+            // "said that, if elected, …"
+            return if i + 1 < hi && v.punct(i + 1, ",") {
+                i + 2
+            } else {
+                i + 1
+            };
+        }
+        in_pp |= v.is(i, PREP) && !v.is(i, THAT);
+        let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
+        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
+        if !filler || v.is(i, IN_QUOTE) {
+            break;
+        }
+        i += 1;
+    }
+    q
+}
+
+/// True when only a short phrase and closing punctuation remain before `hi`.
+pub(super) fn at_end(v: &View, q: usize, hi: usize) -> bool {
+    // "…, said Lee Epstein, who teaches law": a relative clause on the speaker
+    if q + 1 < hi && v.punct(q, ",") && v.is(q + 1, PRONOUN) && v.is(q + 1, WORD) {
+        let t = v.text(q + 1);
+        if t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which") {
+            return true;
+        }
+    }
+    let mut i = q;
+    while i < hi && i - q <= MAX_FILLER {
+        if v.is(i, PUNCT) {
+            if v.sentence_final(i) || v.quote_close[i] != NONE {
+                // the rest must be punctuation
+                return (i..hi).all(|k| v.is(k, PUNCT));
+            }
+            if !matches!(v.text(i), "," | "(" | ")" | "-" | "—") {
+                return false;
+            }
+        } else if !v.is(i, FILLER | CAP | NUMBER | GAP) || v.is(i, IN_QUOTE) {
+            return false;
+        }
+        i += 1;
+    }
+    i >= hi
+}
+
+/// Where a reported clause starting at `q` ends: the unit's end, or before ", X said" / ", according
+/// to" that starts another attribution.
+pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> usize {
+    let hi = hi.min(q + MAX_CLAUSE);
+    let mut ci = v.cues.partition_point(|c| c.first < q);
+    let mut i = q;
+    while i < hi {
+        if v.in_quote[i] != NONE {
+            i = v.quotes[v.in_quote[i] as usize].end.max(i + 1);
+            continue;
+        }
+        if v.is(i, PUNCT) && matches!(v.text(i), "," | ";" | "—" | "(") && i > q {
+            while ci < v.cues.len() && v.cues[ci].first <= i {
+                ci += 1;
+            }
+            if ci < v.cues.len() && v.cues[ci].first < hi && v.cues[ci].first <= i + 8 {
+                let c = v.cues[ci];
+                let feats = cues.forms[c.form].features;
+                if feats & feature::NOUNISH != 0 {
+                    i += 1;
+                    continue;
+                }
+                if feats & feature::ACCORDING != 0 && c.first == i + 1 {
+                    return i;
+                }
+                let mut s = i + 1;
+                while s < c.first && v.is(s, STOP) && !v.is(s, PRONOUN) {
+                    s += 1;
+                }
+                let p = skip_gap_left(v, c.first, s);
+                if let Some((a, _)) = left_np(v, p, s) {
+                    if a == s {
+                        return i;
+                    }
+                }
+                // ", adding that …", ", saying …": a participle cue opens its own attribution
+                if c.first == i + 1 && feats & (feature::FIN | feature::ING) != 0 {
+                    return i;
+                }
+            }
+        }
+        // "said X and questioned Y", "said X and added Y": a coordinated verb ends the clause
+        if i > q + 1
+            && v.is(i, WORD)
+            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+            && i + 1 < hi
+        {
+            let mut k = i + 1;
+            while k < hi && k < i + 3 && v.is(k, GAP) && !v.is(k, PRONOUN) {
+                k += 1;
+            }
+            // a finite cue ("and said"), not a participle ("and apparently encouraging")
+            let finite = v.is(k, CUEWORD) && !v.text(k).ends_with("ing");
+            if finite && has_verb(v, q, i) {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    hi
+}
+
+/// Where a noun-phrase object starting at `q` ends (0 tokens when it is no object).
+pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
+    if q >= hi
+        || !v.is(q, WORD | NUMBER)
+        || v.is(q, STOP | PREP | THAT | CLAUSAL | PRONOUN) && !v.is(q, DET)
+    {
+        return q;
+    }
+    let mut i = q;
+    while i < hi {
+        if v.is(i, PUNCT) && !v.abbrev_dot(i) && !matches!(v.text(i), "’" | "'" | "-" | "(" | ")")
+        {
+            break;
+        }
+        if v.is(i, THAT | CLAUSAL) && i > q || v.in_quote[i] != NONE {
+            return q;
+        }
+        i += 1;
+    }
+    i
+}
