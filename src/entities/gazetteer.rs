@@ -81,8 +81,9 @@ pub struct Gazetteer {
     ac: AhoCorasick,
     /// The same forms, ASCII case-insensitive: for ALL-CAPS datelines and headlines.
     ac_caps: AhoCorasick,
-    /// Bit `b` set when some form starts with byte `b`: most tokens are skipped on one byte.
-    first_bytes: [u64; 4],
+    /// Bit `b0 * 256 + b1` set when some form starts with bytes `b0 b1`: most tokens are
+    /// skipped on their first two bytes.
+    first_pairs: Vec<u64>,
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -313,16 +314,27 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
-        let mut first_bytes = [0u64; 4];
+        let mut first_pairs = vec![0u64; 65536 / 64];
         for p in &b.patterns {
-            if let Some(&f) = p.as_bytes().first() {
-                first_bytes[(f >> 6) as usize] |= 1 << (f & 63);
+            let bytes = p.as_bytes();
+            let Some(&b0) = bytes.first() else { continue };
+            match bytes.get(1) {
+                Some(&b1) => {
+                    let i = (b0 as usize) << 8 | b1 as usize;
+                    first_pairs[i / 64] |= 1 << (i % 64);
+                }
+                None => {
+                    for b1 in 0..256usize {
+                        let i = (b0 as usize) << 8 | b1;
+                        first_pairs[i / 64] |= 1 << (i % 64);
+                    }
+                }
             }
         }
         Ok(Gazetteer {
             ac,
             ac_caps,
-            first_bytes,
+            first_pairs,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -332,8 +344,10 @@ impl Gazetteer {
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
-        let f = *text.as_bytes().get(start)?;
-        if self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) == 0 {
+        let b0 = *text.as_bytes().get(start)? as usize;
+        let b1 = *text.as_bytes().get(start + 1)? as usize;
+        let i = b0 << 8 | b1;
+        if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
             return None;
         }
         let input = Input::new(text)

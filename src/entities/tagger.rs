@@ -64,6 +64,9 @@ struct Cand {
 }
 
 fn conn_of(w: &str) -> Option<Conn> {
+    if w.len() > 5 {
+        return None;
+    }
     Some(match w {
         "of" | "for" | "on" | "de" | "du" | "des" => {
             if matches!(w, "de" | "du" | "des") {
@@ -136,12 +139,17 @@ fn units(
                 continue;
             }
             // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
-            let before_number = toks
-                .get(i + 1)
-                .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
+            let cap = is_cap_word(w);
+            let upper_start = w.as_bytes()[0].is_ascii_uppercase();
+            let before_number = upper_start
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
                 && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
             // "Ban Ki-moon", "Lee Cheuk-yan": a romanized given name after a capitalized word
-            let romanized = !ev.weak[base + i]
+            let romanized = !cap
+                && upper_start
+                && !ev.weak[base + i]
                 && out
                     .last()
                     .is_some_and(|u| matches!(u.kind, Kind::Cap { .. }))
@@ -151,7 +159,7 @@ fn units(
                         && (2..=5).contains(&b.chars().count())
                         && b.chars().all(|c| c.is_lowercase())
                 });
-            if (is_cap_word(w) || romanized) && !before_number {
+            if (cap || romanized) && !before_number {
                 let core = strip_possessive(w);
                 let poss = core.len() != w.len();
                 let span = Span::new(t.span.start, t.span.start + core.len());
