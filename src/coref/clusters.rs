@@ -34,6 +34,8 @@ pub struct EClusters {
     pub clusters: Vec<ECluster>,
     /// For each entity of `doc.entities`: its cluster (none for FAC, LAW, EVENT, LOC).
     pub of_entity: Vec<Option<usize>>,
+    /// Person clusters with a title, by first mention.
+    pub titled: Vec<usize>,
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -60,9 +62,22 @@ fn compatible(a: &str, b: &str) -> bool {
     }
 }
 
+/// For each entity, the index of the first token that ends after its start (one merge walk).
+fn token_index(doc: &Doc) -> Vec<usize> {
+    let mut out = Vec::with_capacity(doc.entities.len());
+    let mut t = 0;
+    for e in &doc.entities {
+        while t < doc.tokens.len() && doc.tokens[t].span.end <= e.span.start {
+            t += 1;
+        }
+        out.push(t);
+    }
+    out
+}
+
 /// The title ending right before byte `start`, as (span, title index).
-fn title_before(rules: &CorefRules, doc: &Doc, start: usize) -> Option<(Span, usize)> {
-    let idx = doc.tokens.partition_point(|t| t.span.end <= start);
+/// `idx` is the index of the first token ending after `start` (see [`token_index`]).
+fn title_before(rules: &CorefRules, doc: &Doc, start: usize, idx: usize) -> Option<(Span, usize)> {
     if idx == 0 {
         return None;
     }
@@ -138,6 +153,7 @@ fn initials(s: &str) -> String {
 pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let text = doc.text.as_str();
     let ents = &doc.entities;
+    let tok_of = token_index(doc);
     let mut clusters: Vec<ECluster> = Vec::new();
     let mut of_entity = vec![None; ents.len()];
     let new = |label, i: usize, span| ECluster {
@@ -169,7 +185,13 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         let c = match found {
             Some(c) => {
                 clusters[c].mentions.push(i);
-                if s.len() > clusters[c].name.len() {
+                // the longest name, preferring one that starts with a given name ("Hillary
+                // Clinton" over a stray "Crooked Hillary Clinton")
+                let rank = |n: &str| {
+                    let first = words(n).next().unwrap_or("");
+                    (rules.given.contains_key(first), n.len())
+                };
+                if rank(s) > rank(clusters[c].name.slice(text)) {
                     clusters[c].name = e.span;
                 }
                 c
@@ -200,7 +222,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         let c = match e.label {
             EntityLabel::Person if !s.contains(' ') => {
                 // "Mr. Obama" is not "Michelle Obama"
-                let want = title_before(rules, doc, e.span.start)
+                let want = title_before(rules, doc, e.span.start, tok_of[i])
                     .map(|(_, t)| rules.gaz.titles[t].gender)
                     .unwrap_or(Gender::Unknown);
                 let fits = |c: usize| {
@@ -282,11 +304,14 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         if c.label != EntityLabel::Person {
             continue;
         }
-        // the first mentions are where titles and affiliations are written
-        for &m in c.mentions.iter().take(24) {
+        // titles and affiliations stand by full names, mostly the first ones
+        for (n, &m) in c.mentions.iter().enumerate().take(24) {
             let span = ents[m].span;
+            if n >= 3 && !span.slice(text).contains(' ') {
+                continue;
+            }
             if c.title.is_none() {
-                if let Some((t, ti)) = title_before(rules, doc, span.start) {
+                if let Some((t, ti)) = title_before(rules, doc, span.start, tok_of[m]) {
                     c.title = Some(t);
                     c.title_idx = Some(ti);
                 }
@@ -304,9 +329,14 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 .unwrap_or(Gender::Unknown),
         };
     }
+    let mut titled: Vec<usize> = (0..clusters.len())
+        .filter(|&c| clusters[c].title_idx.is_some())
+        .collect();
+    titled.sort_by_key(|&c| clusters[c].mentions[0]);
     EClusters {
         clusters,
         of_entity,
+        titled,
     }
 }
 

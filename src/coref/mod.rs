@@ -36,6 +36,11 @@ fn from_entity_cluster(text: &str, c: &ECluster) -> SpeakerCluster {
     }
 }
 
+/// The text of a span, or "" for a span that does not fit the text (never panics).
+fn text_of(doc: &Doc, span: Span) -> &str {
+    doc.text.get(span.start..span.end).unwrap_or("")
+}
+
 /// The surface name of an unresolved speaker: as written, without a possessive.
 fn surface_name(s: &str) -> &str {
     crate::entities::evidence::strip_possessive(s.trim())
@@ -91,8 +96,8 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             }),
             Err(kind) => {
                 let name = match kind {
-                    SpeakerType::Pronoun => doc.slice(span),
-                    _ => surface_name(doc.slice(speakers::core_span(doc, span))),
+                    SpeakerType::Pronoun => text_of(doc, span),
+                    _ => surface_name(text_of(doc, speakers::core_span(doc, span))),
                 };
                 speakers.push(SpeakerCluster {
                     name: name.to_string(),

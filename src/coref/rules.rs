@@ -74,18 +74,12 @@ impl CorefRules {
             errors.extend(e);
             FxMap::default()
         });
+        // the entity stage reports errors in the gazetteers and given names: not twice
         let given =
             crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
-                .unwrap_or_else(|e| {
-                    errors.extend(e);
-                    FxMap::default()
-                });
-        let gaz = match Gazetteer::compile(src) {
-            Ok(g) => g,
-            Err(e) => {
-                errors.extend(e);
-                return Err(errors);
-            }
+                .unwrap_or_default();
+        let Ok(gaz) = Gazetteer::compile(src) else {
+            return Err(errors);
         };
         if !errors.is_empty() {
             return Err(errors);

@@ -81,6 +81,25 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Pronoun(p);
         }
     }
+    // a span cut after a title ("Del" of "Del. Stacey Plaskett"): the person right after it
+    if words.len() == 1 {
+        let w = doc.tokens[words[0]].span.slice(text).to_lowercase();
+        let dotted = format!("{w}.");
+        if rules.titles_lower.contains_key(w.as_str()) || rules.titles_lower.contains_key(&*dotted)
+        {
+            let i = doc.entities.partition_point(|e| e.span.start < span.end);
+            if let Some(e) = doc.entities.get(i) {
+                let gap = doc.text.get(span.end..e.span.start).unwrap_or("x");
+                if e.label == EntityLabel::Person
+                    && ec.of_entity[i].is_some()
+                    && gap.len() <= 3
+                    && gap.chars().all(|c| c == '.' || c.is_whitespace())
+                {
+                    return Mention::Entity(i);
+                }
+            }
+        }
+    }
     let core = core(doc, span);
     let Some(&head) = words
         .iter()
@@ -105,6 +124,17 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         .first()
         .map(|&w| doc.tokens[w].span.slice(text))
         .is_some_and(|w| matches!(w, "the" | "The"));
+    // "Scott Pruitt, the attorney general of Oklahoma,": an appositive description names the
+    // person right before it
+    let first_w = words.first().map(|&w| doc.tokens[w].span.slice(text));
+    let descriptive = first_w.is_some_and(|w| {
+        matches!(w, "the" | "a" | "an") || w.chars().next().is_some_and(char::is_lowercase)
+    });
+    if descriptive && rules.pronoun(first_w.unwrap_or("")).is_none() {
+        if let Some(i) = person_before_comma(doc, ec, span.start) {
+            return Mention::Entity(i);
+        }
+    }
     let head_w = head_span.slice(text);
     if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
         // "the Texas Republican": a party member, by state
@@ -193,6 +223,17 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description that holds an organization: "a Reuters report" → Reuters; one that holds
     // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
     // Republican presidential nominee") names someone else
+    if document_head(head_w) && ents.is_empty() {
+        // "ministry figures", "agency records": the organization named by the modifier
+        let modifier = words
+            .iter()
+            .position(|&w| w == head)
+            .and_then(|p| p.checked_sub(1))
+            .map(|p| doc.tokens[words[p]].span.slice(text));
+        if let Some(i) = modifier.and_then(|m| org_by_head(doc, ec, span.start, m)) {
+            return Mention::Entity(i);
+        }
+    }
     if document_head(head_w) {
         if let Some(&i) = ents
             .iter()
@@ -222,6 +263,27 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     Mention::Other
+}
+
+/// The person an appositive description at `pos` describes: the nearest PERSON entity before it
+/// in the same sentence, within 200 bytes, that is followed by a comma ("Scott Pruitt, the …",
+/// "David Kamin, an adviser … and an associate professor …").
+fn person_before_comma(doc: &Doc, ec: &EClusters, pos: usize) -> Option<usize> {
+    let s = doc.sentence_at(pos)?;
+    let sent = doc.sentences[s];
+    let end = doc.entities.partition_point(|e| e.span.end <= pos);
+    for i in (0..end).rev().take(8) {
+        let e = doc.entities[i];
+        if e.span.start < sent.start || pos - e.span.end > 200 {
+            return None;
+        }
+        if e.label != EntityLabel::Person {
+            continue;
+        }
+        let after = doc.text[e.span.end..].trim_start_matches(['’', '\'', 's']);
+        return (after.starts_with(',') && ec.of_entity[i].is_some()).then_some(i);
+    }
+    None
 }
 
 /// The latest ORG entity before `pos` with a word equal to `head` capitalized ("ministry" →
@@ -353,19 +415,23 @@ pub fn core_span(doc: &Doc, span: Span) -> Span {
     core(doc, span)
 }
 
-/// Person entities in the sentence `s`, before byte `before`.
+/// Person entities in the sentence `s`, before byte `before` (at most the last 64 entities, in
+/// text order).
 fn persons_in(doc: &Doc, ec: &EClusters, s: usize, before: usize) -> Vec<usize> {
     let sent = doc.sentences[s];
-    let a = doc.entities.partition_point(|e| e.span.start < sent.start);
-    let mut out = Vec::new();
-    for (i, e) in doc.entities.iter().enumerate().skip(a) {
-        if e.span.start >= sent.end || e.span.start >= before {
-            break;
-        }
-        if e.label == EntityLabel::Person && ec.of_entity[i].is_some() {
-            out.push(i);
-        }
-    }
+    let end = doc
+        .entities
+        .partition_point(|e| e.span.start < before.min(sent.end));
+    let mut out: Vec<usize> = doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(64)
+        .take_while(|(_, e)| e.span.start >= sent.start)
+        .filter(|&(i, e)| e.label == EntityLabel::Person && ec.of_entity[i].is_some())
+        .map(|(i, _)| i)
+        .collect();
+    out.reverse();
     out
 }
 
@@ -442,10 +508,12 @@ pub fn resolve_nominal(
     let text = doc.text.as_str();
     let office = title.map(|t| &rules.gaz.titles[t].office);
     let mut best: Option<(usize, usize)> = None;
-    for (c, cl) in ec.clusters.iter().enumerate() {
-        if cl.label != EntityLabel::Person {
-            continue;
-        }
+    // titled people first mentioned before `pos`, latest first, a bounded number of them
+    let first_after = ec
+        .titled
+        .partition_point(|&c| doc.entities[ec.clusters[c].mentions[0]].span.start < pos);
+    for &c in ec.titled[..first_after].iter().rev().take(256) {
+        let cl = &ec.clusters[c];
         let Some(ti) = cl.title_idx else { continue };
         if office.is_some_and(|o| &rules.gaz.titles[ti].office != o) {
             continue;
@@ -464,15 +532,13 @@ pub fn resolve_nominal(
                 continue;
             }
         }
-        let Some(last) = cl
+        let before = cl
             .mentions
-            .iter()
-            .map(|&m| doc.entities[m].span.start)
-            .filter(|&s| s < pos)
-            .max()
-        else {
+            .partition_point(|&m| doc.entities[m].span.start < pos);
+        let Some(&m) = before.checked_sub(1).and_then(|b| cl.mentions.get(b)) else {
             continue;
         };
+        let last = doc.entities[m].span.start;
         if best.is_none_or(|(b, _)| last > b) {
             best = Some((last, c));
         }

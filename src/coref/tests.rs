@@ -183,3 +183,77 @@ fn long_speaker_spans_with_clauses_do_not_panic() {
     );
     assert_eq!(d.speakers.len(), 2);
 }
+
+#[test]
+fn many_speakers_stay_linear() {
+    let rules = Rules::embedded().unwrap();
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for i in 0..3000 {
+        text.push_str(&format!("Sen. Ann Berg{} (R-TX) spoke. ", i % 50));
+        for s in ["The Texas Senator", "She", "The senator"] {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(Span::new(start, start + s.len()));
+            text.push_str(" said no. ");
+        }
+    }
+    let mut doc = p.annotate(RawDoc::new("t", text));
+    doc.attributions.clear();
+    for span in spans {
+        doc.attributions.push(Attribution {
+            kind: ClaimKind::Indirect,
+            content: span,
+            speaker: Some(span),
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: "test".into(),
+            confidence: 1.0,
+            cluster: None,
+        });
+    }
+    let t = std::time::Instant::now();
+    coref::resolve(&rules.coref, &mut doc);
+    assert!(t.elapsed().as_secs_f64() < 5.0);
+    assert!(doc.attributions.iter().all(|a| a.cluster.is_some()));
+}
+
+#[test]
+fn appositive_description_names_the_person_before_it() {
+    let d = with_speakers(
+        "Taxes rose. Dara Quill, an adviser to the board and a professor at Leeds University, \
+         said the plan was sound.",
+        &[("a professor at Leeds University", 0)],
+    );
+    assert_eq!(names(&d), vec!["Dara Quill"]);
+}
+
+#[test]
+fn odd_speaker_spans_do_not_panic() {
+    let rules = Rules::embedded().unwrap();
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let text = "Zoë Ńowak said “yes”. 東京 officials said no.";
+    let mut doc = p.annotate(RawDoc::new("t", text));
+    doc.attributions.clear();
+    for (a, b) in [(0, 0), (0, text.len()), (text.len(), text.len()), (3, 3)] {
+        if !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        let span = Span::new(a, b);
+        doc.attributions.push(Attribution {
+            kind: ClaimKind::Indirect,
+            content: span,
+            speaker: Some(span),
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: "test".into(),
+            confidence: 1.0,
+            cluster: None,
+        });
+    }
+    coref::resolve(&rules.coref, &mut doc);
+    assert!(doc.attributions.iter().all(|a| a.cluster.is_some()));
+}

@@ -257,21 +257,23 @@ fn is_minor_word(w: &str) -> bool {
 /// Marks the weak tokens of one sentence: its first word, words after an opening quote or colon,
 /// and every word of a Title-Case or ALL-CAPS line. True for such a headline.
 fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
+    // a headline: every content word capitalized (most sentences fail within a few words)
     let mut words = 0usize;
-    let mut content_lower = 0usize;
+    let mut headline = true;
     for t in toks {
         if t.kind == TokenKind::Word {
             let w = t.span.slice(text);
-            if w.chars().next().is_some_and(char::is_alphabetic) {
-                words += 1;
-                if w.chars().next().is_some_and(char::is_lowercase) && !is_minor_word(w) {
-                    content_lower += 1;
-                }
+            let Some(c) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            words += 1;
+            if words >= 30 || (c.is_lowercase() && !is_minor_word(w)) {
+                headline = false;
+                break;
             }
         }
     }
-    // a headline: every content word capitalized
-    let headline = words >= 2 && content_lower == 0 && words < 30;
+    let headline = headline && words >= 2;
     let mut at_start = true;
     for (k, t) in toks.iter().enumerate() {
         match t.kind {

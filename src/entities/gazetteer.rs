@@ -81,8 +81,9 @@ pub struct Gazetteer {
     ac: AhoCorasick,
     /// The same forms, ASCII case-insensitive: for ALL-CAPS datelines and headlines.
     ac_caps: AhoCorasick,
-    /// Bit `b` set when some form starts with byte `b`: most tokens are skipped on one byte.
-    first_bytes: [u64; 4],
+    /// Bit `b0 * 256 + b1` set when some form starts with bytes `b0 b1`: most tokens are
+    /// skipped on their first two bytes.
+    first_pairs: Vec<u64>,
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -313,16 +314,27 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
-        let mut first_bytes = [0u64; 4];
+        let mut first_pairs = vec![0u64; 65536 / 64];
         for p in &b.patterns {
-            if let Some(&f) = p.as_bytes().first() {
-                first_bytes[(f >> 6) as usize] |= 1 << (f & 63);
+            let bytes = p.as_bytes();
+            let Some(&b0) = bytes.first() else { continue };
+            match bytes.get(1) {
+                Some(&b1) => {
+                    let i = (b0 as usize) << 8 | b1 as usize;
+                    first_pairs[i / 64] |= 1 << (i % 64);
+                }
+                None => {
+                    for b1 in 0..256usize {
+                        let i = (b0 as usize) << 8 | b1;
+                        first_pairs[i / 64] |= 1 << (i % 64);
+                    }
+                }
             }
         }
         Ok(Gazetteer {
             ac,
             ac_caps,
-            first_bytes,
+            first_pairs,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -332,8 +344,10 @@ impl Gazetteer {
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
-        let f = *text.as_bytes().get(start)?;
-        if self.first_bytes[(f >> 6) as usize] & (1 << (f & 63)) == 0 {
+        let b0 = *text.as_bytes().get(start)? as usize;
+        let b1 = *text.as_bytes().get(start + 1)? as usize;
+        let i = b0 << 8 | b1;
+        if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
             return None;
         }
         let input = Input::new(text)
@@ -351,7 +365,7 @@ impl Gazetteer {
             .anchored(Anchored::Yes);
         let m = self.ac_caps.find(input)?;
         let matched = &text[start..m.end()];
-        if matched.chars().any(char::is_lowercase) {
+        if matched.len() < 4 || matched.chars().any(char::is_lowercase) {
             return None;
         }
         Some((m.end(), self.entries[m.pattern().as_usize()]))
@@ -390,5 +404,24 @@ mod tests {
         let tx = g.states.iter().find(|s| s.name == "Texas").unwrap();
         assert_eq!(tx.code, "TX");
         assert!(tx.demonyms.iter().any(|d| d == "Texan"));
+    }
+}
+
+#[cfg(test)]
+mod caps_tests {
+    use super::*;
+
+    #[test]
+    fn all_caps_forms_match_case_insensitively() {
+        let g = Gazetteer::compile(&RuleSources::embedded()).unwrap();
+        for (t, want) in [
+            ("AUSTIN, Texas", "AUSTIN"),
+            ("WASHINGTON —", "WASHINGTON"),
+            ("ST. PAUL, Minn.", "ST. PAUL"),
+        ] {
+            let (end, _) = g.match_caps_at(t, 0).unwrap_or((0, g.entries[0]));
+            assert_eq!(&t[..end], want);
+        }
+        assert!(g.match_caps_at("Austin", 0).is_none());
     }
 }

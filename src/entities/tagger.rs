@@ -64,6 +64,9 @@ struct Cand {
 }
 
 fn conn_of(w: &str) -> Option<Conn> {
+    if w.len() > 5 {
+        return None;
+    }
     Some(match w {
         "of" | "for" | "on" | "de" | "du" | "des" => {
             if matches!(w, "de" | "du" | "des") {
@@ -102,12 +105,15 @@ fn units(
             poss,
         };
         if t.kind == TokenKind::Word {
-            let caps = w.len() >= 3 && is_all_caps(w);
-            let hit = rules.gaz.match_at(text, t.span.start).or_else(|| {
-                caps.then(|| rules.gaz.match_caps_at(text, t.span.start))
-                    .flatten()
-            });
-            if let Some((mend, e)) = hit {
+            let caps = w.len() >= 2 && is_all_caps(w);
+            let exact = rules.gaz.match_at(text, t.span.start);
+            let upper = if caps {
+                rules.gaz.match_caps_at(text, t.span.start)
+            } else {
+                None
+            };
+            let mut matched = None;
+            for (mend, e) in exact.into_iter().chain(upper) {
                 // the match must end on a token end (or before a possessive 's)
                 let mut j = i;
                 while j < toks.len() && toks[j].span.end < mend {
@@ -123,17 +129,37 @@ fn units(
                         };
                         let poss = mend != tj.span.end;
                         out.push(unit(j + 1, Span::new(t.span.start, mend), kind, poss));
-                        i = j + 1;
-                        continue;
+                        matched = Some(j + 1);
+                        break;
                     }
                 }
             }
+            if let Some(next) = matched {
+                i = next;
+                continue;
+            }
             // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
-            let before_number = toks
-                .get(i + 1)
-                .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
+            let cap = is_cap_word(w);
+            let upper_start = w.as_bytes()[0].is_ascii_uppercase();
+            let before_number = upper_start
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.span.start == t.span.end && n.span.slice(text) == ".")
                 && toks.get(i + 2).is_some_and(|n| n.kind == TokenKind::Number);
-            if is_cap_word(w) && !before_number {
+            // "Ban Ki-moon", "Lee Cheuk-yan": a romanized given name after a capitalized word
+            let romanized = !cap
+                && upper_start
+                && !ev.weak[base + i]
+                && out
+                    .last()
+                    .is_some_and(|u| matches!(u.kind, Kind::Cap { .. }))
+                && w.split_once('-').is_some_and(|(a, b)| {
+                    a.chars().next().is_some_and(char::is_uppercase)
+                        && a.chars().count() <= 6
+                        && (2..=5).contains(&b.chars().count())
+                        && b.chars().all(|c| c.is_lowercase())
+                });
+            if (cap || romanized) && !before_number {
                 let core = strip_possessive(w);
                 let poss = core.len() != w.len();
                 let span = Span::new(t.span.start, t.span.start + core.len());
@@ -231,6 +257,23 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 after_title = Some(k + 1);
                 k += 1;
             }
+            Kind::Gaz(EntityLabel::Gpe)
+                if !u.poss
+                    && us.get(k + 1).is_some_and(|n| {
+                        n.kind == Kind::Gaz(EntityLabel::Org)
+                            && text.get(u.span.end..n.span.start) == Some(" ")
+                    }) =>
+            {
+                // "US State Department", "U.S. Congress": the country's organization
+                out.push(Cand {
+                    span: Span::new(u.span.start, us[k + 1].span.end),
+                    label: EntityLabel::Org,
+                    guess: false,
+                    drop: false,
+                });
+                after_title = None;
+                k += 2;
+            }
             Kind::Gaz(label) => {
                 // a gazetteer name followed by capitalized words: one longer name?
                 let mut e = k + 1;
@@ -272,19 +315,27 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         continue;
                     }
                 }
-                out.push(Cand {
-                    span: u.span,
-                    label,
-                    guess: false,
-                    drop: false,
-                });
+                // a gazetteer form that is also a common word ("South") needs "the" before it
+                let bare_common = lex.is_common(word(text, &u))
+                    && !k
+                        .checked_sub(1)
+                        .is_some_and(|p| word(text, &us[p]).eq_ignore_ascii_case("the"));
+                if !bare_common && (label != EntityLabel::Norp || !names_language(text, us, k)) {
+                    out.push(Cand {
+                        span: u.span,
+                        label,
+                        guess: false,
+                        drop: false,
+                    });
+                }
                 after_title = None;
                 k += 1;
             }
             Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
                 // a sentence start or common word opens a name only before a head word
                 let w = word(text, &u);
-                let not_name = lex.is_common(w) || ev.seen_lower(w);
+                let headline_verb = ev.headline[u.a] && w.ends_with('s') && !ev.seen_strong(w);
+                let not_name = lex.is_common(w) || ev.seen_lower(w) || headline_verb;
                 if not_name {
                     let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
@@ -333,6 +384,71 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
     }
 }
 
+/// True when the demonym at unit `k` names a language ("written in English, by …", "spoke
+/// French and …"): a language is not a group of people.
+fn names_language(text: &str, us: &[Unit], k: usize) -> bool {
+    let prev = k.checked_sub(1).map_or("", |p| word(text, &us[p]));
+    let next = us.get(k + 1).map_or(".", |n| word(text, n));
+    let language_verb = matches!(
+        prev,
+        "in" | "In"
+            | "into"
+            | "speak"
+            | "speaks"
+            | "spoke"
+            | "speaking"
+            | "learn"
+            | "learned"
+            | "taught"
+            | "translated"
+    );
+    let no_noun_after = matches!(
+        next,
+        "." | ","
+            | ";"
+            | ":"
+            | ")"
+            | "by"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "which"
+            | "and"
+            | "or"
+            | "that"
+            | "it"
+            | "as"
+            | "to"
+            | "for"
+            | "with"
+            | "fluently"
+            | "at"
+    );
+    language_verb && no_noun_after
+}
+
+/// True for a plural whose singular the document also writes ("Polaroids" beside "Polaroid",
+/// "Studies" beside "study") or a plural acronym ("LLMs").
+fn is_plural_noun(w: &str, ev: &Evidence) -> bool {
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    if stem.len() < 2 || stem.ends_with('s') {
+        return false;
+    }
+    if is_all_caps(stem) {
+        return true;
+    }
+    let y_stem = stem.strip_suffix("ie").map(|s| format!("{s}y"));
+    ev.seen_strong(stem)
+        || ev.seen_lower(stem)
+        || y_stem.is_some_and(|y| ev.seen_lower(&y) || ev.seen_strong(&y))
+}
+
+/// The most units one name may hold ("Treaty on the Non-Proliferation of Nuclear Weapons" is 7).
+const MAX_NAME_UNITS: usize = 12;
+
 /// The end (exclusive unit index) of the name starting at unit `k`.
 fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence) -> usize {
     let lex = &rules.lex;
@@ -343,7 +459,9 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
         return end;
     }
     let mut e = k + 1;
-    while e < us.len() {
+    // no name runs longer than this: keeps every call short on pathological capital runs
+    let limit = us.len().min(k + MAX_NAME_UNITS);
+    while e < limit {
         match us[e].kind {
             Kind::Cap { weak: true }
                 if {
@@ -363,7 +481,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                     break;
                 }
             }
-            Kind::Gaz(l) if matches!(l, EntityLabel::Gpe | EntityLabel::Loc) => {
+            Kind::Gaz(EntityLabel::Gpe | EntityLabel::Loc) => {
                 // "University of Texas", "Michael Jordan"
                 e += 1;
                 end = e;
@@ -379,10 +497,14 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
                     Conn::And => {
+                        // "Ministry of Water and Irrigation": after a literal "of", before a name
                         has_head
                             && us[k..e]
                                 .iter()
-                                .any(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
+                                .any(|x| x.kind == Kind::Conn(Conn::Of) && word(text, x) == "of")
+                            && us
+                                .get(e + 1)
+                                .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
                     }
                     Conn::Amp => has_head,
                     Conn::Particle => !has_head,
@@ -517,7 +639,7 @@ fn classify(
     let particle = seg
         .iter()
         .any(|u| matches!(u.kind, Kind::Conn(Conn::Particle)));
-    if particle && (titled || given || matches!(first.kind, Kind::Conn(_))) {
+    if particle && !(n_words > 1 && lex.is_head(first_w)) {
         return push(out, EntityLabel::Person, false);
     }
     if n_words == 1 {
@@ -571,8 +693,8 @@ fn classify(
         return push(out, label, false);
     }
     // one unknown capitalized word
-    if ev.seen_lower(first_w) {
-        return; // a common noun capitalized for emphasis
+    if ev.seen_lower(first_w) || is_plural_noun(first_w, ev) {
+        return; // a common noun capitalized for emphasis, or a plural ("Polaroids", "LLMs")
     }
     if is_all_caps(first_w) && first_w.chars().count() <= 6 {
         return push(out, EntityLabel::Org, true);
@@ -631,22 +753,42 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
     }
     // context votes among guesses: a word labeled by context ("in York", "the Onion") in at
     // least a third of its guesses takes that label everywhere
-    let mut votes: FxMap<&str, (u32, u32, EntityLabel)> = FxMap::default();
+    // "Coron, Palawan", "Tulsa, Oklahoma": a one-word guess before ", <place>" is a place
+    for i in 1..cands.len() {
+        let (a, b) = (cands[i - 1], cands[i]);
+        if a.guess
+            && !b.guess
+            && b.label == EntityLabel::Gpe
+            && text.get(a.span.end..b.span.start) == Some(", ")
+        {
+            cands[i - 1].label = EntityLabel::Gpe;
+        }
+    }
+    // (all guesses, "in X" GPE guesses, "the X" ORG guesses)
+    let mut votes: FxMap<&str, (u32, u32, u32)> = FxMap::default();
     for c in cands.iter() {
         if c.guess {
-            let v = votes
-                .entry(c.span.slice(text))
-                .or_insert((0, 0, EntityLabel::Person));
+            let v = votes.entry(c.span.slice(text)).or_insert((0, 0, 0));
             v.0 += 1;
-            if c.label != EntityLabel::Person {
-                v.1 += 1;
-                v.2 = c.label;
+            match c.label {
+                EntityLabel::Gpe => v.1 += 1,
+                EntityLabel::Org => v.2 += 1,
+                _ => {}
             }
         }
     }
     let votes: FxMap<&str, EntityLabel> = votes
         .into_iter()
-        .map(|(w, (n, k, l))| (w, if k * 3 >= n { l } else { EntityLabel::Person }))
+        .map(|(w, (n, gpe, org))| {
+            let label = if (gpe + org) * 3 < n {
+                EntityLabel::Person
+            } else if org >= gpe {
+                EntityLabel::Org
+            } else {
+                EntityLabel::Gpe
+            };
+            (w, label)
+        })
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
     let mut initials: FxMap<String, EntityLabel> = FxMap::default();

@@ -107,3 +107,108 @@ fn pathological_inputs_do_not_panic() {
     let doc = p.annotate(RawDoc::new("x", s));
     assert!(!doc.entities.is_empty());
 }
+
+#[test]
+fn long_runs_of_capitalized_common_words_stay_linear() {
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let t = std::time::Instant::now();
+    let doc = p.annotate(RawDoc::new("x", format!("x {}", "Monday ".repeat(20_000))));
+    let doc2 = p.annotate(RawDoc::new("y", "The University of ".repeat(5_000)));
+    assert!(t.elapsed().as_secs_f64() < 10.0);
+    assert!(doc.entities.is_empty());
+    assert!(doc2.entities.iter().all(|e| e.span.len() < 200));
+}
+
+/// Rule files with bad lines, loaded as `--rules DIR` overrides: every bad line is reported
+/// as `file:line: reason`, nothing panics.
+#[test]
+fn bad_rule_lines_are_reported_with_file_and_line() {
+    use crate::rules::RuleSources;
+    let dir = std::env::temp_dir().join(format!("claimex-entities-bad-{}", std::process::id()));
+    let g = dir.join("gazetteers");
+    std::fs::create_dir_all(&g).unwrap();
+    let files = [
+        (
+            "gazetteers/countries.txt",
+            "# ok\nFrance\nSpain || Espana\nItaly | @PLANET\n",
+        ),
+        (
+            "gazetteers/us_states.txt",
+            "Texas | TX\nOhio | Ohio\nUtah\n",
+        ),
+        (
+            "gazetteers/name_heads.txt",
+            "River | LOC\nLake | WATER\nTwo words | ORG\n",
+        ),
+        ("gazetteers/given_names.txt", "Ann | f\nBo | x\n"),
+        ("gazetteers/common_words.txt", "However\nNot one\n"),
+        ("titles.txt", "Sen. | senator\nDr. | doctor | q\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let src = RuleSources::with_overrides(&dir).unwrap();
+    let errs = crate::entities::EntityRules::compile(&src)
+        .err()
+        .expect("errors");
+    let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+    for want in [
+        "gazetteers/countries.txt:3:",
+        "gazetteers/countries.txt:4:",
+        "gazetteers/us_states.txt:2:",
+        "gazetteers/us_states.txt:3:",
+        "gazetteers/name_heads.txt:2:",
+        "gazetteers/name_heads.txt:3:",
+        "gazetteers/given_names.txt:2:",
+        "gazetteers/common_words.txt:2:",
+        "titles.txt:2:",
+    ] {
+        assert!(
+            shown.iter().any(|s| s.starts_with(want)),
+            "{want} missing in {shown:?}"
+        );
+    }
+    assert!(crate::coref::CorefRules::compile(&src).is_err());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn languages_are_not_groups() {
+    let v =
+        ents("The poem was written in French, and she spoke German at home with Italian friends.");
+    assert!(!has(&v, "French", "NORP"), "{v:?}");
+    assert!(!has(&v, "German", "NORP"), "{v:?}");
+    assert!(has(&v, "Italian", "NORP"), "{v:?}");
+}
+
+#[test]
+fn a_country_and_its_organization_are_one_name() {
+    let v = ents("The US State Department and the U.S. Senate disagreed with Canada.");
+    assert!(has(&v, "US State Department", "ORG"), "{v:?}");
+    assert!(has(&v, "U.S. Senate", "ORG"), "{v:?}");
+    assert!(has(&v, "Canada", "GPE"), "{v:?}");
+}
+
+#[test]
+fn romanized_given_names_with_hyphens() {
+    let v = ents("Former envoy Ban Ki-moon met Lee Cheuk-yan and Kremlin-backed officials.");
+    assert!(has(&v, "Ban Ki-moon", "PERSON"), "{v:?}");
+    assert!(has(&v, "Lee Cheuk-yan", "PERSON"), "{v:?}");
+    assert!(!v.iter().any(|(s, _)| s.contains("backed")), "{v:?}");
+}
+
+#[test]
+fn place_context_labels_unknown_names() {
+    let v = ents("She flew to Velmora, Italy, and later spoke at Trenlow about it.");
+    assert!(has(&v, "Velmora", "GPE"), "{v:?}");
+    assert!(has(&v, "Trenlow", "GPE"), "{v:?}");
+}
+
+#[test]
+fn capitalized_plurals_of_known_words_are_not_names() {
+    let v = ents("He kept a Polaroid of it. The Polaroids were sold, and LLMs wrote Zarkovs.");
+    assert!(
+        !v.iter().any(|(s, _)| s == "Polaroids" || s == "LLMs"),
+        "{v:?}"
+    );
+}
