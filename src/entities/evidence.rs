@@ -2,39 +2,9 @@
 //! lowercase, which it capitalizes in the middle of a sentence, and which positions are "weak"
 //! (sentence starts, after an opening quote, Title-Case headlines) where capitals say little.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::doc::{Doc, Token, TokenKind};
 
-/// A small, fast, non-cryptographic hasher (FxHash) for per-document word sets.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A `HashSet` with [`FxHasher`].
-pub type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub use crate::hash::{FxMap, FxSet};
 
 /// Strips a possessive `'s` / `’s` from the end of a word, if it has one.
 pub fn strip_possessive(w: &str) -> &str {

@@ -37,6 +37,31 @@ fn is_joiner(c: char, number: bool) -> bool {
     }
 }
 
+/// ASCII byte classes: what each byte below 0x80 is to the tokenizer.
+const SPACE: u8 = 0;
+const ALNUM: u8 = 1;
+const PUNCT: u8 = 2;
+const OTHER: u8 = 3;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else if c.is_ascii_punctuation() {
+            PUNCT
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `s` (which must be a char boundary) and its length.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -51,7 +76,31 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            match ASCII_CLASS[b as usize] {
+                SPACE => {
+                    i += 1;
+                    continue;
+                }
+                PUNCT => {
+                    out.push(Token {
+                        span: Span::new(span.start + i, span.start + i + 1),
+                        kind: TokenKind::Punct,
+                        sentence,
+                    });
+                    i += 1;
+                    continue;
+                }
+                _ => (b as char, 1),
+            }
+        } else {
+            match char_at(s, i) {
+                Some(x) => x,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             i += len;
             continue;
@@ -70,13 +119,19 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         let mut end = i + len;
         let mut dotted = false;
         loop {
-            // ASCII letters and digits: the common case, one byte at a time
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            // ASCII letters and digits: the common case, one table lookup a byte
+            while end < bytes.len()
+                && bytes[end] < 0x80
+                && ASCII_CLASS[bytes[end] as usize] == ALNUM
+            {
                 end += 1;
             }
             let Some((d, dlen)) = char_at(s, end) else {
                 break;
             };
+            if d.is_ascii_whitespace() {
+                break;
+            }
             if is_word_char(d) {
                 end += dlen;
             } else if is_joiner(d, number) {
