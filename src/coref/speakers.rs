@@ -101,13 +101,14 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     let core = core(doc, span);
-    let Some(&head) = words
+    let Some(&last) = words
         .iter()
         .rev()
         .find(|&&i| doc.tokens[i].span.end <= core.end)
     else {
         return Mention::Other;
     };
+    let head = role_head(doc, &words, core).unwrap_or(last);
     let head_span = doc.tokens[head].span;
     // entities overlapping the core, with a cluster
     let a = doc.entities.partition_point(|e| e.span.end <= core.start);
@@ -411,6 +412,27 @@ pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
 }
 
 /// The part of a speaker span that names it: before any apposition or relative clause.
+/// The head of "a spokeswoman for Hillary Clinton", "advisers to the senator": a common noun
+/// right before "for", "to" or "of" (outside any entity) heads the phrase; the name after it is
+/// whom the speaker works for, not the speaker.
+fn role_head(doc: &Doc, words: &[usize], core: Span) -> Option<usize> {
+    let text = doc.text.as_str();
+    words.windows(2).find_map(|w| {
+        let (noun, prep) = (doc.tokens[w[0]].span, doc.tokens[w[1]].span);
+        let is_prep = matches!(prep.slice(text), "for" | "to" | "of");
+        // lowercase, or capitalized only because it opens the phrase ("Advisers to …")
+        let lowercase =
+            noun.slice(text).starts_with(|c: char| c.is_lowercase()) || w[0] == words[0];
+        let in_entity = |t: Span| {
+            let i = doc.entities.partition_point(|e| e.span.end <= t.start);
+            doc.entities.get(i).is_some_and(|e| e.span.start <= t.start)
+        };
+        (prep.end <= core.end && is_prep && lowercase && !in_entity(noun) && !in_entity(prep))
+            .then_some(w[0])
+    })
+}
+
+/// The part of a speaker span that names the speaker (before appositives and relative clauses).
 pub fn core_span(doc: &Doc, span: Span) -> Span {
     core(doc, span)
 }

@@ -257,3 +257,21 @@ fn odd_speaker_spans_do_not_panic() {
     coref::resolve(&rules.coref, &mut doc);
     assert!(doc.attributions.iter().all(|a| a.cluster.is_some()));
 }
+
+#[test]
+fn a_role_for_someone_is_not_that_someone() {
+    let doc = with_speakers(
+        "Sen. Maria Alvarez (D-NM) backed the bill. A spokeswoman for Maria Alvarez said the vote \
+         was close. Advisers to Gov. Tom Reyes said he would sign it.",
+        &[
+            ("A spokeswoman for Maria Alvarez", 0),
+            ("Advisers to Gov. Tom Reyes", 0),
+        ],
+    );
+    for name in names(&doc) {
+        assert!(
+            !["Maria Alvarez", "Tom Reyes"].contains(&name.as_str()),
+            "{name}"
+        );
+    }
+}
