@@ -13,7 +13,13 @@ use claimex::Pipeline;
 
 /// Who said what, to whom, when: quotes, reported speech, speakers, dates and entities from news.
 #[derive(Parser)]
-#[command(name = "claimex", version, about, long_about = None)]
+#[command(
+    name = "claimex",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  claimex extract corpus/ --format csv -o quotes.csv\n  claimex extract articles.jsonl.gz -o claims.jsonl --errors errors.jsonl\n  claimex annotate --dct 2022-01-05 story.txt\n  claimex rules check my-rules/\n\nExit status: 0 all documents processed; 1 some failed (the rest were written); 2 usage error or bad rule files."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,7 +69,7 @@ struct CommonArgs {
     /// Rule files that replace the embedded defaults of the same name.
     #[arg(long, value_name = "DIR")]
     rules: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads; 0 uses every core.
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
     /// Document creation time for documents that carry no date (anchor for relative dates).
