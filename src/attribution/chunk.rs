@@ -249,6 +249,12 @@ pub fn addressee(v: &View, q: usize, hi: usize) -> Option<(usize, usize)> {
     if v.is(q, PRONOUN) {
         return None;
     }
+    // "warned last month that …": a time expression is no one spoken to
+    let at = v.doc.tokens[q].span.start;
+    let t = v.doc.timexes.partition_point(|x| x.span.end <= at);
+    if v.doc.timexes.get(t).is_some_and(|x| x.span.start <= at) {
+        return None;
+    }
     let mut j = q;
     while j < hi && j - q < 6 {
         let f = v.flags[j];

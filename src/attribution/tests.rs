@@ -361,3 +361,11 @@ fn quote_speaker_told_addressee() {
     assert_eq!(c.4, some("reporters"));
     assert_eq!(c.5, "quote-speaker-cue");
 }
+
+#[test]
+fn a_time_expression_is_never_the_addressee() {
+    let c = one("The union warned last month that the strike could spread to the ports.");
+    assert_eq!(c.1, "the strike could spread to the ports");
+    assert_eq!(c.2, some("The union"));
+    assert_eq!(c.4, None);
+}
