@@ -109,6 +109,9 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         return Mention::Other;
     };
     let head = role_head(doc, &words, core).unwrap_or(last);
+    if let Some(i) = appositive_name(doc, ec, span, core) {
+        return Mention::Entity(i);
+    }
     let head_span = doc.tokens[head].span;
     // entities overlapping the core, with a cluster
     let a = doc.entities.partition_point(|e| e.span.end <= core.start);
@@ -412,6 +415,22 @@ pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
 }
 
 /// The part of a speaker span that names it: before any apposition or relative clause.
+/// "Norway’s fisheries minister, Astrid Halvorsen,": a description whose appositive, inside the
+/// speaker span right after the comma, is a person's name; that person speaks.
+fn appositive_name(doc: &Doc, ec: &EClusters, span: Span, core: Span) -> Option<usize> {
+    let rest = doc.text.get(core.end..span.end)?;
+    let after_comma = rest.strip_prefix(',')?;
+    let start = core.end + 1 + (after_comma.len() - after_comma.trim_start().len());
+    let i = doc.entities.partition_point(|e| e.span.start < start);
+    let e = doc.entities.get(i)?;
+    let tail = doc.text.get(e.span.end..span.end)?.trim();
+    (e.span.start == start
+        && e.label == EntityLabel::Person
+        && ec.of_entity[i].is_some()
+        && matches!(tail, "" | ","))
+    .then_some(i)
+}
+
 /// The head of "a spokeswoman for Hillary Clinton", "advisers to the senator": a common noun
 /// right before "for", "to" or "of" (outside any entity) heads the phrase; the name after it is
 /// whom the speaker works for, not the speaker.

@@ -275,3 +275,12 @@ fn a_role_for_someone_is_not_that_someone() {
         );
     }
 }
+
+#[test]
+fn an_appositive_name_after_a_description_speaks() {
+    let doc = with_speakers(
+        "Chile’s finance minister, Rosa Ibáñez, told reporters the budget would pass.",
+        &[("Chile’s finance minister, Rosa Ibáñez,", 0)],
+    );
+    assert_eq!(names(&doc), vec!["Rosa Ibáñez"]);
+}
