@@ -438,7 +438,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
 
     /// The kind and span of a clause content `a..b`: one quotation → direct (its inside);
     /// holding quotations → mixed (and they are used).
-    fn classify(&mut self, kind: ClaimKind, a: usize, b: usize) -> (ClaimKind, Span) {
+    pub(super) fn classify(&mut self, kind: ClaimKind, a: usize, b: usize) -> (ClaimKind, Span) {
         let v = self.v;
         let mut b2 = b;
         while b2 > a

@@ -11,6 +11,7 @@ pub mod chunk;
 pub mod continuation;
 pub mod cues;
 mod edges;
+mod headline;
 pub mod lexicon;
 pub mod matcher;
 pub mod patterns;
@@ -62,13 +63,23 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
     for p in rules.patterns.iter().filter(|p| p.continuation.is_none()) {
         m.run(p);
     }
+    if let Some(p) = rules
+        .patterns
+        .iter()
+        .find(|p| p.continuation == Some(patterns::Continuation::HeadlineColon))
+    {
+        headline::run(&mut m, p);
+    }
     let mut out = std::mem::take(&mut m.out);
     drop_nested(&mut out);
     m.out = out;
     let conts: Vec<&patterns::Pattern> = rules
         .patterns
         .iter()
-        .filter(|p| p.continuation.is_some())
+        .filter(|p| {
+            p.continuation.is_some()
+                && p.continuation != Some(patterns::Continuation::HeadlineColon)
+        })
         .collect();
     continuation::run(&mut m, &conts);
     let mut out = m.out;

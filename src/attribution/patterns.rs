@@ -41,6 +41,9 @@ pub enum Continuation {
     NextParagraph,
     /// A quotation that opens a paragraph with no attribution before it: speaker unknown.
     Unattributed,
+    /// A headline "Name: what they said" (the colon is the cue); not a quote continuation, but
+    /// built in like one.
+    HeadlineColon,
 }
 
 /// One configuration.
@@ -94,6 +97,7 @@ pub fn compile(src: &RuleSources) -> Result<Vec<Pattern>, Vec<RuleError>> {
             "@same-paragraph" => Some(Continuation::SameParagraph),
             "@next-paragraph" => Some(Continuation::NextParagraph),
             "@unattributed" => Some(Continuation::Unattributed),
+            "@headline-colon" => Some(Continuation::HeadlineColon),
             _ => None,
         };
         if let Some(c) = continuation {

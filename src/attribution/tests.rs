@@ -369,3 +369,29 @@ fn a_time_expression_is_never_the_addressee() {
     assert_eq!(c.2, some("The union"));
     assert_eq!(c.4, None);
 }
+
+#[test]
+fn headline_name_colon_is_an_attribution() {
+    let text = "Lindsey Graham: Trade Deal Will Cost Ohio Jobs.\nThe senator spoke on Monday.";
+    let c = one(text);
+    assert_eq!(c.0, ClaimKind::Indirect);
+    assert_eq!(c.1, "Trade Deal Will Cost Ohio Jobs");
+    assert_eq!(c.2, some("Lindsey Graham"));
+    assert_eq!(c.3, some(":"));
+    assert_eq!(c.5, "headline-colon");
+    // a mixed one: the quoted fragment stays in the content
+    let c = one("Maria Alvarez: Rail Rule Is “Overdue.”\nShe spoke Monday.");
+    assert_eq!(c.0, ClaimKind::Mixed);
+}
+
+#[test]
+fn headline_colons_that_name_no_one_are_not_attributions() {
+    for text in [
+        "BOOM: Senate Passes Rail Bill.\nThe vote was close.",
+        "The Latest: Senate Passes Rail Bill.\nThe vote was close.",
+        "Watch: Senate Passes Rail Bill.\nThe vote was close.",
+        "Lindsey Graham: Trade Deal Will Cost Ohio Jobs.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
