@@ -244,6 +244,24 @@ pub struct Attribution {
     pub cluster: Option<usize>,
 }
 
+impl Attribution {
+    /// An attribution of `kind` over `content`, made by configuration `rule`, with no speaker,
+    /// cue or addressee yet (set them with struct update syntax).
+    pub fn new(kind: ClaimKind, content: Span, rule: impl Into<String>, confidence: f32) -> Self {
+        Attribution {
+            kind,
+            content,
+            speaker: None,
+            cue: None,
+            cue_lemma: None,
+            addressee: None,
+            rule: rule.into(),
+            confidence,
+            cluster: None,
+        }
+    }
+}
+
 /// Speaker types (SPEC §4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpeakerType {

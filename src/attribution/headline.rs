@@ -49,14 +49,9 @@ pub fn run(m: &mut Matcher, pat: &Pattern) {
         return;
     }
     m.out.push(Attribution {
-        kind,
-        content,
         speaker: Some(speaker),
         cue: Some(Span::new(speaker.end, speaker.end + 1)),
         cue_lemma: Some(":".to_string()),
-        addressee: None,
-        rule: pat.name.clone(),
-        confidence: pat.confidence,
-        cluster: None,
+        ..Attribution::new(kind, content, pat.name.as_str(), pat.confidence)
     });
 }

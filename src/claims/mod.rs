@@ -67,15 +67,8 @@ mod tests {
 
     fn attribution(content: Span, speaker: Option<Span>) -> Attribution {
         Attribution {
-            kind: ClaimKind::Direct,
-            content,
             speaker,
-            cue: None,
-            cue_lemma: None,
-            addressee: None,
-            rule: "test".into(),
-            confidence: 0.5,
-            cluster: None,
+            ..Attribution::new(ClaimKind::Direct, content, "test", 0.5)
         }
     }
 

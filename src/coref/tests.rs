@@ -15,15 +15,8 @@ fn with_speakers(text: &str, speakers: &[(&str, usize)]) -> Doc {
         let start = text.match_indices(s).nth(nth).expect("speaker in text").0;
         let span = Span::new(start, start + s.len());
         doc.attributions.push(Attribution {
-            kind: ClaimKind::Indirect,
-            content: span,
             speaker: Some(span),
-            cue: None,
-            cue_lemma: None,
-            addressee: None,
-            rule: "test".into(),
-            confidence: 1.0,
-            cluster: None,
+            ..Attribution::new(ClaimKind::Indirect, span, "test", 1.0)
         });
     }
     coref::resolve(&rules.coref, &mut doc);
@@ -203,15 +196,8 @@ fn many_speakers_stay_linear() {
     doc.attributions.clear();
     for span in spans {
         doc.attributions.push(Attribution {
-            kind: ClaimKind::Indirect,
-            content: span,
             speaker: Some(span),
-            cue: None,
-            cue_lemma: None,
-            addressee: None,
-            rule: "test".into(),
-            confidence: 1.0,
-            cluster: None,
+            ..Attribution::new(ClaimKind::Indirect, span, "test", 1.0)
         });
     }
     let t = std::time::Instant::now();
@@ -243,15 +229,8 @@ fn odd_speaker_spans_do_not_panic() {
         }
         let span = Span::new(a, b);
         doc.attributions.push(Attribution {
-            kind: ClaimKind::Indirect,
-            content: span,
             speaker: Some(span),
-            cue: None,
-            cue_lemma: None,
-            addressee: None,
-            rule: "test".into(),
-            confidence: 1.0,
-            cluster: None,
+            ..Attribution::new(ClaimKind::Indirect, span, "test", 1.0)
         });
     }
     coref::resolve(&rules.coref, &mut doc);
