@@ -65,9 +65,12 @@ type WordMap<V> = crate::hash::FxMap<Vec<u8>, V>;
 /// Compiled word classes.
 pub struct Lexicon {
     words: WordMap<u32>,
+    /// The words of up to 7 bytes again, keyed by [`short_key`]: a cheaper hash and compare.
+    short: crate::hash::FxMap<u64, u32>,
     max_len: usize,
-    /// `(length, first byte)` pairs of the listed words: most tokens miss here, before hashing.
-    starts: Vec<[bool; 256]>,
+    /// Per length and first byte (`& 31`), a bit set of last bytes (`& 31`) of the listed words:
+    /// most tokens miss here, before hashing. `& 31` maps both ASCII cases to the same slot.
+    shapes: Vec<[u32; 32]>,
 }
 
 impl Lexicon {
@@ -92,14 +95,20 @@ impl Lexicon {
         }
         if errors.is_empty() {
             let max_len = words.keys().map(Vec::len).max().unwrap_or(0);
-            let mut starts = vec![[false; 256]; max_len + 1];
+            let mut shapes = vec![[0u32; 32]; max_len + 1];
             for w in words.keys() {
-                starts[w.len()][w[0] as usize] = true;
+                shapes[w.len()][usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             }
+            let short = words
+                .iter()
+                .filter(|(w, _)| w.len() <= 7)
+                .map(|(w, &c)| (short_key(w), c))
+                .collect();
             Ok(Lexicon {
                 words,
+                short,
                 max_len,
-                starts,
+                shapes,
             })
         } else {
             Err(errors)
@@ -108,13 +117,24 @@ impl Lexicon {
 
     /// The classes of one word (case-insensitive).
     pub fn classes(&self, word: &str) -> u32 {
-        let mut buf = [0u8; 48];
         let b = word.as_bytes();
-        if b.is_empty()
-            || b.len() > self.max_len
-            || b.len() > buf.len()
-            || !self.starts[b.len()][b[0].to_ascii_lowercase() as usize]
+        let Some(&last) = b.last() else {
+            return 0;
+        };
+        if b.len() > self.max_len
+            || self.shapes[b.len()][usize::from(b[0] & 31)] & (1 << (last & 31)) == 0
         {
+            return 0;
+        }
+        if b.len() <= 7 {
+            let mut key = (b.len() as u64) << 56;
+            for (k, &c) in b.iter().enumerate() {
+                key |= u64::from(c.to_ascii_lowercase()) << (8 * k);
+            }
+            return self.short.get(&key).copied().unwrap_or(0);
+        }
+        let mut buf = [0u8; 48];
+        if b.len() > buf.len() {
             return 0;
         }
         let lower = &mut buf[..b.len()];
@@ -123,4 +143,13 @@ impl Lexicon {
         }
         self.words.get(&lower[..]).copied().unwrap_or(0)
     }
+}
+
+/// A word of up to 7 (already lowercase) bytes packed into one integer, its length in the top byte.
+fn short_key(w: &[u8]) -> u64 {
+    let mut key = (w.len() as u64) << 56;
+    for (k, &c) in w.iter().enumerate() {
+        key |= u64::from(c) << (8 * k);
+    }
+    key
 }

@@ -77,7 +77,7 @@ impl<'d> View<'d> {
             let s = t.span.slice(text);
             let f = match t.kind {
                 TokenKind::Word => {
-                    let cap = s.chars().next().is_some_and(char::is_uppercase);
+                    let cap = starts_upper(s);
                     let mut f = lex.classes(s) | class::WORD;
                     if cap {
                         f |= class::CAP;
@@ -270,6 +270,19 @@ impl<'d> View<'d> {
     }
 }
 
+/// True when `s` starts with an uppercase letter; ASCII is checked without decoding a char.
+fn starts_upper(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// True when `span` is the one byte `b` (an ASCII punctuation mark).
+fn is_byte(text: &str, span: Span, b: u8) -> bool {
+    span.len() == 1 && text.as_bytes()[span.start] == b
+}
+
 fn is_initial(s: &str) -> bool {
     let mut c = s.chars();
     matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
@@ -303,8 +316,10 @@ fn boundary(
             return false;
         }
         // no break after "Sen." or an initial
-        let prev = toks[i - 1].span.slice(text);
-        if prev == "." && i >= 2 && toks[i - 2].span.end == toks[i - 1].span.start {
+        if is_byte(text, toks[i - 1].span, b'.')
+            && i >= 2
+            && toks[i - 2].span.end == toks[i - 1].span.start
+        {
             let w = toks[i - 2].span.slice(text);
             if flags[i - 2] & class::TITLE != 0 || is_initial(w) {
                 return false;
@@ -320,7 +335,11 @@ fn boundary(
         return before.ends_with(['.', '!', '?']);
     }
     // a sentence end the splitter missed: ". The"
-    if next_opens && matches!(toks[i - 1].span.slice(text), "." | "!" | "?") && i >= 2 {
+    let prev = toks[i - 1].span;
+    if next_opens
+        && (is_byte(text, prev, b'.') || is_byte(text, prev, b'!') || is_byte(text, prev, b'?'))
+        && i >= 2
+    {
         let w = toks[i - 2].span.slice(text);
         let abbrev = toks[i - 2].span.end == toks[i - 1].span.start
             && (flags[i - 2] & class::TITLE != 0 || is_initial(w));
