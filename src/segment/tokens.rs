@@ -78,7 +78,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (c, len) = if b < 0x80 {
+        let (c, len, alnum) = if b < 0x80 {
             match ASCII_CLASS[b as usize] {
                 SPACE => {
                     i += 1;
@@ -93,20 +93,22 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                     i += 1;
                     continue;
                 }
-                _ => (b as char, 1),
+                // an ASCII letter or digit is a word character: no need to ask below
+                ALNUM => (b as char, 1, true),
+                _ => (b as char, 1, false),
             }
         } else {
             match char_at(s, i) {
-                Some(x) => x,
+                Some((c, len)) => (c, len, false),
                 None => break,
             }
         };
-        if c.is_whitespace() {
+        if !alnum && c.is_whitespace() {
             i += len;
             continue;
         }
         let start = span.start + i;
-        if !is_word_char(c) {
+        if !alnum && !is_word_char(c) {
             out.push(Token {
                 span: Span::new(start, start + len),
                 kind: TokenKind::Punct,
