@@ -329,19 +329,41 @@ fn trailing_date(text: &str, p: Span) -> Option<usize> {
 // ---------------------------------------------------------------------------------------------
 // Character classes
 
-/// Bytes that may start a sentence-final mark: `.` `!` `?`, `:` (after a credit word), and the lead bytes of `…` `‼` `⁇`
-/// `⁈` `⁉` (E2), `。` (E3) and the full-width `！` `？` `．` `｡` (EF).
-static CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b':' as usize] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
+/// Finds the bytes that may start a sentence-final mark: `.` `!` `?`, `:` (after a credit word),
+/// and the lead bytes of `…` `‼` `⁇` `⁈` `⁉` (E2), `。` (E3) and the full-width `！` `？` `．` `｡`
+/// (EF). Three vectorized searches, each remembering its next hit, so that every byte of a
+/// paragraph is searched at most once per search.
+struct Candidates {
+    /// Per search: where it last started and the hit it found there (`end` when none).
+    next: [(usize, usize); 3],
+}
+
+impl Candidates {
+    fn new() -> Self {
+        Candidates {
+            next: [(usize::MAX, 0); 3],
+        }
+    }
+
+    /// The first candidate byte in `b[i..limit]`; `b[..end]` is the paragraph.
+    fn find(&mut self, b: &[u8], i: usize, limit: usize, end: usize) -> Option<usize> {
+        let mut first = end;
+        for (n, slot) in self.next.iter_mut().enumerate() {
+            let (from, hit) = *slot;
+            if !(from <= i && i <= hit) {
+                let hay = &b[i.min(end)..end];
+                let k = match n {
+                    0 => memchr::memchr3(b'.', b'!', b'?', hay),
+                    1 => memchr::memchr3(b':', 0xE2, 0xE3, hay),
+                    _ => memchr::memchr(0xEF, hay),
+                };
+                *slot = (i, k.map_or(end, |k| i + k));
+            }
+            first = first.min(slot.1);
+        }
+        (first < limit && first < end).then_some(first)
+    }
+}
 
 /// What a sentence-final character is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -624,15 +646,13 @@ impl<'r, 't> Splitter<'r, 't> {
         let mut start = self.start;
         let mut plan = self.plan(start);
         let mut i = start;
+        let mut candidates = Candidates::new();
         loop {
             let limit = match plan.forced {
                 Some(f) if f > i => f.min(self.end),
                 _ => self.end,
             };
-            let found = self.b[i.min(limit)..limit]
-                .iter()
-                .position(|&c| CANDIDATE[c as usize])
-                .map(|k| i + k);
+            let found = candidates.find(self.b, i, limit, self.end);
             let (boundary, resume) = match found {
                 None if limit < self.end => (Some(limit), limit),
                 None => break,
