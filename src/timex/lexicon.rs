@@ -446,13 +446,11 @@ impl Lexicon {
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> bool {
         self.lists.get(id as usize).is_some_and(|l| {
+            let next = word(i + 1);
             l.iter().any(|e| {
                 ALONE & (1 << e.class as u32) != 0
                     && !e.rest.is_empty()
-                    && e.rest
-                        .iter()
-                        .enumerate()
-                        .all(|(k, r)| word(i + 1 + k) == Some(&**r))
+                    && rest_at(&e.rest, i, next, &word)
             })
         })
     }
@@ -503,14 +501,10 @@ impl Lexicon {
             return None;
         }
         let list = &self.lists[id as usize];
+        let next = word(i + 1);
         list.iter()
             .filter(|e| e.class == class)
-            .find(|e| {
-                e.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, r)| word(i + 1 + k) == Some(&**r))
-            })
+            .find(|e| rest_at(&e.rest, i, next, &word))
             .map(|e| Hit {
                 end: i + 1 + e.rest.len(),
                 val: e.val,
@@ -526,15 +520,10 @@ impl Lexicon {
         i: usize,
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<usize> {
-        self.lists
-            .get(id as usize)?
-            .iter()
-            .find(|e| {
-                e.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, r)| word(i + 1 + k) == Some(&**r))
-            })
+        let list = self.lists.get(id as usize)?;
+        let next = word(i + 1);
+        list.iter()
+            .find(|e| rest_at(&e.rest, i, next, &word))
             .map(|e| i + 1 + e.rest.len())
     }
 
@@ -546,6 +535,26 @@ impl Lexicon {
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<Hit> {
         self.hit_id(self.id(word(i)?), class, i, word)
+    }
+}
+
+/// True when the words `rest` follow token `i`; `next` is `word(i + 1)`, fetched once for all
+/// the phrases tried at `i`.
+fn rest_at<'w>(
+    rest: &[Box<str>],
+    i: usize,
+    next: Option<&'w str>,
+    word: &impl Fn(usize) -> Option<&'w str>,
+) -> bool {
+    match rest.split_first() {
+        None => true,
+        Some((first, more)) => {
+            next == Some(&**first)
+                && more
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| word(i + 2 + k) == Some(&**r))
+        }
     }
 }
 
