@@ -188,6 +188,11 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 i += 1;
                 continue;
             }
+            // punctuation starts an expression only as the apostrophe of "'90s" (see `can_start`)
+            if t.kind == scan::Kind::Punct && low.as_bytes()[t.start] != b'\'' {
+                i += 1;
+                continue;
+            }
             let Some(c) = m.match_at(i) else {
                 i += 1;
                 continue;
