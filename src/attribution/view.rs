@@ -69,14 +69,24 @@ impl<'d> View<'d> {
         let mut flags = Vec::with_capacity(n);
         let mut para = Vec::with_capacity(n);
         let mut pi = 0usize;
+        // the end of paragraph `pi`, or `usize::MAX` for the last one (never left)
+        let para_end = |pi: usize| {
+            if pi + 1 < doc.paragraphs.len() {
+                doc.paragraphs[pi].end
+            } else {
+                usize::MAX
+            }
+        };
+        let mut pend = para_end(pi);
         for t in &doc.tokens {
-            while pi + 1 < doc.paragraphs.len() && doc.paragraphs[pi].end <= t.span.start {
+            while pend <= t.span.start {
                 pi += 1;
+                pend = para_end(pi);
             }
             para.push(pi as u32);
-            let s = t.span.slice(text);
             let f = match t.kind {
                 TokenKind::Word => {
+                    let s = t.span.slice(text);
                     let cap = starts_upper(s);
                     let mut f = lex.classes(s) | class::WORD;
                     if cap {
