@@ -62,6 +62,17 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+/// True for the bytes of ASCII letters and digits (one lookup, no range check first).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = ASCII_CLASS[b] == ALNUM;
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `s` (which must be a char boundary) and its length.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -122,10 +133,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         let mut dotted = false;
         loop {
             // ASCII letters and digits: the common case, one table lookup a byte
-            while end < bytes.len()
-                && bytes[end] < 0x80
-                && ASCII_CLASS[bytes[end] as usize] == ALNUM
-            {
+            while end < bytes.len() && ASCII_ALNUM[bytes[end] as usize] {
                 end += 1;
             }
             let Some((d, dlen)) = char_at(s, end) else {
