@@ -44,6 +44,8 @@ pub struct View<'d> {
     pub flags: Vec<u32>,
     /// Paragraph index of each token.
     pub para: Vec<u32>,
+    /// Per paragraph index: its first token and one past its last (empty when it has none).
+    para_tokens: Vec<(usize, usize)>,
     /// Sentence unit of each token: a sentence, merged with its neighbours where a quotation runs
     /// across them.
     pub unit: Vec<u32>,
@@ -78,9 +80,12 @@ impl<'d> View<'d> {
             }
         };
         let mut pend = para_end(pi);
-        for t in &doc.tokens {
+        let mut para_tokens = vec![(0, 0); doc.paragraphs.len().max(1)];
+        for (i, t) in doc.tokens.iter().enumerate() {
             while pend <= t.span.start {
+                para_tokens[pi].1 = i;
                 pi += 1;
+                para_tokens[pi].0 = i;
                 pend = para_end(pi);
             }
             para.push(pi as u32);
@@ -101,6 +106,7 @@ impl<'d> View<'d> {
             };
             flags.push(f);
         }
+        para_tokens[pi].1 = n;
         // top-level quotations
         let mut quotes = Vec::new();
         let mut quote_open = vec![NONE; n];
@@ -183,6 +189,7 @@ impl<'d> View<'d> {
             doc,
             flags,
             para,
+            para_tokens,
             unit,
             units,
             quotes,
@@ -219,14 +226,12 @@ impl<'d> View<'d> {
 
     /// First token of the paragraph holding token `i`.
     pub fn para_start(&self, i: usize) -> usize {
-        let p = self.para[i];
-        self.para.partition_point(|&x| x < p)
+        self.para_tokens[self.para[i] as usize].0
     }
 
     /// One past the last token of the paragraph holding token `i`.
     pub fn para_end(&self, i: usize) -> usize {
-        let p = self.para[i];
-        self.para.partition_point(|&x| x <= p)
+        self.para_tokens[self.para[i] as usize].1
     }
 
     /// True when the paragraph holding token `i` is a title-case headline (most words
