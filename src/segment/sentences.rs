@@ -14,7 +14,7 @@
 //!
 //! The rule files' formats are documented in `rules/README.md` ("Sentence splitter").
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FxMap, FxSet};
 
 use crate::doc::Span;
 use crate::rules::{RuleError, RuleFile, RuleSources};
@@ -40,17 +40,17 @@ pub enum AbbrevClass {
 #[derive(Clone, Debug)]
 pub struct SegmentRules {
     /// Abbreviations, lowercased, without their final period ("u.s", "mr").
-    abbrevs: HashMap<String, AbbrevClass>,
+    abbrevs: FxMap<String, AbbrevClass>,
     /// Sentence starters, lowercased ("the", "he's").
-    starters: HashSet<String>,
+    starters: FxSet<String>,
     /// Capitalized words that continue a sentence after a `usually` abbreviation ("monday").
-    continuations: HashSet<String>,
+    continuations: FxSet<String>,
     /// Speech verb forms, lowercased ("said").
-    speech: HashSet<String>,
+    speech: FxSet<String>,
     /// Caption words that a number follows at the start of a caption ("figure").
-    captions: HashSet<String>,
+    captions: FxSet<String>,
     /// Credit words that open a credit line with a colon ("image").
-    credits: HashSet<String>,
+    credits: FxSet<String>,
 }
 
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
@@ -118,9 +118,9 @@ impl SegmentRules {
 fn compile_abbreviations(
     file: &RuleFile,
     errors: &mut Vec<RuleError>,
-) -> HashMap<String, AbbrevClass> {
-    let mut map = HashMap::new();
-    let mut first_line: HashMap<String, usize> = HashMap::new();
+) -> FxMap<String, AbbrevClass> {
+    let mut map = FxMap::default();
+    let mut first_line: FxMap<String, usize> = FxMap::default();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -191,18 +191,13 @@ fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-type WordSets = (
-    HashSet<String>,
-    HashSet<String>,
-    HashSet<String>,
-    HashSet<String>,
-);
+type WordSets = (FxSet<String>, FxSet<String>, FxSet<String>, FxSet<String>);
 
 fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
-    let mut starters = HashSet::new();
-    let mut continuations = HashSet::new();
-    let mut captions = HashSet::new();
-    let mut credits = HashSet::new();
+    let mut starters = FxSet::default();
+    let mut continuations = FxSet::default();
+    let mut captions = FxSet::default();
+    let mut credits = FxSet::default();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -236,8 +231,8 @@ fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
     (starters, continuations, captions, credits)
 }
 
-fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> HashSet<String> {
-    let mut set = HashSet::new();
+fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> FxSet<String> {
+    let mut set = FxSet::default();
     for line in file.lines() {
         let word = line.text;
         if !valid_word(word) {
