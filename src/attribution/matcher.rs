@@ -36,7 +36,7 @@ pub struct Matcher<'v, 'd> {
     /// Attributions found so far.
     pub out: Vec<Attribution>,
     /// (cue start, speaker) of the attributions found so far, by sentence unit.
-    by_unit: std::collections::HashMap<u32, Vec<(usize, Span)>>,
+    by_unit: crate::hash::FxMap<u32, Vec<(usize, Span)>>,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -48,7 +48,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             cue_used: vec![false; v.cues.len()],
             quote_used: vec![false; v.quotes.len()],
             out: Vec::new(),
-            by_unit: std::collections::HashMap::new(),
+            by_unit: crate::hash::FxMap::default(),
         }
     }
 
