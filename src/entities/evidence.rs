@@ -20,11 +20,17 @@ pub fn strip_possessive(w: &str) -> &str {
 
 /// True when a word token starts with an uppercase letter and its last hyphen-part is not
 /// lowercase ("Bailey-Ross" yes, "Russian-backed" no); "al-Assad" counts too.
+#[inline]
 pub fn is_cap_word(w: &str) -> bool {
     let b0 = w.as_bytes().first().copied().unwrap_or(b'a');
     if b0.is_ascii_lowercase() && b0 != b'a' && b0 != b'e' || b0.is_ascii_digit() {
         return false; // the common case, decided on one byte
     }
+    cap_word_rest(w, b0)
+}
+
+/// [`is_cap_word`] past its one-byte check.
+fn cap_word_rest(w: &str, b0: u8) -> bool {
     if w.bytes().all(|b| b.is_ascii_alphabetic()) {
         return b0.is_ascii_uppercase(); // no hyphen, digit or clitic: the first letter decides
     }
@@ -51,7 +57,16 @@ pub fn is_contraction(w: &str) -> bool {
 }
 
 /// True when every letter of `w` is uppercase and it has at least two letters.
+#[inline]
 pub fn is_all_caps(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false; // the common case, decided on one byte
+    }
+    all_caps_rest(w)
+}
+
+/// [`is_all_caps`] past its one-byte check.
+fn all_caps_rest(w: &str) -> bool {
     if w.is_ascii() {
         let mut letters = 0;
         for &b in w.as_bytes() {
