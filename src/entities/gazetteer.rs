@@ -76,6 +76,15 @@ pub struct State {
     pub forms: Vec<String>,
 }
 
+/// Size of [`Gazetteer::first_triples`] in bits.
+const TRIPLE_BITS: usize = 1 << 18;
+
+/// The bit of the first-three-bytes filter for bytes `b0 b1 b2` (a multiplicative hash).
+fn triple_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - 18)) as usize
+}
+
 /// Compiled gazetteers and titles.
 pub struct Gazetteer {
     ac: AhoCorasick,
@@ -84,6 +93,10 @@ pub struct Gazetteer {
     /// Bit `b0 * 256 + b1` set when some form starts with bytes `b0 b1`: most tokens are
     /// skipped on their first two bytes.
     first_pairs: Vec<u64>,
+    /// Bit [`triple_bit`] of the first three bytes set when some form can start with them
+    /// (forms of one or two bytes set every third byte): "for", "with", "also" pass the pair
+    /// test ("former President", "wikiHow", "al-Qaeda") but stop here.
+    first_triples: Vec<u64>,
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -315,9 +328,19 @@ impl Gazetteer {
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
         let mut first_pairs = vec![0u64; 65536 / 64];
+        let mut first_triples = vec![0u64; TRIPLE_BITS / 64];
+        let mut set_triple = |b0: u8, b1: u8, b2: u8| {
+            let i = triple_bit(b0, b1, b2);
+            first_triples[i / 64] |= 1 << (i % 64);
+        };
         for p in &b.patterns {
             let bytes = p.as_bytes();
             let Some(&b0) = bytes.first() else { continue };
+            match (bytes.get(1), bytes.get(2)) {
+                (Some(&b1), Some(&b2)) => set_triple(b0, b1, b2),
+                (Some(&b1), None) => (0..=255).for_each(|b2| set_triple(b0, b1, b2)),
+                _ => (0..=255).for_each(|b1| (0..=255).for_each(|b2| set_triple(b0, b1, b2))),
+            }
             match bytes.get(1) {
                 Some(&b1) => {
                     let i = (b0 as usize) << 8 | b1 as usize;
@@ -335,6 +358,7 @@ impl Gazetteer {
             ac,
             ac_caps,
             first_pairs,
+            first_triples,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -349,6 +373,12 @@ impl Gazetteer {
         let i = b0 << 8 | b1;
         if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
             return None;
+        }
+        if let Some(&b2) = text.as_bytes().get(start + 2) {
+            let i = triple_bit(b0 as u8, b1 as u8, b2);
+            if self.first_triples[i / 64] & (1 << (i % 64)) == 0 {
+                return None;
+            }
         }
         let input = Input::new(text)
             .span(start..text.len())
