@@ -38,13 +38,13 @@ pub struct EClusters {
     pub titled: Vec<usize>,
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
 }
 
 fn first_last(s: &str) -> (&str, &str) {
     let first = words(s).next().unwrap_or("");
-    let last = words(s).last().unwrap_or("");
+    let last = words(s).next_back().unwrap_or("");
     (first, last)
 }
 
