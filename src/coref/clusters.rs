@@ -158,7 +158,11 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let mut of_entity = vec![None; ents.len()];
     let new = |label, i: usize, span| ECluster {
         label,
-        mentions: vec![i],
+        mentions: {
+            let mut m = Vec::with_capacity(4);
+            m.push(i);
+            m
+        },
         name: span,
         title: None,
         title_idx: None,
@@ -168,7 +172,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
 
     // persons with two or more words, keyed by surname
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
-    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    // by first name: the first cluster and how many clusters share it
+    let mut by_first: FxMap<&str, (usize, usize)> = FxMap::default();
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if e.label != EntityLabel::Person || !s.contains(' ') {
@@ -200,7 +205,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 clusters.push(new(EntityLabel::Person, i, e.span));
                 let c = clusters.len() - 1;
                 cands.push(c);
-                by_first.entry(f).or_default().push(c);
+                by_first.entry(f).or_insert((c, 0)).1 += 1;
                 c
             }
         };
@@ -241,7 +246,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                         .max_by_key(|&c| last_seen[c])
                         .or_else(|| cs.iter().copied().find(|&c| fits(c)))
                 });
-                let first = by_first.get(s).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+                let first = by_first.get(s).filter(|cs| cs.1 == 1).map(|cs| cs.0);
                 match surname.or(first).or_else(|| single.get(s).copied()) {
                     Some(c) => {
                         clusters[c].mentions.push(i);
