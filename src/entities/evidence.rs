@@ -149,11 +149,12 @@ impl<'t> Evidence<'t> {
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
         let mut headline = vec![false; toks.len()];
-        let mut lower = FxSet::default();
-        let mut strong = FxSet::default();
+        // room for a typical document's distinct words: no rehash while they go in
+        let mut lower = FxSet::with_capacity_and_hasher(64, Default::default());
+        let mut strong = FxSet::with_capacity_and_hasher(128, Default::default());
         let mut bloom = Bloom::new(toks.len());
         // lowercase words (possessive stripped) with their folded hash, for the second pass
-        let mut lows: Vec<(&'t str, u64)> = Vec::new();
+        let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let s = toks[i].sentence;
