@@ -1,7 +1,7 @@
 //! The tagger: units (gazetteer forms, titles, capitalized words, connectors) per sentence, then
 //! segments of units classified into entities.
 
-use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap};
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap, FxSet};
 use super::gazetteer::EntryKind;
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
@@ -729,6 +729,15 @@ fn classify(
 /// Document-level consistency: a one-word guess takes the label of a longer name that holds it
 /// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
 fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
+    // every fix below changes guesses only, and looks up their words only
+    let guessed: FxSet<&str> = cands
+        .iter()
+        .filter(|c| c.guess)
+        .map(|c| c.span.slice(text))
+        .collect();
+    if guessed.is_empty() {
+        return;
+    }
     let mut known: FxMap<&str, EntityLabel> = FxMap::default();
     // words of full person names first: "Warhol" is a person even inside an organization's name
     for pass in [true, false] {
@@ -741,12 +750,16 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
                 let person = c.label == EntityLabel::Person;
                 if person == pass && matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
                     for w in s.split(' ') {
-                        if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                        if guessed.contains(w)
+                            && !lex.is_head(w)
+                            && !lex.is_common(w)
+                            && w.chars().count() > 1
+                        {
                             known.entry(w).or_insert(c.label);
                         }
                     }
                 }
-            } else if !pass {
+            } else if !pass && guessed.contains(s) {
                 known.entry(s).or_insert(c.label);
             }
         }
@@ -792,7 +805,10 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
     let mut initials: FxMap<String, EntityLabel> = FxMap::default();
-    for c in cands.iter() {
+    let acronym_guess =
+        |c: &Cand| c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text));
+    let any_acronym = cands.iter().any(acronym_guess);
+    for c in cands.iter().filter(|_| any_acronym) {
         let s = c.span.slice(text);
         if !c.guess && s.contains(' ') {
             let ini: String = s
@@ -805,7 +821,7 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
         }
     }
     for c in cands.iter_mut() {
-        if c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text)) {
+        if acronym_guess(c) {
             match initials.get(c.span.slice(text)) {
                 Some(&l) if l != EntityLabel::Person => {
                     c.label = l;
