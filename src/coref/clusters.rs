@@ -87,6 +87,9 @@ fn title_before(rules: &CorefRules, doc: &Doc, start: usize, idx: usize) -> Opti
     }
     for k in idx.saturating_sub(5)..idx {
         let t = doc.tokens[k];
+        if !rules.gaz.may_start_title(&doc.text, t.span.start) {
+            continue;
+        }
         if let Some((end, e)) = rules.gaz.match_at(&doc.text, t.span.start) {
             if let EntryKind::Title(ti) = e.kind {
                 if end == prev_end {

@@ -97,6 +97,8 @@ pub struct Gazetteer {
     /// (forms of one or two bytes set every third byte): "for", "with", "also" pass the pair
     /// test ("former President", "wikiHow", "al-Qaeda") but stop here.
     first_triples: Vec<u64>,
+    /// The same filter for title forms only: see [`Gazetteer::may_start_title`].
+    title_triples: Vec<u64>,
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -329,11 +331,16 @@ impl Gazetteer {
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
         let mut first_pairs = vec![0u64; 65536 / 64];
         let mut first_triples = vec![0u64; TRIPLE_BITS / 64];
-        let mut set_triple = |b0: u8, b1: u8, b2: u8| {
-            let i = triple_bit(b0, b1, b2);
-            first_triples[i / 64] |= 1 << (i % 64);
-        };
-        for p in &b.patterns {
+        let mut title_triples = vec![0u64; TRIPLE_BITS / 64];
+        for (p, e) in b.patterns.iter().zip(&b.entries) {
+            let title = matches!(e.kind, EntryKind::Title(_));
+            let mut set_triple = |b0: u8, b1: u8, b2: u8| {
+                let i = triple_bit(b0, b1, b2);
+                first_triples[i / 64] |= 1 << (i % 64);
+                if title {
+                    title_triples[i / 64] |= 1 << (i % 64);
+                }
+            };
             let bytes = p.as_bytes();
             let Some(&b0) = bytes.first() else { continue };
             match (bytes.get(1), bytes.get(2)) {
@@ -341,6 +348,10 @@ impl Gazetteer {
                 (Some(&b1), None) => (0..=255).for_each(|b2| set_triple(b0, b1, b2)),
                 _ => (0..=255).for_each(|b1| (0..=255).for_each(|b2| set_triple(b0, b1, b2))),
             }
+        }
+        for p in &b.patterns {
+            let bytes = p.as_bytes();
+            let Some(&b0) = bytes.first() else { continue };
             match bytes.get(1) {
                 Some(&b1) => {
                     let i = (b0 as usize) << 8 | b1 as usize;
@@ -359,6 +370,7 @@ impl Gazetteer {
             ac_caps,
             first_pairs,
             first_triples,
+            title_triples,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -385,6 +397,19 @@ impl Gazetteer {
             .anchored(Anchored::Yes);
         let m = self.ac.find(input)?;
         Some((m.end(), self.entries[m.pattern().as_usize()]))
+    }
+
+    /// False when no title form starts at byte `start` of `text` (judged on its first three
+    /// bytes), so [`Gazetteer::match_at`] there cannot return a title.
+    pub fn may_start_title(&self, text: &str, start: usize) -> bool {
+        let b = text.as_bytes();
+        match (b.get(start), b.get(start + 1), b.get(start + 2)) {
+            (Some(&b0), Some(&b1), Some(&b2)) => {
+                let i = triple_bit(b0, b1, b2);
+                self.title_triples[i / 64] & (1 << (i % 64)) != 0
+            }
+            _ => true,
+        }
     }
 
     /// Like [`Gazetteer::match_at`] for ALL-CAPS text ("WASHINGTON", "ST. PAUL"): the longest
