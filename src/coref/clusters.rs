@@ -157,7 +157,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let text = doc.text.as_str();
     let ents = &doc.entities;
     let tok_of = token_index(doc);
-    let mut clusters: Vec<ECluster> = Vec::new();
+    let mut clusters: Vec<ECluster> = Vec::with_capacity(ents.len());
     let mut of_entity = vec![None; ents.len()];
     let new = |label, i: usize, span| ECluster {
         label,
@@ -220,7 +220,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let mut keyed: FxMap<(u8, &str), usize> = FxMap::default();
     let mut by_initials: FxMap<String, usize> = FxMap::default();
     // the latest mention of each cluster so far, as the walk goes
-    let mut last_seen: Vec<Option<usize>> = vec![None; clusters.len()];
+    let mut last_seen: Vec<Option<usize>> = Vec::with_capacity(ents.len());
+    last_seen.resize(clusters.len(), None);
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if let Some(c) = of_entity[i] {
