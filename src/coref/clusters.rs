@@ -122,6 +122,15 @@ pub fn affiliation_after(text: &str, end: usize) -> Option<Span> {
         return None;
     };
     let body = &trimmed[open..];
+    // "R-", "D-", "I-", "L-" and a capital must open it: most ", " and "(" stop here
+    let bb = body.as_bytes();
+    if bb.len() < 3
+        || !matches!(bb[0], b'R' | b'D' | b'I' | b'L')
+        || bb[1] != b'-'
+        || !bb[2].is_ascii_uppercase()
+    {
+        return None;
+    }
     let stop = body.char_indices().take(30).find(|&(_, c)| c == close)?.0;
     let inner = &body[..stop];
     let b = inner.as_bytes();
