@@ -334,12 +334,13 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
                 // a sentence start or common word opens a name only before a head word
                 let w = word(text, &u);
+                let common = lex.is_common(w);
                 let headline_verb = ev.headline[u.a] && w.ends_with('s') && !ev.seen_strong(w);
-                let not_name = lex.is_common(w) || ev.seen_lower(w) || headline_verb;
+                let not_name = common || ev.seen_lower(w) || headline_verb;
                 if not_name {
                     let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
-                    let head_start = e > k + 1 && lex.is_head(w) && !lex.is_common(w);
+                    let head_start = e > k + 1 && lex.is_head(w) && !common;
                     if !head_start && (weak || !head_end) {
                         after_title = None;
                         k += 1;
@@ -584,11 +585,11 @@ fn classify(
     while e > s {
         let u = &seg[e - 1];
         let w = word(text, u);
-        let after_given = e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
+        let after_given = || e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
         let trailing_common = matches!(u.kind, Kind::Cap { .. })
             && lex.is_common(w)
             && last_head.is_none()
-            && !after_given;
+            && !after_given();
         if matches!(u.kind, Kind::Conn(_)) || trailing_common {
             e -= 1;
         } else {
@@ -654,14 +655,15 @@ fn classify(
         }
     }
     if n_words > 1 {
-        if lex.is_head(last_w) {
-            if let Some(h) = lex.head(last_w) {
+        // one lookup each: `Some(None)` is a head word with no label
+        if let Some(&head) = lex.heads.get(last_w) {
+            if let Some(h) = head {
                 push(out, h, false);
             }
             return;
         }
-        if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
-            if let Some(h) = lex.head(w) {
+        if let Some(&head) = before_of.and_then(|w| lex.heads.get(w)) {
+            if let Some(h) = head {
                 push(out, h, false);
             }
             return;
