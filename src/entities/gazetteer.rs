@@ -379,6 +379,7 @@ impl Gazetteer {
     }
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
+    #[inline]
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
         let b0 = *text.as_bytes().get(start)? as usize;
         let b1 = *text.as_bytes().get(start + 1)? as usize;
@@ -392,6 +393,11 @@ impl Gazetteer {
                 return None;
             }
         }
+        self.find_at(text, start)
+    }
+
+    /// [`Gazetteer::match_at`] past its byte filters: runs the automaton.
+    fn find_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
