@@ -38,13 +38,13 @@ pub struct EClusters {
     pub titled: Vec<usize>,
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
 }
 
 fn first_last(s: &str) -> (&str, &str) {
     let first = words(s).next().unwrap_or("");
-    let last = words(s).last().unwrap_or("");
+    let last = words(s).next_back().unwrap_or("");
     (first, last)
 }
 
@@ -87,6 +87,9 @@ fn title_before(rules: &CorefRules, doc: &Doc, start: usize, idx: usize) -> Opti
     }
     for k in idx.saturating_sub(5)..idx {
         let t = doc.tokens[k];
+        if !rules.gaz.may_start_title(&doc.text, t.span.start) {
+            continue;
+        }
         if let Some((end, e)) = rules.gaz.match_at(&doc.text, t.span.start) {
             if let EntryKind::Title(ti) = e.kind {
                 if end == prev_end {
@@ -119,6 +122,15 @@ pub fn affiliation_after(text: &str, end: usize) -> Option<Span> {
         return None;
     };
     let body = &trimmed[open..];
+    // "R-", "D-", "I-", "L-" and a capital must open it: most ", " and "(" stop here
+    let bb = body.as_bytes();
+    if bb.len() < 3
+        || !matches!(bb[0], b'R' | b'D' | b'I' | b'L')
+        || bb[1] != b'-'
+        || !bb[2].is_ascii_uppercase()
+    {
+        return None;
+    }
     let stop = body.char_indices().take(30).find(|&(_, c)| c == close)?.0;
     let inner = &body[..stop];
     let b = inner.as_bytes();
@@ -154,11 +166,15 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let text = doc.text.as_str();
     let ents = &doc.entities;
     let tok_of = token_index(doc);
-    let mut clusters: Vec<ECluster> = Vec::new();
+    let mut clusters: Vec<ECluster> = Vec::with_capacity(ents.len());
     let mut of_entity = vec![None; ents.len()];
     let new = |label, i: usize, span| ECluster {
         label,
-        mentions: vec![i],
+        mentions: {
+            let mut m = Vec::with_capacity(4);
+            m.push(i);
+            m
+        },
         name: span,
         title: None,
         title_idx: None,
@@ -168,7 +184,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
 
     // persons with two or more words, keyed by surname
     let mut by_last: FxMap<&str, Vec<usize>> = FxMap::default();
-    let mut by_first: FxMap<&str, Vec<usize>> = FxMap::default();
+    // by first name: the first cluster and how many clusters share it
+    let mut by_first: FxMap<&str, (usize, usize)> = FxMap::default();
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if e.label != EntityLabel::Person || !s.contains(' ') {
@@ -200,7 +217,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 clusters.push(new(EntityLabel::Person, i, e.span));
                 let c = clusters.len() - 1;
                 cands.push(c);
-                by_first.entry(f).or_default().push(c);
+                by_first.entry(f).or_insert((c, 0)).1 += 1;
                 c
             }
         };
@@ -212,7 +229,8 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let mut keyed: FxMap<(u8, &str), usize> = FxMap::default();
     let mut by_initials: FxMap<String, usize> = FxMap::default();
     // the latest mention of each cluster so far, as the walk goes
-    let mut last_seen: Vec<Option<usize>> = vec![None; clusters.len()];
+    let mut last_seen: Vec<Option<usize>> = Vec::with_capacity(ents.len());
+    last_seen.resize(clusters.len(), None);
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if let Some(c) = of_entity[i] {
@@ -241,7 +259,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                         .max_by_key(|&c| last_seen[c])
                         .or_else(|| cs.iter().copied().find(|&c| fits(c)))
                 });
-                let first = by_first.get(s).filter(|cs| cs.len() == 1).map(|cs| cs[0]);
+                let first = by_first.get(s).filter(|cs| cs.1 == 1).map(|cs| cs.0);
                 match surname.or(first).or_else(|| single.get(s).copied()) {
                     Some(c) => {
                         clusters[c].mentions.push(i);

@@ -133,6 +133,7 @@ fn add_entity_mentions(
     speakers: &mut [SpeakerCluster],
 ) {
     for &(k, c) in used {
+        speakers[k].mentions.reserve(ec.clusters[c].mentions.len());
         for &m in &ec.clusters[c].mentions {
             speakers[k].mentions.push(doc.entities[m].span);
         }

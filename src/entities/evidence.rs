@@ -20,10 +20,19 @@ pub fn strip_possessive(w: &str) -> &str {
 
 /// True when a word token starts with an uppercase letter and its last hyphen-part is not
 /// lowercase ("Bailey-Ross" yes, "Russian-backed" no); "al-Assad" counts too.
+#[inline]
 pub fn is_cap_word(w: &str) -> bool {
     let b0 = w.as_bytes().first().copied().unwrap_or(b'a');
     if b0.is_ascii_lowercase() && b0 != b'a' && b0 != b'e' || b0.is_ascii_digit() {
         return false; // the common case, decided on one byte
+    }
+    cap_word_rest(w, b0)
+}
+
+/// [`is_cap_word`] past its one-byte check.
+fn cap_word_rest(w: &str, b0: u8) -> bool {
+    if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return b0.is_ascii_uppercase(); // no hyphen, digit or clitic: the first letter decides
     }
     let mut chars = w.chars();
     let Some(c) = chars.next() else { return false };
@@ -48,7 +57,26 @@ pub fn is_contraction(w: &str) -> bool {
 }
 
 /// True when every letter of `w` is uppercase and it has at least two letters.
+#[inline]
 pub fn is_all_caps(w: &str) -> bool {
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false; // the common case, decided on one byte
+    }
+    all_caps_rest(w)
+}
+
+/// [`is_all_caps`] past its one-byte check.
+fn all_caps_rest(w: &str) -> bool {
+    if w.is_ascii() {
+        let mut letters = 0;
+        for &b in w.as_bytes() {
+            if b.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(b.is_ascii_uppercase());
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_alphabetic() {
@@ -121,9 +149,12 @@ impl<'t> Evidence<'t> {
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
         let mut headline = vec![false; toks.len()];
-        let mut lower = FxSet::default();
-        let mut strong = FxSet::default();
+        // room for a typical document's distinct words: no rehash while they go in
+        let mut lower = FxSet::with_capacity_and_hasher(64, Default::default());
+        let mut strong = FxSet::with_capacity_and_hasher(128, Default::default());
         let mut bloom = Bloom::new(toks.len());
+        // lowercase words (possessive stripped) with their folded hash, for the second pass
+        let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let s = toks[i].sentence;
@@ -141,9 +172,12 @@ impl<'t> Evidence<'t> {
                 }
                 let w = t.span.slice(text);
                 let first = w.as_bytes()[0];
-                if !first.is_ascii_lowercase() {
-                    let core = strip_possessive(w);
-                    bloom.set(folded_hash(core));
+                let core = strip_possessive(w);
+                let h = folded_hash(core);
+                if first.is_ascii_lowercase() {
+                    lows.push((core, h));
+                } else {
+                    bloom.set(h);
                     if !weak[k] && is_cap_word(w) {
                         strong.insert(core);
                     }
@@ -152,16 +186,9 @@ impl<'t> Evidence<'t> {
             i = j;
         }
         // lowercase words, kept only when some capitalized word may be the same word
-        for t in toks.iter() {
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            let w = t.span.slice(text);
-            if w.as_bytes()[0].is_ascii_lowercase() {
-                let core = strip_possessive(w);
-                if bloom.get(folded_hash(core)) {
-                    lower.insert(core);
-                }
+        for &(core, h) in &lows {
+            if bloom.get(h) {
+                lower.insert(core);
             }
         }
         Evidence {

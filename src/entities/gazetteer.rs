@@ -76,6 +76,15 @@ pub struct State {
     pub forms: Vec<String>,
 }
 
+/// Size of [`Gazetteer::first_triples`] in bits.
+const TRIPLE_BITS: usize = 1 << 18;
+
+/// The bit of the first-three-bytes filter for bytes `b0 b1 b2` (a multiplicative hash).
+fn triple_bit(b0: u8, b1: u8, b2: u8) -> usize {
+    let x = (b0 as u32) << 16 | (b1 as u32) << 8 | b2 as u32;
+    (x.wrapping_mul(0x9E37_79B1) >> (32 - 18)) as usize
+}
+
 /// Compiled gazetteers and titles.
 pub struct Gazetteer {
     ac: AhoCorasick,
@@ -84,6 +93,12 @@ pub struct Gazetteer {
     /// Bit `b0 * 256 + b1` set when some form starts with bytes `b0 b1`: most tokens are
     /// skipped on their first two bytes.
     first_pairs: Vec<u64>,
+    /// Bit [`triple_bit`] of the first three bytes set when some form can start with them
+    /// (forms of one or two bytes set every third byte): "for", "with", "also" pass the pair
+    /// test ("former President", "wikiHow", "al-Qaeda") but stop here.
+    first_triples: Vec<u64>,
+    /// The same filter for title forms only: see [`Gazetteer::may_start_title`].
+    title_triples: Vec<u64>,
     entries: Vec<Entry>,
     /// Canonical names (first field of each line), referenced by [`Entry::canonical`].
     pub canonical: Vec<String>,
@@ -315,6 +330,25 @@ impl Gazetteer {
             .build(&b.patterns)
             .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
         let mut first_pairs = vec![0u64; 65536 / 64];
+        let mut first_triples = vec![0u64; TRIPLE_BITS / 64];
+        let mut title_triples = vec![0u64; TRIPLE_BITS / 64];
+        for (p, e) in b.patterns.iter().zip(&b.entries) {
+            let title = matches!(e.kind, EntryKind::Title(_));
+            let mut set_triple = |b0: u8, b1: u8, b2: u8| {
+                let i = triple_bit(b0, b1, b2);
+                first_triples[i / 64] |= 1 << (i % 64);
+                if title {
+                    title_triples[i / 64] |= 1 << (i % 64);
+                }
+            };
+            let bytes = p.as_bytes();
+            let Some(&b0) = bytes.first() else { continue };
+            match (bytes.get(1), bytes.get(2)) {
+                (Some(&b1), Some(&b2)) => set_triple(b0, b1, b2),
+                (Some(&b1), None) => (0..=255).for_each(|b2| set_triple(b0, b1, b2)),
+                _ => (0..=255).for_each(|b1| (0..=255).for_each(|b2| set_triple(b0, b1, b2))),
+            }
+        }
         for p in &b.patterns {
             let bytes = p.as_bytes();
             let Some(&b0) = bytes.first() else { continue };
@@ -335,6 +369,8 @@ impl Gazetteer {
             ac,
             ac_caps,
             first_pairs,
+            first_triples,
+            title_triples,
             entries: b.entries,
             canonical: b.canonical,
             titles,
@@ -343,6 +379,7 @@ impl Gazetteer {
     }
 
     /// The longest form starting exactly at byte `start` of `text`, as (end byte, entry).
+    #[inline]
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
         let b0 = *text.as_bytes().get(start)? as usize;
         let b1 = *text.as_bytes().get(start + 1)? as usize;
@@ -350,11 +387,35 @@ impl Gazetteer {
         if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
             return None;
         }
+        if let Some(&b2) = text.as_bytes().get(start + 2) {
+            let i = triple_bit(b0 as u8, b1 as u8, b2);
+            if self.first_triples[i / 64] & (1 << (i % 64)) == 0 {
+                return None;
+            }
+        }
+        self.find_at(text, start)
+    }
+
+    /// [`Gazetteer::match_at`] past its byte filters: runs the automaton.
+    fn find_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
         let input = Input::new(text)
             .span(start..text.len())
             .anchored(Anchored::Yes);
         let m = self.ac.find(input)?;
         Some((m.end(), self.entries[m.pattern().as_usize()]))
+    }
+
+    /// False when no title form starts at byte `start` of `text` (judged on its first three
+    /// bytes), so [`Gazetteer::match_at`] there cannot return a title.
+    pub fn may_start_title(&self, text: &str, start: usize) -> bool {
+        let b = text.as_bytes();
+        match (b.get(start), b.get(start + 1), b.get(start + 2)) {
+            (Some(&b0), Some(&b1), Some(&b2)) => {
+                let i = triple_bit(b0, b1, b2);
+                self.title_triples[i / 64] & (1 << (i % 64)) != 0
+            }
+            _ => true,
+        }
     }
 
     /// Like [`Gazetteer::match_at`] for ALL-CAPS text ("WASHINGTON", "ST. PAUL"): the longest

@@ -1,7 +1,7 @@
 //! The tagger: units (gazetteer forms, titles, capitalized words, connectors) per sentence, then
 //! segments of units classified into entities.
 
-use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap};
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap, FxSet};
 use super::gazetteer::EntryKind;
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
@@ -334,12 +334,13 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
             Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
                 // a sentence start or common word opens a name only before a head word
                 let w = word(text, &u);
+                let common = lex.is_common(w);
                 let headline_verb = ev.headline[u.a] && w.ends_with('s') && !ev.seen_strong(w);
-                let not_name = lex.is_common(w) || ev.seen_lower(w) || headline_verb;
+                let not_name = common || ev.seen_lower(w) || headline_verb;
                 if not_name {
                     let e = collect(rules, text, us, k, ev);
                     let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
-                    let head_start = e > k + 1 && lex.is_head(w) && !lex.is_common(w);
+                    let head_start = e > k + 1 && lex.is_head(w) && !common;
                     if !head_start && (weak || !head_end) {
                         after_title = None;
                         k += 1;
@@ -584,11 +585,11 @@ fn classify(
     while e > s {
         let u = &seg[e - 1];
         let w = word(text, u);
-        let after_given = e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
+        let after_given = || e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
         let trailing_common = matches!(u.kind, Kind::Cap { .. })
             && lex.is_common(w)
             && last_head.is_none()
-            && !after_given;
+            && !after_given();
         if matches!(u.kind, Kind::Conn(_)) || trailing_common {
             e -= 1;
         } else {
@@ -654,14 +655,15 @@ fn classify(
         }
     }
     if n_words > 1 {
-        if lex.is_head(last_w) {
-            if let Some(h) = lex.head(last_w) {
+        // one lookup each: `Some(None)` is a head word with no label
+        if let Some(&head) = lex.heads.get(last_w) {
+            if let Some(h) = head {
                 push(out, h, false);
             }
             return;
         }
-        if let Some(w) = before_of.filter(|w| lex.is_head(w)) {
-            if let Some(h) = lex.head(w) {
+        if let Some(&head) = before_of.and_then(|w| lex.heads.get(w)) {
+            if let Some(h) = head {
                 push(out, h, false);
             }
             return;
@@ -729,6 +731,15 @@ fn classify(
 /// Document-level consistency: a one-word guess takes the label of a longer name that holds it
 /// ("Warhol" after "Andy Warhol"), else the label its other guesses got from context ("in York").
 fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
+    // every fix below changes guesses only, and looks up their words only
+    let guessed: FxSet<&str> = cands
+        .iter()
+        .filter(|c| c.guess)
+        .map(|c| c.span.slice(text))
+        .collect();
+    if guessed.is_empty() {
+        return;
+    }
     let mut known: FxMap<&str, EntityLabel> = FxMap::default();
     // words of full person names first: "Warhol" is a person even inside an organization's name
     for pass in [true, false] {
@@ -741,12 +752,16 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
                 let person = c.label == EntityLabel::Person;
                 if person == pass && matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
                     for w in s.split(' ') {
-                        if !lex.is_head(w) && !lex.is_common(w) && w.chars().count() > 1 {
+                        if guessed.contains(w)
+                            && !lex.is_head(w)
+                            && !lex.is_common(w)
+                            && w.chars().count() > 1
+                        {
                             known.entry(w).or_insert(c.label);
                         }
                     }
                 }
-            } else if !pass {
+            } else if !pass && guessed.contains(s) {
                 known.entry(s).or_insert(c.label);
             }
         }
@@ -792,7 +807,10 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
         .collect();
     // acronyms: kept only when a longer name in the document spells them out
     let mut initials: FxMap<String, EntityLabel> = FxMap::default();
-    for c in cands.iter() {
+    let acronym_guess =
+        |c: &Cand| c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text));
+    let any_acronym = cands.iter().any(acronym_guess);
+    for c in cands.iter().filter(|_| any_acronym) {
         let s = c.span.slice(text);
         if !c.guess && s.contains(' ') {
             let ini: String = s
@@ -805,7 +823,7 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
         }
     }
     for c in cands.iter_mut() {
-        if c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text)) {
+        if acronym_guess(c) {
             match initials.get(c.span.slice(text)) {
                 Some(&l) if l != EntityLabel::Person => {
                     c.label = l;
