@@ -356,6 +356,20 @@ impl Doc {
         i.checked_sub(1)
     }
 
+    /// The token index range of each sentence that has tokens, in order.
+    pub fn sentence_token_ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let toks = &self.tokens;
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            let s = toks.get(i)?.sentence;
+            let start = i;
+            while i < toks.len() && toks[i].sentence == s {
+                i += 1;
+            }
+            Some(start..i)
+        })
+    }
+
     /// Index range of the tokens inside `span`.
     pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
         let a = self.tokens.partition_point(|t| t.span.start < span.start);

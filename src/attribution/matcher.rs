@@ -126,6 +126,18 @@ impl<'v, 'd> Matcher<'v, 'd> {
         true
     }
 
+    /// Takes the unused quotation `qi` (an index into `View::quotes`, or `NONE`) as a content of
+    /// `found`; returns the token after it.
+    fn take_quote(&self, qi: u32, found: &mut Found) -> Option<usize> {
+        if qi == NONE || self.quote_used[qi as usize] {
+            return None;
+        }
+        let qt = self.v.quotes[qi as usize];
+        found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+        found.quotes.push(qi as usize);
+        Some(qt.end)
+    }
+
     /// Matches `pat` with its anchor covering tokens `a..b`.
     fn match_at(&self, pat: &Pattern, a: usize, b: usize, feats: u16) -> Option<Found> {
         let v = self.v;
@@ -136,14 +148,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
         // the anchor itself
         let (mut p, mut q) = (a, b);
         if pat.elems[pat.anchor] == Elem::Quote {
-            let qi = v.quote_open[a];
-            if qi == NONE || self.quote_used[qi as usize] {
-                return None;
-            }
-            let qt = v.quotes[qi as usize];
-            found.contents.push(((qt.first, qt.end), Some(qi as usize)));
-            found.quotes.push(qi as usize);
-            q = qt.end;
+            q = self.take_quote(v.quote_open[a], &mut found)?;
         }
         // left of the anchor, right to left
         for (k, e) in pat.elems[..pat.anchor].iter().enumerate().rev() {
@@ -309,14 +314,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if q >= phi {
                         return None;
                     }
-                    let qi = *v.quote_open.get(q)?;
-                    if qi == NONE || self.quote_used[qi as usize] {
-                        return None;
-                    }
-                    let qt = v.quotes[qi as usize];
-                    found.contents.push(((qt.first, qt.end), Some(qi as usize)));
-                    found.quotes.push(qi as usize);
-                    q = qt.end;
+                    q = self.take_quote(*v.quote_open.get(q)?, &mut found)?;
                 }
                 Elem::Clause => {
                     let mut end = clause_end(v, self.cues, q, uhi);

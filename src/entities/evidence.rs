@@ -155,13 +155,8 @@ impl<'t> Evidence<'t> {
         let mut bloom = Bloom::new(toks.len());
         // lowercase words (possessive stripped) with their folded hash, for the second pass
         let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
-        let mut i = 0;
-        while i < toks.len() {
-            let s = toks[i].sentence;
-            let mut j = i;
-            while j < toks.len() && toks[j].sentence == s {
-                j += 1;
-            }
+        for r in doc.sentence_token_ranges() {
+            let (i, j) = (r.start, r.end);
             if mark_sentence(text, &toks[i..j], &mut weak[i..j]) {
                 headline[i..j].fill(true);
             }
@@ -183,7 +178,6 @@ impl<'t> Evidence<'t> {
                     }
                 }
             }
-            i = j;
         }
         // lowercase words, kept only when some capitalized word may be the same word
         for &(core, h) in &lows {

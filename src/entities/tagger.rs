@@ -211,17 +211,9 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let ev = Evidence::gather(doc);
     let mut cands: Vec<Cand> = Vec::new();
     let mut buf: Vec<Unit> = Vec::new();
-    let toks = &doc.tokens;
-    let mut i = 0;
-    while i < toks.len() {
-        let s = toks[i].sentence;
-        let mut j = i;
-        while j < toks.len() && toks[j].sentence == s {
-            j += 1;
-        }
-        units(rules, text, &toks[i..j], i, &ev, &mut buf);
+    for r in doc.sentence_token_ranges() {
+        units(rules, text, &doc.tokens[r.clone()], r.start, &ev, &mut buf);
         segments(rules, text, &buf, &ev, &mut cands);
-        i = j;
     }
     fix_guesses(text, &rules.lex, &mut cands);
     doc.entities = cands
@@ -241,6 +233,24 @@ fn word<'t>(text: &'t str, u: &Unit) -> &'t str {
 
 fn is_name_unit(k: Kind) -> bool {
     matches!(k, Kind::Cap { .. } | Kind::Initial)
+}
+
+/// Collects the name that starts at unit `k`, classifies it into `out`, and returns the unit
+/// after it.
+fn name_at(
+    rules: &EntityRules,
+    text: &str,
+    us: &[Unit],
+    k: usize,
+    titled: bool,
+    ev: &Evidence,
+    out: &mut Vec<Cand>,
+) -> usize {
+    let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
+    let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
+    let e = collect(rules, text, us, k, ev);
+    classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+    e.max(k + 1)
 }
 
 /// Walks a sentence's units and emits candidates.
@@ -347,22 +357,12 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         continue;
                     }
                 }
-                let titled = after_title == Some(k);
-                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
-                let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k, ev);
-                classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+                k = name_at(rules, text, us, k, after_title == Some(k), ev, out);
                 after_title = None;
-                k = e.max(k + 1);
             }
             Kind::Cap { .. } | Kind::Initial => {
-                let titled = after_title == Some(k);
-                let prev_the = k > 0 && word(text, &us[k - 1]).eq_ignore_ascii_case("the");
-                let prev_word = if k > 0 { word(text, &us[k - 1]) } else { "" };
-                let e = collect(rules, text, us, k, ev);
-                classify(rules, text, &us[k..e], titled, prev_the, prev_word, ev, out);
+                k = name_at(rules, text, us, k, after_title == Some(k), ev, out);
                 after_title = None;
-                k = e.max(k + 1);
             }
             Kind::Conn(Conn::Particle)
                 if us
