@@ -88,8 +88,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             if v.text(t).eq_ignore_ascii_case("and")
                 && words > 0
                 && t > lo
-                && v.is(t - 1, WORD)
-                && v.is(t - 1, CAP | PRONOUN)
+                && (v.is(t - 1, WORD) && v.is(t - 1, CAP | PRONOUN) || v.punct(t - 1, ")"))
                 && v.is(t + 1, CAP | PRONOUN)
             {
                 j = t;

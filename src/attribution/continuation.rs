@@ -3,6 +3,8 @@
 
 use crate::doc::{Attribution, ClaimKind, Span};
 
+use super::chunk::{right_np, Reach};
+use super::edges::{skip_dateline, skip_intro};
 use super::lexicon::class::*;
 use super::matcher::Matcher;
 use super::patterns::{Continuation, Pattern};
@@ -34,6 +36,7 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
     let same = find(Continuation::SameParagraph);
     let next = find(Continuation::NextParagraph);
     let none = find(Continuation::Unattributed);
+    let introduced = find(Continuation::Introduced);
     let v = m.v;
     let mut existing: Vec<(usize, Option<Span>, usize)> = m
         .out
@@ -98,8 +101,14 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         }
         let para = v.para[q.first];
         let para_initial = q.first == 0 || v.para[q.first - 1] != para;
+        let intro = || {
+            let pat = introduced?;
+            let (a, b) = introducer(v, q.first, para_initial)?;
+            Some((pat, Some(v.span(a, b))))
+        };
         let choice = match last {
             Some((lp, Some(sp))) if lp == para && same.is_some() => same.map(|p| (p, Some(sp))),
+            _ if introduced.is_some() && intro().is_some() => intro(),
             Some((lp, Some(sp))) if para_initial && lp + 3 >= para && next.is_some() => {
                 next.map(|p| (p, Some(sp)))
             }
@@ -126,4 +135,50 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
         });
     }
     m.out.extend(new);
+}
+
+/// The speaker that introduces the quotation starting at token `first`: the subject of the
+/// sentence before it in the same paragraph when that subject names a person ("Sanders, who
+/// lost the primaries, identified … . “…”"), or the subject of a paragraph ending in a colon
+/// right before a paragraph-initial quotation ("The New York Times reports:").
+fn introducer(v: &View, first: usize, para_initial: bool) -> Option<(usize, usize)> {
+    let prev = first.checked_sub(1)?;
+    let colon = v.punct(prev, ":");
+    if para_initial && !colon || !para_initial && !v.sentence_final(prev) {
+        return None;
+    }
+    let (ulo, uhi) = v.unit_of(prev);
+    if v.in_quote[ulo] != super::view::NONE
+        || (ulo..uhi).any(|k| v.quote_open[k] != super::view::NONE)
+    {
+        return None;
+    }
+    let mut s = skip_dateline(v, ulo, uhi);
+    s = skip_intro(v, s, uhi);
+    while s < uhi && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
+        s += 1;
+    }
+    s = skip_intro(v, s, uhi);
+    let (a, mut b) = right_np(v, s, uhi, Reach::Plain)?;
+    // "The Times reports:": a noun-like cue ends the phrase
+    let c = v.cues.partition_point(|c| c.first <= a);
+    if let Some(cue) = v.cues.get(c).filter(|c| c.first < b) {
+        b = cue.first;
+    }
+    let labels: &[crate::doc::EntityLabel] = if colon {
+        &[
+            crate::doc::EntityLabel::Person,
+            crate::doc::EntityLabel::Org,
+        ]
+    } else {
+        &[crate::doc::EntityLabel::Person]
+    };
+    let start = v.doc.tokens[a].span.start;
+    let end = v.doc.tokens[b - 1].span.end;
+    let k = v.doc.entities.partition_point(|e| e.span.end <= start);
+    let named = v.doc.entities[k..]
+        .iter()
+        .take_while(|e| e.span.start < end)
+        .any(|e| labels.contains(&e.label));
+    named.then_some((a, b))
 }

@@ -109,15 +109,32 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
         return s;
     }
     let t = v.text(s);
+    // "Chastened by the analyses, …": a participle with its agent
+    let passive = t.len() > 4 && t.ends_with("ed") && s + 1 < p && v.text(s + 1) == "by";
     let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
         || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
         || t.ends_with("ing")
-        || t.ends_with("ly");
+        || t.ends_with("ly")
+        || passive;
     if !intro {
         return s;
     }
     let lim = p.min(s + 14);
-    if let Some(c) = (s..lim).find(|&k| v.punct(k, ",")) {
+    if let Some(mut c) = (s..lim).find(|&k| v.punct(k, ",")) {
+        // "Following a swiftly called, late-afternoon meeting, the Council …", "…, as well as
+        // complaints, Trump …": a subject opens with a determiner, a name, a pronoun or a
+        // number; anything else after the comma still belongs to the introduction
+        let lim2 = p.min(c + 14);
+        while c + 1 < p
+            && v.is(c + 1, WORD)
+            && !v.is(c + 1, CAP | DET | PRONOUN)
+            && !v.is(c + 1, TIMEX)
+        {
+            match (c + 1..lim2).find(|&k| v.punct(k, ",")) {
+                Some(c2) => c = c2,
+                None => break,
+            }
+        }
         return c + 1;
     }
     if v.is(s, PREP) {
@@ -136,6 +153,29 @@ pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
     loop {
         while p > lo && start - p < MAX_GAP + 3 && v.is(p - 1, GAP) && !v.is(p - 1, PRONOUN) {
             p -= 1;
+        }
+        // a time expression: "Wells Fargo just this month announced", "McConnell on Tuesday said"
+        if p > lo && v.is(p - 1, TIMEX) && start - p < MAX_GAP + 8 {
+            let mut k = p - 1;
+            while k > lo && v.is(k - 1, TIMEX) && start - k < MAX_GAP + 8 {
+                k -= 1;
+            }
+            if k > lo && v.is(k - 1, PREP) && !v.is(k - 1, DET) {
+                k -= 1;
+            }
+            p = k;
+            continue;
+        }
+        // "at the time", "in the past"
+        if p >= lo + 3
+            && v.is(p - 1, FILLER)
+            && v.is(p - 2, DET)
+            && v.is(p - 3, PREP)
+            && !v.is(p - 3, DET)
+            && start - p < MAX_GAP + 3
+        {
+            p -= 3;
+            continue;
         }
         // a short time or place phrase: "on Tuesday", "last week", "on Twitter"
         if p >= lo + 2
@@ -276,6 +316,19 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
             let finite = v.is(k, CUEWORD) && !v.text(k).ends_with("ing");
             if finite && has_verb(v, q, i) {
                 return i;
+            }
+            // "… mishandled it and Democrats accused the GOP of …": a new subject and its cue
+            let c2 = v.cues.partition_point(|c| c.first <= i + 1);
+            if let Some(c) = v.cues.get(c2).filter(|c| c.first <= i + 6 && c.first < hi) {
+                let fin = cues.forms[c.form].features & feature::FIN != 0;
+                let p = skip_gap_left(v, c.first, i + 1);
+                if fin
+                    && v.is(i + 1, CAP | DET | PRONOUN)
+                    && left_np(v, p, i + 1).is_some_and(|(a, _)| a == i + 1)
+                    && has_verb(v, q, i)
+                {
+                    return i;
+                }
             }
         }
         i += 1;

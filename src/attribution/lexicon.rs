@@ -42,6 +42,8 @@ pub mod class {
     pub const NUMBER: u32 = 1 << 20;
     /// A cue word starts at this token.
     pub const CUEWORD: u32 = 1 << 21;
+    /// The token is inside a time expression ("this month", "Tuesday").
+    pub const TIMEX: u32 = 1 << 22;
 }
 
 const CLASSES: &[(&str, u32)] = &[

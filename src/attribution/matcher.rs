@@ -167,11 +167,30 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             return None;
                         }
                     }
+                    // a speaker never reaches back into an earlier sentence
+                    let lo = plo.max(ulo);
+                    // "Cruz and Rubio have both urged": a floating quantifier after the subject
+                    if at_cue && p >= lo + 2 && floating_quantifier(v, p - 1) {
+                        let p2 = skip_gap_left(v, p - 1, lo);
+                        if p2 > lo
+                            && (v.is(p2 - 1, CAP | NUMBER) && !v.is(p2 - 1, DET | PRONOUN)
+                                || v.is(p2 - 1, WORD)
+                                    && v.text(p2 - 1).ends_with('s')
+                                    && !v.is(p2 - 1, STOP | DET | PRONOUN | PREP)
+                                || v.punct(p2 - 1, ")")
+                                || v.punct(p2 - 1, ","))
+                        {
+                            p = p2;
+                        }
+                    }
                     let (s, _) = if feats & feature::FIN != 0 {
-                        left_np(v, p, plo)?
+                        left_np(v, p, lo)?
                     } else {
-                        left_np_simple(v, p, plo)?
+                        left_np_simple(v, p, lo)?
                     };
+                    if at_cue && !speaker_fits_cue(v, self.cues, s, p, a, b) {
+                        return None;
+                    }
                     found.speaker = Some((s, p));
                     p = s;
                 }
@@ -202,7 +221,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                     s = skip_intro(v, s, p);
                     let (s0, e0) = right_np(v, s, p, Reach::Plain)?;
-                    if e0 > p {
+                    if e0 > p || opening_participle(v, s0, e0) {
                         return None;
                     }
                     found.speaker = Some((s0, e0));
@@ -483,4 +502,84 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         (kind, v.span(a, b2))
     }
+}
+
+/// "both", "all", "each": a quantifier that may float after its subject.
+fn floating_quantifier(v: &View, i: usize) -> bool {
+    v.is(i, WORD)
+        && ["both", "all", "each"]
+            .iter()
+            .any(|w| v.text(i).eq_ignore_ascii_case(w))
+}
+
+/// "Having", "Rattling off": a phrase `s..p` opened by an -ing word with no name in it is a
+/// participle clause, not a speaker.
+fn opening_participle(v: &View, s: usize, p: usize) -> bool {
+    let first = v.text(s);
+    v.is(s, WORD)
+        && first.len() > 5
+        && first.ends_with("ing")
+        && !v.is(s, PRONOUN)
+        && (!v.is(s, CAP) || v.unit_of(s).0 == s)
+        && !(s..p).any(|k| in_entity(v, k) || k > s && v.is(k, CAP))
+}
+
+/// Plural nouns without a final -s that take a plural verb ("the police say").
+const BARE_PLURALS: &[&str] = &[
+    "people",
+    "police",
+    "media",
+    "staff",
+    "men",
+    "women",
+    "children",
+    "public",
+    "clergy",
+    "personnel",
+    "military",
+    "leadership",
+    "majority",
+    "minority",
+    "youth",
+    "elderly",
+];
+
+/// Whether the phrase `s..p` can be the subject of the cue at tokens `a..b`: not an opening
+/// participle ("Having announced …"), and not an adjective phrase before a cue that is a noun
+/// ("a false claim that", "the most telling promise"), which a singular phrase before a bare
+/// verb form gives away.
+fn speaker_fits_cue(v: &View, cues: &CueLexicon, s: usize, p: usize, a: usize, b: usize) -> bool {
+    if opening_participle(v, s, p) {
+        return false;
+    }
+    let ci = v.cues.partition_point(|c| c.first < a);
+    let Some(cue) = v.cues.get(ci).filter(|c| c.first == a && c.end == b) else {
+        return true;
+    };
+    let form = v.doc.text[cue.span.start..cue.span.end].to_ascii_lowercase();
+    if form != cues.lemmas[cues.forms[cue.form].lemma] {
+        return true;
+    }
+    let Some(last) = (s..p).rev().find(|&k| v.is(k, WORD)) else {
+        return true;
+    };
+    let w = v.text(last);
+    let singular = !v.is(last, CAP | PRONOUN)
+        && (!w.ends_with('s') || w.ends_with("ss"))
+        && !BARE_PLURALS.iter().any(|x| w.eq_ignore_ascii_case(x));
+    let words = (s..p).filter(|&k| v.is(k, WORD)).count();
+    let det = v.text(s).to_ascii_lowercase();
+    let singular_det = matches!(det.as_str(), "a" | "an" | "another" | "this" | "every");
+    // "his constant", "the most telling": a possessive or "the" before an adjective
+    let adjective = ["al", "ic", "ive", "ous", "ful", "ant", "ent", "ing"]
+        .iter()
+        .any(|x| w.ends_with(x));
+    !(singular && words >= 2 && (singular_det || v.is(s, DET) && adjective))
+}
+
+/// Whether token `i` lies inside a named entity.
+fn in_entity(v: &View, i: usize) -> bool {
+    let at = v.doc.tokens[i].span.start;
+    let k = v.doc.entities.partition_point(|e| e.span.end <= at);
+    v.doc.entities.get(k).is_some_and(|e| e.span.start <= at)
 }

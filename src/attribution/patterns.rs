@@ -39,6 +39,9 @@ pub enum Continuation {
     SameParagraph,
     /// A quotation opening a paragraph after a paragraph with an attribution.
     NextParagraph,
+    /// A quotation that opens a sentence right after a sentence whose subject names a person
+    /// (same paragraph), or opens a paragraph after one ending in a colon ("The Times reports:").
+    Introduced,
     /// A quotation that opens a paragraph with no attribution before it: speaker unknown.
     Unattributed,
     /// A headline "Name: what they said" (the colon is the cue); not a quote continuation, but
@@ -97,6 +100,7 @@ pub fn compile(src: &RuleSources) -> Result<Vec<Pattern>, Vec<RuleError>> {
             "@same-paragraph" => Some(Continuation::SameParagraph),
             "@next-paragraph" => Some(Continuation::NextParagraph),
             "@unattributed" => Some(Continuation::Unattributed),
+            "@introduced" => Some(Continuation::Introduced),
             "@headline-colon" => Some(Continuation::HeadlineColon),
             _ => None,
         };

@@ -395,3 +395,76 @@ fn headline_colons_that_name_no_one_are_not_attributions() {
         assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
     }
 }
+
+/// The speaker of the only attribution whose cue is `cue`.
+fn speaker_of(text: &str, cue: &str) -> Option<String> {
+    let c = claims(text);
+    let row = c.iter().find(|r| r.3.as_deref() == Some(cue));
+    row.unwrap_or_else(|| panic!("no {cue:?} claim in {c:?}"))
+        .2
+        .clone()
+}
+
+#[test]
+fn a_time_phrase_before_the_cue_is_skipped_not_the_speaker() {
+    let t = "Harbor Bank just this month announced it would end the bonuses in January.";
+    assert_eq!(speaker_of(t, "announced"), some("Harbor Bank"));
+    let t = "The mayor at the time said the bridge was safe.";
+    assert_eq!(speaker_of(t, "said"), some("The mayor"));
+}
+
+#[test]
+fn a_floating_quantifier_hands_on_to_the_subject_before_it() {
+    let t = "Senators Ann Roe (D-Ore.) and Bill Shaw (D-Ohio) have both argued that the fund is broken.";
+    let sp = speaker_of(t, "argued").unwrap();
+    assert!(sp.ends_with("Bill Shaw (D-Ohio)"), "{sp}");
+    assert!(sp.contains("Ann Roe"), "{sp}");
+}
+
+#[test]
+fn an_adjective_before_a_noun_cue_is_no_speaker() {
+    // "a false claim that …": "claim" is a noun here; "a false" cannot be its subject
+    let c = claims("He repeated a false claim that he had opposed the war from the start.");
+    assert!(c.iter().all(|r| r.2.as_deref() != Some("a false")), "{c:?}");
+    // a plural subject still takes the bare verb
+    let t = "Some analysts claim that the deal will collapse within a year.";
+    assert_eq!(speaker_of(t, "claim"), some("Some analysts"));
+}
+
+#[test]
+fn an_opening_participle_is_no_speaker() {
+    let t =
+        "Having announced that he would not send me to prison, Judge Berman smiled at the room.";
+    let c = claims(t);
+    assert!(c.iter().all(|r| r.2.as_deref() != Some("Having")), "{c:?}");
+}
+
+#[test]
+fn an_introduction_with_commas_is_skipped_before_the_subject() {
+    let t = "Chastened by the analyses, as well as complaints over its costs, Mayor Dan Ortiz revised his plan, promising to focus on renters.";
+    assert_eq!(speaker_of(t, "promising"), some("Mayor Dan Ortiz"));
+}
+
+#[test]
+fn a_quotation_after_a_sentence_about_a_named_person_is_theirs() {
+    let t = "On Sunday, Sen. Rita Vale, who lost the primary, named fatigue as the reason. \
+             “The young are tired of waiting for change.”";
+    let c = one(t);
+    assert_eq!(c.2, some("Sen. Rita Vale"));
+    assert_eq!(c.5, "quote-introduced");
+    // a paragraph ending in a colon introduces the quotation that opens the next one
+    let t = "The Daily Ledger reports:\n\n“Only a quarter of the donors gave less than two hundred dollars.”";
+    let c = one(t);
+    assert_eq!(c.2, some("The Daily Ledger"));
+    // a sentence about a thing introduces nobody
+    let t = "The storm closed the port. “Nobody expected it to last four days.”";
+    assert_eq!(one(t).2, None);
+}
+
+#[test]
+fn a_new_subject_and_cue_after_and_end_the_reported_clause() {
+    let t = "Republicans said the agency mishandled the case and Democrats accused the party of stoking it.";
+    let c = claims(t);
+    let said = c.iter().find(|r| r.3.as_deref() == Some("said")).unwrap();
+    assert_eq!(said.1, "the agency mishandled the case");
+}

@@ -107,6 +107,11 @@ impl<'d> View<'d> {
             flags.push(f);
         }
         para_tokens[pi].1 = n;
+        for x in &doc.timexes {
+            for i in doc.tokens_in(x.span) {
+                flags[i] |= class::TIMEX;
+            }
+        }
         // top-level quotations
         let mut quotes = Vec::new();
         let mut quote_open = vec![NONE; n];

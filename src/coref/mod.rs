@@ -70,6 +70,29 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             assigned.push((ai, k));
             continue;
         }
+        // "Mr. Obama and Hillary Clinton": one speaker named after all of them
+        if let Some(members) = speakers::coordination(rules, doc, &ec, span) {
+            let names: Vec<&str> = members
+                .iter()
+                .filter_map(|&m| ec.of_entity[m])
+                .map(|c| text_of(doc, ec.clusters[c].name))
+                .collect();
+            let name = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => names.concat(),
+            };
+            speakers.push(SpeakerCluster {
+                name,
+                title: None,
+                affiliation: None,
+                kind: kind_of(doc.entities[members[0]].label),
+                mentions: vec![span],
+            });
+            let k = speakers.len() - 1;
+            of_span.insert(span, k);
+            assigned.push((ai, k));
+            continue;
+        }
         let m = speakers::classify(rules, doc, &ec, span);
         let target = match m {
             Mention::Entity(i) => {

@@ -134,7 +134,14 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     let descriptive = first_w.is_some_and(|w| {
         matches!(w, "the" | "a" | "an") || w.chars().next().is_some_and(char::is_lowercase)
     });
-    if descriptive && rules.pronoun(first_w.unwrap_or("")).is_none() {
+    // a name inside the phrase ("the White House") is no description
+    let names_something = {
+        let a = doc.entities.partition_point(|e| e.span.end <= core.start);
+        doc.entities.get(a).is_some_and(|e| {
+            e.span.start < core.end && e.span.end >= core.end && e.label == EntityLabel::Fac
+        })
+    };
+    if descriptive && !names_something && rules.pronoun(first_w.unwrap_or("")).is_none() {
         if let Some(i) = person_before_comma(doc, ec, span.start) {
             return Mention::Entity(i);
         }
@@ -405,7 +412,12 @@ pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
         .find(|t| t.kind == TokenKind::Word)
         .map(|t| t.span.slice(&doc.text))
         .unwrap_or("");
-    if org_head(head) {
+    let a = doc.entities.partition_point(|e| e.span.end <= core.start);
+    let facility = doc.entities.get(a).is_some_and(|e| {
+        e.span.start < core.end && e.span.end >= core.end && e.label == EntityLabel::Fac
+    });
+    // "the White House", "the Kremlin": a building speaking for those in it
+    if org_head(head) || facility {
         SpeakerType::Org
     } else if head.ends_with('s') && !head.ends_with("ss") {
         SpeakerType::Norp
@@ -421,10 +433,22 @@ fn appositive_name(doc: &Doc, ec: &EClusters, span: Span, core: Span) -> Option<
     let rest = doc.text.get(core.end..span.end)?;
     let after_comma = rest.strip_prefix(',')?;
     let start = core.end + 1 + (after_comma.len() - after_comma.trim_start().len());
-    let i = doc.entities.partition_point(|e| e.span.start < start);
-    let e = doc.entities.get(i)?;
+    // the first PERSON after the comma; "Indiana Gov. Mike Pence", "Mr. Guajardo Villarreal":
+    // capitalized titles and places may come before the name
+    let i = doc.entities[..]
+        .partition_point(|e| e.span.start < start)
+        .min(doc.entities.len());
+    let i = (i..doc.entities.len().min(i + 3))
+        .take_while(|&k| doc.entities[k].span.end <= span.end)
+        .find(|&k| doc.entities[k].label == EntityLabel::Person)?;
+    let e = doc.entities[i];
+    let gap = doc.text.get(start..e.span.start)?;
+    let gap_ok = gap.len() <= 40
+        && gap
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
     let tail = doc.text.get(e.span.end..span.end)?.trim();
-    (e.span.start == start
+    (gap_ok
         && e.label == EntityLabel::Person
         && ec.of_entity[i].is_some()
         && matches!(tail, "" | ","))
@@ -585,4 +609,96 @@ pub fn resolve_nominal(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// The entities of a coordinated speaker ("Mr. Obama and Hillary Clinton", "Sens. Jeff Merkley
+/// (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.)"): two or more people (or two
+/// or more organizations) of different clusters joined by commas and "and", with nothing else
+/// between them but titles and parenthesized affiliations.
+pub fn coordination(
+    rules: &CorefRules,
+    doc: &Doc,
+    ec: &EClusters,
+    span: Span,
+) -> Option<Vec<usize>> {
+    let text = doc.text.as_str();
+    let a = doc.entities.partition_point(|e| e.span.start < span.start);
+    let mut members: Vec<usize> = Vec::new();
+    let mut saw_and = false;
+    let mut at = span.start;
+    for (k, e) in doc.entities.iter().enumerate().skip(a) {
+        if e.span.end > span.end {
+            break;
+        }
+        let gap = text.get(at..e.span.start)?;
+        let (ok, and) = joiner(rules, gap, members.is_empty());
+        if !ok {
+            // the part after the coordination (an appositive, a relative clause) ends it
+            break;
+        }
+        saw_and |= and;
+        members.push(k);
+        at = e.span.end;
+    }
+    if members.len() < 2 || !saw_and {
+        return None;
+    }
+    let label = doc.entities[members[0]].label;
+    let clusters: Vec<usize> = members
+        .iter()
+        .map(|&m| ec.of_entity[m])
+        .collect::<Option<Vec<_>>>()?;
+    let distinct = clusters
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !clusters[..i].contains(c));
+    (matches!(label, EntityLabel::Person | EntityLabel::Org)
+        && distinct
+        && members.iter().all(|&m| doc.entities[m].label == label))
+    .then_some(members)
+}
+
+/// Whether the text between two coordinated names only joins them (commas, "and", titles,
+/// parenthesized affiliations); and whether it holds "and". `first`: the text before the first
+/// name, where only titles and "both" may stand.
+fn joiner(rules: &CorefRules, gap: &str, first: bool) -> (bool, bool) {
+    let mut and = false;
+    let mut depth = 0usize;
+    let mut rest = gap;
+    while let Some(c) = rest.chars().next() {
+        if c == '(' {
+            depth += 1;
+            rest = &rest[1..];
+            continue;
+        }
+        if c == ')' {
+            depth = depth.saturating_sub(1);
+            rest = &rest[1..];
+            continue;
+        }
+        if depth > 0 || c.is_whitespace() || c == ',' && !first {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let end = rest
+            .find(|ch: char| ch.is_whitespace() || ch == '(' || ch == ',')
+            .unwrap_or(rest.len());
+        let w = &rest[..end];
+        rest = &rest[end..];
+        let lower = w.to_lowercase();
+        if !first && (lower == "and" || w == "&") {
+            and = true;
+            continue;
+        }
+        let title = rules.titles_lower.contains_key(lower.as_str())
+            || rules.titles_lower.contains_key(lower.trim_end_matches('.'))
+            || matches!(
+                lower.as_str(),
+                "sens." | "reps." | "govs." | "messrs." | "both"
+            );
+        if !title {
+            return (false, false);
+        }
+    }
+    (depth == 0 && gap.len() <= 60, and)
 }

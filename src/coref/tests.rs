@@ -263,3 +263,38 @@ fn an_appositive_name_after_a_description_speaks() {
     );
     assert_eq!(names(&doc), vec!["Rosa Ibáñez"]);
 }
+
+#[test]
+fn coordinated_names_make_one_speaker_named_after_all() {
+    let d = with_speakers(
+        "Mayor Ann Roe met Governor Bill Shaw. Ms. Roe and Mr. Shaw said the plan would work.",
+        &[("Ms. Roe and Mr. Shaw", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe and Bill Shaw"]);
+    assert_eq!(d.speakers[0].kind, SpeakerType::Person);
+    // one person named twice is no coordination
+    let d = with_speakers(
+        "Ann Roe spoke. Ann Roe and Roe said it would work.",
+        &[("Ann Roe and Roe", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe"]);
+}
+
+#[test]
+fn an_appositive_name_after_a_title_and_place_is_the_speaker() {
+    let d = with_speakers(
+        "The vice-presidential nominee spoke. Trump's running mate, Indiana Gov. Mike Pence, plans to release his returns.",
+        &[("Trump's running mate, Indiana Gov. Mike Pence,", 0)],
+    );
+    assert_eq!(names(&d), vec!["Mike Pence"]);
+}
+
+#[test]
+fn a_building_that_speaks_is_not_the_person_before_it() {
+    let d = with_speakers(
+        "After her meeting with Obama, the White House announced that sanctions would end.",
+        &[("the White House", 0)],
+    );
+    assert_eq!(names(&d), vec!["White House"]);
+    assert_eq!(d.speakers[0].kind, SpeakerType::Org);
+}
