@@ -12,6 +12,7 @@ pub mod continuation;
 pub mod cues;
 mod edges;
 mod headline;
+mod labels;
 pub mod lexicon;
 pub mod matcher;
 pub mod patterns;
@@ -70,6 +71,13 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
     {
         headline::run(&mut m, p);
     }
+    if let Some(p) = rules
+        .patterns
+        .iter()
+        .find(|p| p.continuation == Some(patterns::Continuation::SpeakerLabel))
+    {
+        labels::run(&mut m, p);
+    }
     let mut out = std::mem::take(&mut m.out);
     drop_nested(&mut out);
     m.out = out;
@@ -78,7 +86,13 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
         .iter()
         .filter(|p| {
             p.continuation.is_some()
-                && p.continuation != Some(patterns::Continuation::HeadlineColon)
+                && !matches!(
+                    p.continuation,
+                    Some(
+                        patterns::Continuation::HeadlineColon
+                            | patterns::Continuation::SpeakerLabel
+                    )
+                )
         })
         .collect();
     continuation::run(&mut m, &conts);

@@ -44,6 +44,8 @@ pub enum Continuation {
     Introduced,
     /// A quotation that opens a paragraph with no attribution before it: speaker unknown.
     Unattributed,
+    /// A transcript line "WALLACE: what he said"; built in like a continuation.
+    SpeakerLabel,
     /// A headline "Name: what they said" (the colon is the cue); not a quote continuation, but
     /// built in like one.
     HeadlineColon,
@@ -102,6 +104,7 @@ pub fn compile(src: &RuleSources) -> Result<Vec<Pattern>, Vec<RuleError>> {
             "@unattributed" => Some(Continuation::Unattributed),
             "@introduced" => Some(Continuation::Introduced),
             "@headline-colon" => Some(Continuation::HeadlineColon),
+            "@speaker-label" => Some(Continuation::SpeakerLabel),
             _ => None,
         };
         if let Some(c) = continuation {

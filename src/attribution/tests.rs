@@ -468,3 +468,26 @@ fn a_new_subject_and_cue_after_and_end_the_reported_clause() {
     let said = c.iter().find(|r| r.3.as_deref() == Some("said")).unwrap();
     assert_eq!(said.1, "the agency mishandled the case");
 }
+
+#[test]
+fn transcript_lines_belong_to_their_labels() {
+    let t = "Debate night\n\nWALLACE: Why would he do that?\n\nREYES: Well, look, it was a stunt.\n\nWALLACE: Do you see them as equal?\n\nREYES: No, I do not.";
+    let c = claims(t);
+    let rows: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|r| r.5 == "speaker-label")
+        .map(|r| (r.2.as_deref().unwrap(), r.1.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            ("WALLACE", "Why would he do that?"),
+            ("REYES", "Well, look, it was a stunt."),
+            ("WALLACE", "Do you see them as equal?"),
+            ("REYES", "No, I do not."),
+        ]
+    );
+    // one capitalized label that names no one found in the text is a heading, not a speaker
+    let c = claims("News\n\nBREAKING: The bridge is closed until Friday.");
+    assert!(c.iter().all(|r| r.5 != "speaker-label"), "{c:?}");
+}

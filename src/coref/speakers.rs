@@ -81,6 +81,26 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Pronoun(p);
         }
     }
+    // a transcript label in capitals ("WALLACE"): the person of that surname
+    if words.len() == 1 {
+        let w = doc.tokens[words[0]].span.slice(text);
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.chars().any(char::is_lowercase)
+        {
+            let found = doc.entities.iter().enumerate().find(|(i, e)| {
+                e.label == EntityLabel::Person
+                    && ec.of_entity[*i].is_some()
+                    && e.span
+                        .slice(text)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|last| last.to_uppercase() == w)
+            });
+            if let Some((i, _)) = found {
+                return Mention::Entity(i);
+            }
+        }
+    }
     // a span cut after a title ("Del" of "Del. Stacey Plaskett"): the person right after it
     if words.len() == 1 {
         let w = doc.tokens[words[0]].span.slice(text).to_lowercase();

@@ -1,0 +1,117 @@
+//! Transcript lines (`@speaker-label` in `attribution.txt`): a paragraph that opens, after an
+//! optional quotation mark, with a speaker's name in capitals and a colon ("WALLACE: Let’s start
+//! with …", "“PENCE: Well, look, …") holds that speaker's words.
+//!
+//! The label must be the surname of a person the entity stage found in the document, or come
+//! back in a dialogue (two or more labels, this one at least twice); so "BREAKING:" and "Q:"
+//! label no one.
+
+use crate::doc::{Attribution, ClaimKind, EntityLabel, Span};
+
+use super::matcher::Matcher;
+use super::patterns::Pattern;
+use super::view::NONE;
+
+/// The longest label, in bytes.
+const MAX_LABEL: usize = 30;
+
+/// The label of a transcript line: 1 to 3 words in capitals before a colon.
+fn label(line: &str) -> Option<(usize, usize)> {
+    let lead = line.len() - line.trim_start_matches(['"', '“', '\'', '‘']).len();
+    let rest = &line[lead..];
+    let colon = rest.find(": ")?;
+    let label = &rest[..colon];
+    let words = label.split(' ').count();
+    let caps = label.split(' ').all(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '’' | '\''))
+    });
+    (colon > 0 && colon <= MAX_LABEL && words <= 3 && caps).then_some((lead, lead + colon))
+}
+
+/// Adds an attribution for every transcript line no other configuration claimed.
+pub fn run(m: &mut Matcher, pat: &Pattern) {
+    let v = m.v;
+    let doc = v.doc;
+    let text = doc.text.as_str();
+    let lines: Vec<(Span, usize, usize)> = doc
+        .paragraphs
+        .iter()
+        .skip(1)
+        .filter_map(|p| label(p.slice(text)).map(|(a, b)| (*p, a, b)))
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    let label_text = |&(p, a, b): &(Span, usize, usize)| &text[p.start + a..p.start + b];
+    // a dialogue: two or more speakers, each labelled more than once
+    let mut distinct: Vec<&str> = lines.iter().map(label_text).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let dialogue = distinct.len() >= 2;
+    let mut surnames: Option<Vec<String>> = None;
+    for line_at in &lines {
+        let &(para, a, b) = line_at;
+        let line = para.slice(text);
+        let this = label_text(line_at);
+        let repeated = lines.iter().filter(|l| label_text(l) == this).count() >= 2;
+        let surnames = surnames.get_or_insert_with(|| {
+            let mut s: Vec<String> = doc
+                .entities
+                .iter()
+                .filter(|e| e.label == EntityLabel::Person)
+                .filter_map(|e| e.span.slice(text).rsplit(' ').next())
+                .map(str::to_uppercase)
+                .collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        });
+        let last = line[a..b].rsplit(' ').next().unwrap_or("");
+        if surnames.binary_search(&last.to_string()).is_err() && !(dialogue && repeated) {
+            continue;
+        }
+        let speaker = Span::new(para.start + a, para.start + b);
+        let body_start = speaker.end + 2;
+        let mut body = Span::new(body_start, para.end);
+        let toks = doc.tokens_in(Span::new(para.start, para.end));
+        if toks.is_empty() {
+            continue;
+        }
+        // the quotation the line opens ends the content where it closes
+        let qi = v.quote_open[toks.start];
+        if qi != NONE && !m.quote_used[qi as usize] {
+            let inner = doc.quotes[v.quotes[qi as usize].quote].inner;
+            if inner.end > body_start && inner.end <= para.end {
+                body.end = inner.end;
+            }
+        }
+        let trimmed = text[body.start..body.end].trim_end();
+        body.end = body.start + trimmed.len();
+        if body.is_empty() || m.out.iter().any(|o| o.content.overlaps(body)) {
+            continue;
+        }
+        if qi != NONE {
+            m.quote_used[qi as usize] = true;
+        }
+        m.out.push(Attribution {
+            speaker: Some(speaker),
+            ..Attribution::new(ClaimKind::Direct, body, pat.name.as_str(), pat.confidence)
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label;
+
+    #[test]
+    fn labels_are_short_capitals_before_a_colon() {
+        assert_eq!(label("WALLACE: Let’s start."), Some((0, 7)));
+        assert_eq!(label("“PENCE: Well, look."), Some((3, 8)));
+        assert_eq!(label("Wallace: no capitals."), None);
+        assert_eq!(label("Q: one letter."), None);
+        assert_eq!(label("THE VERY LONG HEADLINE WORDS: no."), None);
+    }
+}
