@@ -298,9 +298,13 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         .position(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
                         .filter(|&p| p > 0)
                         .map(|p| word(text, &us[k + p]));
+                    // "United Nations Security Council": an organization named inside another
+                    let org_tail = (e == k + 2 && last.kind == Kind::Gaz(EntityLabel::Org))
+                        .then_some(EntityLabel::Org);
                     let head = lex
                         .head(word(text, last))
-                        .or_else(|| of_head.and_then(|w| lex.head(w)));
+                        .or_else(|| of_head.and_then(|w| lex.head(w)))
+                        .or(org_tail);
                     let first_given = lex.given(word(text, &us[k + 1])).is_some();
                     if let Some(h) = head {
                         out.push(Cand {
@@ -499,13 +503,15 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                     Conn::Of | Conn::The => has_head,
                     Conn::And => {
                         // "Ministry of Water and Irrigation": after a literal "of", before a name
-                        has_head
+                        let after_of = has_head
                             && us[k..e]
                                 .iter()
-                                .any(|x| x.kind == Kind::Conn(Conn::Of) && word(text, x) == "of")
+                                .any(|x| x.kind == Kind::Conn(Conn::Of) && word(text, x) == "of");
+                        after_of
                             && us
                                 .get(e + 1)
                                 .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
+                            || and_to_head(rules, text, us, k, e)
                     }
                     Conn::Amp => has_head,
                     Conn::Particle => !has_head,
@@ -538,6 +544,29 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
         }
     }
     end
+}
+
+/// "United States Citizenship and Immigration Services": an "and" (unit `e`) inside a name that
+/// did not open with a given name, followed by capitalized words that end in an organization's
+/// head word ("Services", "Coalition") where the name ends.
+fn and_to_head(rules: &EntityRules, text: &str, us: &[Unit], k: usize, e: usize) -> bool {
+    let lex = &rules.lex;
+    if lex.given(word(text, &us[k])).is_some() || us[k..e].iter().any(|u| u.poss) {
+        return false;
+    }
+    let mut f = e + 1;
+    while f < us.len() && f < e + 5 && matches!(us[f].kind, Kind::Cap { weak: false }) {
+        if lex.head(word(text, &us[f])) == Some(EntityLabel::Org)
+            && !us.get(f + 1).is_some_and(|n| is_name_unit(n.kind))
+        {
+            return true;
+        }
+        if us[f].poss {
+            return false;
+        }
+        f += 1;
+    }
+    false
 }
 
 /// Classifies the name `seg` (units of one collected name) and emits it.

@@ -78,6 +78,22 @@ pub fn scan(rules: &QuoteRules, text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let can_close = !blank(prev) && (blank(next) || next.is_some_and(is_punct));
         match open {
             Some(o) => {
+                // a double quotation nested in the open one closes first ("… calls “hell” than …")
+                if let Some(top) = singles.last().copied() {
+                    if rules.pairs[top.pair].level == Level::Double
+                        && rules.closes[k].contains(&top.pair)
+                        && can_close
+                    {
+                        singles.pop();
+                        out.push(Quote {
+                            outer: Span::new(top.start, e),
+                            inner: Span::new(top.inner, s),
+                            depth: (singles.len() + 1) as u8,
+                            closed: true,
+                        });
+                        continue;
+                    }
+                }
                 let pair = &rules.pairs[o.pair];
                 // any top-level closing mark closes a top-level quotation when it looks like one
                 // (mixed marks: “…," and "…”)
@@ -119,6 +135,18 @@ pub fn scan(rules: &QuoteRules, text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                         });
                         continue;
                     }
+                }
+                if opens_double
+                    && can_open
+                    && singles.len() < MAX_NESTING
+                    && nested_double(text, e, para.end, pair)
+                {
+                    singles.push(Open {
+                        pair: o.pair,
+                        start: s,
+                        inner: e,
+                    });
+                    continue;
                 }
                 if opens_double && can_open {
                     // a new quotation starts while one is open: the open one was never closed
@@ -223,6 +251,41 @@ fn emit_unclosed(out: &mut Vec<Quote>, o: Open, end: usize, text: &str) {
         depth: 0,
         closed: false,
     });
+}
+
+/// How far ahead (bytes) an opening mark inside an open quotation looks for its closing marks.
+const NEST_LOOKAHEAD: usize = 600;
+
+/// Whether the open mark of `pair` ending at byte `from`, met inside an open quotation of the same
+/// curly pair, opens a nested quotation: within a short bounded window of the paragraph (ending
+/// at `para_end`), its closing mark comes, then another one for the outer quotation, before any
+/// new opening mark. "“… what he calls “hell” than live …”" nests; "“No.“ He left." is a typo.
+fn nested_double(text: &str, from: usize, para_end: usize, pair: &MarkPair) -> bool {
+    if pair.open == pair.close {
+        return false;
+    }
+    let mut end = para_end.min(from + NEST_LOOKAHEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &text[from..end];
+    let mut closes = 0;
+    let mut i = 0;
+    while i < window.len() {
+        let rest = &window[i..];
+        if rest.starts_with(pair.close.as_str()) {
+            closes += 1;
+            if closes == 2 {
+                return true;
+            }
+            i += pair.close.len();
+        } else if rest.starts_with(pair.open.as_str()) {
+            return false;
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    false
 }
 
 fn first_double(rules: &QuoteRules, k: usize) -> usize {

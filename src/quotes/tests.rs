@@ -124,3 +124,25 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_double_quotation_nests_when_both_closing_marks_follow() {
+    // the author used “…” inside “…”: the inner pair nests, the outer one goes on
+    let t = "“I’d rather live in what he calls “hell” than live here.” ― A reader";
+    assert_eq!(
+        quotes(t),
+        vec![
+            (
+                "I’d rather live in what he calls “hell” than live here.".to_string(),
+                0,
+                true
+            ),
+            ("hell".to_string(), 1, true)
+        ]
+    );
+    // an opening mark with no second closing mark after it starts a new quotation
+    assert_eq!(
+        inner("“It is over. “We go on,” she said."),
+        vec!["It is over. ", "We go on,"]
+    );
+}
