@@ -318,14 +318,15 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
                 return i;
             }
             // "… mishandled it and Democrats accused the GOP of …": a new subject and its cue
-            let c2 = v.cues.partition_point(|c| c.first <= i + 1);
+            let c2 = if v.is(i + 1, CAP | DET | PRONOUN) {
+                v.cues.partition_point(|c| c.first <= i + 1)
+            } else {
+                v.cues.len()
+            };
             if let Some(c) = v.cues.get(c2).filter(|c| c.first <= i + 6 && c.first < hi) {
                 let fin = cues.forms[c.form].features & feature::FIN != 0;
                 let p = skip_gap_left(v, c.first, i + 1);
-                if fin
-                    && v.is(i + 1, CAP | DET | PRONOUN)
-                    && left_np(v, p, i + 1).is_some_and(|(a, _)| a == i + 1)
-                    && has_verb(v, q, i)
+                if fin && left_np(v, p, i + 1).is_some_and(|(a, _)| a == i + 1) && has_verb(v, q, i)
                 {
                     return i;
                 }

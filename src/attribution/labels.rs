@@ -19,7 +19,11 @@ const MAX_LABEL: usize = 30;
 fn label(line: &str) -> Option<(usize, usize)> {
     let lead = line.len() - line.trim_start_matches(['"', '“', '\'', '‘']).len();
     let rest = &line[lead..];
-    let colon = rest.find(": ")?;
+    let mut window = rest.len().min(MAX_LABEL + 2);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let colon = rest[..window].find(": ")?;
     let label = &rest[..colon];
     let words = label.split(' ').count();
     let caps = label.split(' ').all(|w| {

@@ -552,12 +552,8 @@ fn speaker_fits_cue(v: &View, cues: &CueLexicon, s: usize, p: usize, a: usize, b
     if opening_participle(v, s, p) {
         return false;
     }
-    let ci = v.cues.partition_point(|c| c.first < a);
-    let Some(cue) = v.cues.get(ci).filter(|c| c.first == a && c.end == b) else {
-        return true;
-    };
-    let form = v.doc.text[cue.span.start..cue.span.end].to_ascii_lowercase();
-    if form != cues.lemmas[cues.forms[cue.form].lemma] {
+    // cheap tests first: most speakers are names or plurals
+    if !v.is(s, DET) {
         return true;
     }
     let Some(last) = (s..p).rev().find(|&k| v.is(k, WORD)) else {
@@ -567,14 +563,27 @@ fn speaker_fits_cue(v: &View, cues: &CueLexicon, s: usize, p: usize, a: usize, b
     let singular = !v.is(last, CAP | PRONOUN)
         && (!w.ends_with('s') || w.ends_with("ss"))
         && !BARE_PLURALS.iter().any(|x| w.eq_ignore_ascii_case(x));
-    let words = (s..p).filter(|&k| v.is(k, WORD)).count();
-    let det = v.text(s).to_ascii_lowercase();
-    let singular_det = matches!(det.as_str(), "a" | "an" | "another" | "this" | "every");
+    if !singular || (s..p).filter(|&k| v.is(k, WORD)).count() < 2 {
+        return true;
+    }
+    let det = v.text(s);
+    let singular_det = ["a", "an", "another", "this", "every"]
+        .iter()
+        .any(|d| det.eq_ignore_ascii_case(d));
     // "his constant", "the most telling": a possessive or "the" before an adjective
     let adjective = ["al", "ic", "ive", "ous", "ful", "ant", "ent", "ing"]
         .iter()
         .any(|x| w.ends_with(x));
-    !(singular && words >= 2 && (singular_det || v.is(s, DET) && adjective))
+    if !singular_det && !adjective {
+        return true;
+    }
+    // only a bare verb form ("claim", not "claims"/"claimed") disagrees with a singular phrase
+    let ci = v.cues.partition_point(|c| c.first < a);
+    let Some(cue) = v.cues.get(ci).filter(|c| c.first == a && c.end == b) else {
+        return true;
+    };
+    let form = &v.doc.text[cue.span.start..cue.span.end];
+    !form.eq_ignore_ascii_case(&cues.lemmas[cues.forms[cue.form].lemma])
 }
 
 /// Whether token `i` lies inside a named entity.
