@@ -262,19 +262,43 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
     while k < us.len() {
         let u = us[k];
         match u.kind {
+            Kind::Title(_)
+                if after_title == Some(k)
+                    && k > 0
+                    && matches!(
+                        word(text, &us[k - 1]),
+                        "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Miss"
+                    )
+                    && !word(text, &u).ends_with('.')
+                    && !ev.seen_lower(word(text, &u))
+                    && !text[u.span.end..].starts_with(',')
+                    && !us.get(k + 1).is_some_and(|n| is_name_unit(n.kind)) =>
+            {
+                // "Mr. King": a title word after an honorific is a surname (not "Mr. President,"
+                // nor a word the text also writes in lowercase)
+                out.push(Cand {
+                    span: u.span,
+                    label: EntityLabel::Person,
+                    guess: false,
+                    drop: false,
+                });
+                after_title = None;
+                k += 1;
+            }
             Kind::Title(_) => {
                 // a one-word title right after a name and before no name is a surname ("Luther King")
                 after_title = Some(k + 1);
                 k += 1;
             }
-            Kind::Gaz(EntityLabel::Gpe)
+            Kind::Gaz(EntityLabel::Gpe | EntityLabel::Org)
                 if !u.poss
                     && us.get(k + 1).is_some_and(|n| {
                         n.kind == Kind::Gaz(EntityLabel::Org)
                             && text.get(u.span.end..n.span.start) == Some(" ")
                     }) =>
             {
-                // "US State Department", "U.S. Congress": the country's organization
+                // "US State Department", "U.S. Congress": the country's organization;
+                // "United Nations Security Council": an organization's own body
                 out.push(Cand {
                     span: Span::new(u.span.start, us[k + 1].span.end),
                     label: EntityLabel::Org,
@@ -298,13 +322,9 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         .position(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
                         .filter(|&p| p > 0)
                         .map(|p| word(text, &us[k + p]));
-                    // "United Nations Security Council": an organization named inside another
-                    let org_tail = (e == k + 2 && last.kind == Kind::Gaz(EntityLabel::Org))
-                        .then_some(EntityLabel::Org);
                     let head = lex
                         .head(word(text, last))
-                        .or_else(|| of_head.and_then(|w| lex.head(w)))
-                        .or(org_tail);
+                        .or_else(|| of_head.and_then(|w| lex.head(w)));
                     let first_given = lex.given(word(text, &us[k + 1])).is_some();
                     if let Some(h) = head {
                         out.push(Cand {

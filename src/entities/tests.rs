@@ -212,3 +212,25 @@ fn capitalized_plurals_of_known_words_are_not_names() {
         "{v:?}"
     );
 }
+
+#[test]
+fn organization_names_hold_and_or_another_organization() {
+    let v = ents("The House Ways and Means Committee met the United Nations Security Council.");
+    assert!(has(&v, "House Ways and Means Committee", "ORG"), "{v:?}");
+    assert!(has(&v, "United Nations Security Council", "ORG"), "{v:?}");
+    // a person before "and" stays a person
+    let v = ents("Yesterday Tom Hale and Tulsa Police Department officers met.");
+    assert!(has(&v, "Tom Hale", "PERSON"), "{v:?}");
+}
+
+#[test]
+fn a_title_word_after_an_honorific_is_a_surname() {
+    let v = ents("Larry King hosts a show. Mr. King said it was over.");
+    assert!(has(&v, "King", "PERSON"), "{v:?}");
+    // a vocative office is no one's name
+    let v = ents("Thank you, Mr. President, for the time. The president left.");
+    assert!(
+        !v.iter().any(|(s, l)| s == "President" && *l == "PERSON"),
+        "{v:?}"
+    );
+}
