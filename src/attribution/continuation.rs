@@ -148,9 +148,15 @@ fn introducer(v: &View, first: usize, para_initial: bool) -> Option<(usize, usiz
         return None;
     }
     let (ulo, uhi) = v.unit_of(prev);
-    if v.in_quote[ulo] != super::view::NONE
-        || (ulo..uhi).any(|k| v.quote_open[k] != super::view::NONE)
-    {
+    // a sentence that quotes someone is theirs; a short title in quotation marks is no quote
+    let quoting = (ulo..uhi).any(|k| {
+        let q = v.quote_open[k];
+        q != super::view::NONE && {
+            let qt = v.quotes[q as usize];
+            (qt.first..qt.end).filter(|&i| v.is(i, WORD)).count() > 4
+        }
+    });
+    if v.in_quote[ulo] != super::view::NONE || quoting {
         return None;
     }
     let mut s = skip_dateline(v, ulo, uhi);

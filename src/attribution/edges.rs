@@ -122,13 +122,12 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
     let lim = p.min(s + 14);
     if let Some(mut c) = (s..lim).find(|&k| v.punct(k, ",")) {
         // "Following a swiftly called, late-afternoon meeting, the Council …", "…, as well as
-        // complaints, Trump …": a subject opens with a determiner, a name, a pronoun or a
-        // number; anything else after the comma still belongs to the introduction
+        // complaints, Trump …", "On July 6, 2015, Sanders …": a subject opens with a
+        // determiner, a name or a pronoun; anything else after the comma (a lowercase word, the
+        // rest of a date) still belongs to the introduction
         let lim2 = p.min(c + 14);
         while c + 1 < p
-            && v.is(c + 1, WORD)
-            && !v.is(c + 1, CAP | DET | PRONOUN)
-            && !v.is(c + 1, TIMEX)
+            && (v.is(c + 1, WORD) && !v.is(c + 1, CAP | DET | PRONOUN) || v.is(c + 1, TIMEX))
         {
             match (c + 1..lim2).find(|&k| v.punct(k, ",")) {
                 Some(c2) => c = c2,
