@@ -157,7 +157,8 @@ pub enum Reach {
 
 /// The speaker phrase starting at token `q` (before `hi`): tokens `q..b`.
 pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, usize)> {
-    if q >= hi || !v.is(q, WORD | NUMBER) {
+    // "said Tuesday": a time expression is no speaker
+    if q >= hi || !v.is(q, WORD | NUMBER) || v.is(q, TIMEX) {
         return None;
     }
     if v.is(q, PRONOUN) && !v.is(q, DET) {

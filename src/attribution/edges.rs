@@ -119,7 +119,14 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
     if !intro {
         return s;
     }
-    let lim = p.min(s + 14);
+    // "With Democratic leaders increasingly worried about …, Obama …": a prepositional or
+    // participial introduction may run longer than an adverb
+    let reach = if v.is(s, PREP | INTRO) || t.ends_with("ing") {
+        24
+    } else {
+        14
+    };
+    let lim = p.min(s + reach);
     if let Some(mut c) = (s..lim).find(|&k| v.punct(k, ",")) {
         // "Following a swiftly called, late-afternoon meeting, the Council …", "…, as well as
         // complaints, Trump …", "On July 6, 2015, Sanders …": a subject opens with a

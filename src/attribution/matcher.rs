@@ -183,10 +183,27 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             p = p2;
                         }
                     }
-                    let (s, _) = if feats & feature::FIN != 0 {
-                        left_np(v, p, lo)?
+                    let np = if feats & feature::FIN != 0 {
+                        left_np(v, p, lo)
                     } else {
-                        left_np_simple(v, p, lo)?
+                        left_np_simple(v, p, lo)
+                    };
+                    // “…,” Leonard Burman, director of … and a professor at …, said: a name
+                    // right after the quotation with a long appositive up to the cue
+                    let quote_before = pat.elems[..k]
+                        .iter()
+                        .rev()
+                        .find(|e| !matches!(e, Elem::Literal(..)))
+                        == Some(&Elem::Quote);
+                    let long = if at_cue && quote_before {
+                        appositive_after_quote(v, p, lo)
+                    } else {
+                        None
+                    };
+                    let (s, _) = match (np, long) {
+                        (Some(n), Some(l)) if l.0 < n.0 => l,
+                        (None, Some(l)) => l,
+                        (n, _) => n?,
                     };
                     if at_cue && !speaker_fits_cue(v, self.cues, s, p, a, b) {
                         return None;
@@ -591,4 +608,35 @@ fn in_entity(v: &View, i: usize) -> bool {
     let at = v.doc.tokens[i].span.start;
     let k = v.doc.entities.partition_point(|e| e.span.end <= at);
     v.doc.entities.get(k).is_some_and(|e| e.span.start <= at)
+}
+
+/// The speaker between a quotation and its cue when it is a name with a long appositive:
+/// “…,” NAME, APPOSITIVE, CUE. Tokens from the name to the last comma before `p` (at most 45
+/// tokens back, none of them sentence-final or quoted).
+fn appositive_after_quote(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    if p < lo + 3 || !v.punct(p - 1, ",") {
+        return None;
+    }
+    let floor = p.saturating_sub(45).max(lo);
+    let mut t = p - 1;
+    while t > floor {
+        t -= 1;
+        if v.quote_close[t] != NONE {
+            break;
+        }
+        if v.in_quote[t] != NONE || v.sentence_final(t) {
+            return None;
+        }
+    }
+    if v.quote_close[t] == NONE {
+        return None;
+    }
+    let mut a = t + 1;
+    if v.punct(a, ",") {
+        a += 1;
+    }
+    // the name ("Leonard E. Burman") runs to the first comma, and an appositive follows
+    let e = (a..p - 1).find(|&k| v.punct(k, ","))?;
+    (v.is(a, CAP) && e + 1 < p - 1 && (a..e).all(|k| in_entity(v, k) || v.is(k, PUNCT)))
+        .then_some((a, p - 1))
 }

@@ -491,3 +491,26 @@ fn transcript_lines_belong_to_their_labels() {
     let c = claims("News\n\nBREAKING: The bridge is closed until Friday.");
     assert!(c.iter().all(|r| r.5 != "speaker-label"), "{c:?}");
 }
+
+#[test]
+fn a_name_with_a_long_appositive_after_a_quotation_speaks() {
+    let t = "“It has the virtue of being responsible,” Leonard E. Burman, director of the Tax Policy Center and a professor at the Maxwell School, said of the plan.";
+    let c = one(t);
+    assert_eq!(c.5, "quote-speaker-cue");
+    let sp = c.2.unwrap();
+    assert!(sp.starts_with("Leonard E. Burman, director"), "{sp}");
+}
+
+#[test]
+fn a_time_expression_after_the_cue_is_no_speaker() {
+    let c = claims("The veto will be overridden, said Tuesday in a statement.");
+    assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");
+}
+
+#[test]
+fn a_long_prepositional_introduction_is_skipped() {
+    let t = "With Democratic leaders increasingly worried about a lack of passion among young voters, President Tom Hale is rolling out a new message: “It is about me now.”";
+    let c = claims(t);
+    let q = c.iter().find(|r| r.1 == "It is about me now.").unwrap();
+    assert_eq!(q.2, some("President Tom Hale"));
+}
