@@ -60,6 +60,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     }
     let mut j = p;
     let mut words = 0;
+    let mut saw_and = false;
     while j > lo && p - j < MAX_NP {
         let t = j - 1;
         let f = v.flags[t];
@@ -92,6 +93,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 && v.is(t + 1, CAP | PRONOUN)
             {
                 j = t;
+                saw_and = true;
                 continue;
             }
             if f & (STOP | PRONOUN | CLAUSAL) != 0 {
@@ -124,6 +126,14 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                     Some(k) => j = k,
                     None => break,
                 }
+            } else if s == ","
+                && saw_and
+                && t > lo
+                && (v.is(t - 1, CAP) || v.punct(t - 1, ")"))
+                && v.is(t + 1, CAP)
+            {
+                // "Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez": a list
+                j = t;
             } else if (s == "." && v.abbrev_dot(t))
                 || ((s == "’" || s == "'") && t > lo && v.touching(t - 1) && words > 0)
                 || s == "&"

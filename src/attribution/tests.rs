@@ -514,3 +514,10 @@ fn a_long_prepositional_introduction_is_skipped() {
     let q = c.iter().find(|r| r.1 == "It is about me now.").unwrap();
     assert_eq!(q.2, some("President Tom Hale"));
 }
+
+#[test]
+fn a_list_of_names_joined_by_and_is_one_speaker() {
+    let t = "Sens. Ann Roe (D-Ore.), Bill Shaw (D-Ohio) and Carl Dunn (D-N.J.) all suggested that the claims were grounds for a case.";
+    let sp = speaker_of(t, "suggested").unwrap();
+    assert!(sp.starts_with("Ann Roe (D-Ore.), Bill Shaw"), "{sp}");
+}
