@@ -33,8 +33,16 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                 return Some((a0, c));
             }
         }
-        let (a, _) = left_np_simple(v, c, lo)
-            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then(|| (c - 1, c)))?;
+        let short = left_np_simple(v, c, lo)
+            .or_else(|| (c > lo && v.is(c - 1, NUMBER)).then(|| (c - 1, c)))
+            .or_else(|| {
+                // "Mitch McConnell, R-Ky., said": a short affiliation the chunker cannot read
+                let lo4 = c.saturating_sub(5).max(lo);
+                let c0 = (lo4..c).rev().find(|&k| v.punct(k, ","))?;
+                let aff = (c0 + 1..c).any(|k| v.text(k).contains('-'));
+                (aff && c0 > lo).then_some((c0 + 1, c))
+            });
+        let (a, _) = short?;
         // an earlier comma opens the group: "X, a spokesman, said" / "X, at a briefing, said"
         let lo2 = c.saturating_sub(16).max(lo);
         if let Some(c0) = (lo2..a).rev().find(|&k| v.punct(k, ",")) {

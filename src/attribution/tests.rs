@@ -521,3 +521,11 @@ fn a_list_of_names_joined_by_and_is_one_speaker() {
     let sp = speaker_of(t, "suggested").unwrap();
     assert!(sp.starts_with("Ann Roe (D-Ore.), Bill Shaw"), "{sp}");
 }
+
+#[test]
+fn a_party_and_state_affiliation_stays_with_the_speaker() {
+    let t = "“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.";
+    let c = one(t);
+    assert_eq!(c.5, "quote-speaker-cue");
+    assert_eq!(c.2, some("Senate Majority Leader Mitch McConnell, R-Ky.,"));
+}
