@@ -360,6 +360,17 @@ pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
         if v.is(i, THAT | CLAUSAL) && i > q || v.in_quote[i] != NONE {
             return q;
         }
+        // "blasted the plan on Monday.": a closing time phrase is no part of the object
+        if i > q + 1 && v.is(i, PREP) && v.is(i + 1, TIMEX) && at_end(v, i, hi) {
+            break;
+        }
+        // "rejected the offer and said …": a coordinated cue ends the object
+        if i > q
+            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+            && v.is(i + 1, CUEWORD)
+        {
+            break;
+        }
         i += 1;
     }
     i

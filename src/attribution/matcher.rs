@@ -319,7 +319,21 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     } else {
                         Reach::Appositive
                     };
-                    let (_, e0) = right_np(v, q, phi, reach)?;
+                    let (_, mut e0) = right_np(v, q, phi, reach)?;
+                    // "According to early results of exit polls conducted by Edison Research for
+                    // the AP, …": an opening source runs to its comma
+                    if feats & feature::ACCORDING != 0
+                        && pat.elems.get(k + 1) == Some(&Elem::Literal(",".to_string(), false))
+                        && !v.punct(e0, ",")
+                    {
+                        let lim = uhi.min(q + 32);
+                        if let Some(c) = (e0..lim)
+                            .take_while(|&i| !v.sentence_final(i) && v.in_quote[i] == NONE)
+                            .find(|&i| v.punct(i, ","))
+                        {
+                            e0 = c;
+                        }
+                    }
                     found.speaker = Some((q, e0));
                     q = e0;
                 }

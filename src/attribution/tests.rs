@@ -148,7 +148,13 @@ fn told_with_addressee() {
 
 #[test]
 fn participle_cue_takes_the_subject() {
-    let c = one("Farmers criticized the new tariff, arguing that it would raise feed prices.");
+    let c = claims("Farmers criticized the new tariff, arguing that it would raise feed prices.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(
+        (c[0].1.as_str(), c[0].3.as_deref()),
+        ("the new tariff", Some("criticized"))
+    );
+    let c = &c[1];
     assert_eq!(c.1, "it would raise feed prices");
     assert_eq!(c.2, some("Farmers"));
     assert_eq!(c.3, some("arguing"));
@@ -256,7 +262,10 @@ fn split_clause_around_the_attribution() {
 
 #[test]
 fn coordinated_cue_takes_the_subject() {
-    let c = one("In March, the union rejected the offer and said the strike would go on.");
+    let c = claims("In March, the union rejected the offer and said the strike would go on.");
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!(c[0].1, "the offer");
+    let c = &c[1];
     assert_eq!(c.1, "the strike would go on");
     assert_eq!(c.2, some("the union"));
     assert_eq!(c.5, "subject-and-cue");
@@ -528,4 +537,24 @@ fn a_party_and_state_affiliation_stays_with_the_speaker() {
     let c = one(t);
     assert_eq!(c.5, "quote-speaker-cue");
     assert_eq!(c.2, some("Senate Majority Leader Mitch McConnell, R-Ky.,"));
+}
+
+#[test]
+fn an_opening_according_to_source_runs_to_its_comma() {
+    let t = "According to early results of exit polls conducted for the Daily Ledger by Edison Research, most voters were angry.";
+    let c = one(t);
+    assert_eq!(c.0, ClaimKind::AccordingTo);
+    assert_eq!(c.1, "most voters were angry");
+    assert_eq!(
+        c.2,
+        some("early results of exit polls conducted for the Daily Ledger by Edison Research")
+    );
+}
+
+#[test]
+fn verbs_of_praise_and_blame_report_their_object() {
+    let c = one("Mayor Ann Roe blasted the council's budget plan on Monday.");
+    assert_eq!(c.2, some("Mayor Ann Roe"));
+    assert_eq!(c.3, some("blasted"));
+    assert_eq!(c.1, "the council's budget plan");
 }
