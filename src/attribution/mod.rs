@@ -80,6 +80,7 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
     }
     let mut out = std::mem::take(&mut m.out);
     drop_nested(&mut out);
+    drop_framed_objects(&doc.text, &mut out);
     m.out = out;
     let conts: Vec<&patterns::Pattern> = rules
         .patterns
@@ -99,6 +100,33 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
     let mut out = m.out;
     out.sort_by_key(|a| (a.content.start, a.content.end));
     out
+}
+
+/// Drops an object claim that a participle right after it spells out: in "Republicans have
+/// criticized the administration's policy, arguing that …" the claim is what follows "arguing".
+fn drop_framed_objects(text: &str, out: &mut Vec<Attribution>) {
+    let mut framed = Vec::new();
+    for (i, r) in out.iter().enumerate() {
+        if r.kind != ClaimKind::Reported || r.speaker.is_none() {
+            continue;
+        }
+        let spelled_out = out.iter().any(|a| {
+            a.speaker == r.speaker
+                && a.cue.is_some_and(|c| {
+                    c.start > r.content.end
+                        && text
+                            .get(r.content.end..c.start)
+                            .is_some_and(|gap| gap.trim() == ",")
+                        && text.get(c.start..c.end).is_some_and(|w| w.ends_with("ing"))
+                })
+        });
+        if spelled_out {
+            framed.push(i);
+        }
+    }
+    for i in framed.into_iter().rev() {
+        out.remove(i);
+    }
 }
 
 /// Drops reported (non-direct) attributions whose cue lies inside another attribution's content.
