@@ -193,7 +193,16 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                     break;
                 }
             } else if f & (STOP | CLAUSAL | CUEWORD) != 0 {
-                break;
+                // "Mr. Obama and Hillary Clinton never seem …": two names joined by "and"
+                let joins_names = j > q
+                    && v.text(j).eq_ignore_ascii_case("and")
+                    && v.is(j - 1, CAP)
+                    && j + 1 < hi
+                    && v.is(j + 1, CAP | TITLE)
+                    && !v.is(j + 1, DET | PRONOUN);
+                if !joins_names {
+                    break;
+                }
             } else if f & PREP != 0 {
                 let ok = j > q
                     && j + 1 < hi

@@ -553,3 +553,12 @@ fn verbs_of_praise_and_blame_report_their_object() {
     assert_eq!(c.3, some("blasted"));
     assert_eq!(c.1, "the council's budget plan");
 }
+
+#[test]
+fn a_subject_of_two_names_joined_by_and_is_whole() {
+    let t = "Mayor Ann Roe and Governor Bill Shaw appeared together on Monday, saying that the bridge would reopen.";
+    assert_eq!(
+        speaker_of(t, "saying"),
+        some("Mayor Ann Roe and Governor Bill Shaw")
+    );
+}

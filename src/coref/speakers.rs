@@ -650,8 +650,21 @@ pub fn coordination(
         if e.span.end > span.end {
             break;
         }
-        let gap = text.get(at..e.span.start)?;
+        let mut gap = text.get(at..e.span.start)?;
+        // "The Democratic candidates, Hillary Clinton and Bernie Sanders,": the names in
+        // apposition after a description
+        if members.is_empty() {
+            if let Some(c) = gap.rfind(", ") {
+                if !joiner(rules, gap, true).0 {
+                    gap = &gap[c + 2..];
+                }
+            }
+        }
         let (ok, and) = joiner(rules, gap, members.is_empty());
+        if !ok && members.is_empty() {
+            // a name inside the description ("The Democratic candidates, …"): look on
+            continue;
+        }
         if !ok {
             // the part after the coordination (an appositive, a relative clause) ends it
             break;

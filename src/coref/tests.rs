@@ -298,3 +298,15 @@ fn a_building_that_speaks_is_not_the_person_before_it() {
     assert_eq!(names(&d), vec!["White House"]);
     assert_eq!(d.speakers[0].kind, SpeakerType::Org);
 }
+
+#[test]
+fn names_in_apposition_to_a_description_are_the_speakers() {
+    let d = with_speakers(
+        "The Democratic candidates, Ann Roe and Senator Bill Shaw, said the debate was unfair.",
+        &[(
+            "The Democratic candidates, Ann Roe and Senator Bill Shaw,",
+            0,
+        )],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe and Bill Shaw"]);
+}
