@@ -212,6 +212,27 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     p = s;
                 }
                 Elem::Subject => {
+                    // "… TURNOUT IN IOWA - Michael P. McDonald: “…”": a name right before the
+                    // colon speaks, whatever the sentence opened with
+                    if pat.elems.get(k + 1) == Some(&Elem::Literal(":".to_string(), false)) {
+                        if let Some((s0, _)) = left_np_simple(v, p, ulo.max(plo)) {
+                            // only a name, after a dash or at the start: "… STATES - Michael P.
+                            // McDonald:", not "wrote on Twitter:" or "a message to Trump:"
+                            let after_dash = s0 == ulo.max(plo)
+                                || s0 > 0 && matches!(v.text(s0 - 1), "-" | "—" | "–" | "―");
+                            let at = v.doc.tokens[s0].span.start;
+                            let e = v.doc.entities.partition_point(|e| e.span.end <= at);
+                            let person = v.doc.entities.get(e).is_some_and(|e| {
+                                e.label == crate::doc::EntityLabel::Person
+                                    && e.span.end == v.doc.tokens[p - 1].span.end
+                            });
+                            if after_dash && person {
+                                found.speaker = Some((s0, p));
+                                p = s0;
+                                continue;
+                            }
+                        }
+                    }
                     // "…,” he told the group, adding that …": the speaker of the attribution
                     // before the cue in the same sentence
                     let ub = v.doc.tokens[ulo].span.start;

@@ -562,3 +562,18 @@ fn a_subject_of_two_names_joined_by_and_is_whole() {
         some("Mayor Ann Roe and Governor Bill Shaw")
     );
 }
+
+#[test]
+fn a_name_after_a_dash_before_a_colon_speaks() {
+    let t = "Digest\n\nHIGH TURNOUT CHANGES LITTLE IN OTHER STATES - Michael P. Dunn: “Higher turnout is not a sign of anything at all.”";
+    let c = claims(t);
+    let q = c
+        .iter()
+        .find(|r| r.1.starts_with("Higher turnout"))
+        .unwrap();
+    assert_eq!(q.2, some("Michael P. Dunn"));
+    // a place or medium before the colon is no speaker
+    let t = "Mayor Ann Roe wrote on Twitter: “We will rebuild the bridge this year.”";
+    let c = claims(t);
+    assert!(c.iter().all(|r| r.2.as_deref() != Some("Twitter")), "{c:?}");
+}
