@@ -187,9 +187,18 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
     let mut last_word = q;
     while j < hi && j - q < MAX_NP + 6 {
         let f = v.flags[j];
+        // inside one name ("Center for Responsive Politics", "State Department") any word goes
+        if j > q && (same_entity(v, j - 1, j) || v.is(j, CAP) && same_entity(v, j, j)) {
+            last_word = j;
+            j += 1;
+            continue;
+        }
         if f & WORD != 0 {
             if f & DET != 0 && f & STOP == 0 {
-                if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") {
+                // ("the most recent poll" goes on)
+                let superlative = v.text(j).eq_ignore_ascii_case("most")
+                    && v.text(j - 1).eq_ignore_ascii_case("the");
+                if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") && !superlative {
                     break;
                 }
             } else if f & (STOP | CLAUSAL | CUEWORD) != 0 {
@@ -213,7 +222,8 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 if !ok {
                     break;
                 }
-            } else if f & PRONOUN != 0 && j > q {
+            } else if f & PRONOUN != 0 && j > q && !v.is(j - 1, DET) {
+                // ("the most recent poll" goes on)
                 break;
             } else if j > q && f & CAP == 0 && !v.is(j - 1, DET) && {
                 let t = v.text(j);
@@ -303,4 +313,13 @@ pub fn addressee(v: &View, q: usize, hi: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     (j > q && !(j == q + 1 && v.is(q, DET))).then_some((q, j))
+}
+
+/// Whether tokens `i` and `k` lie inside the same named entity.
+fn same_entity(v: &View, i: usize, k: usize) -> bool {
+    let ents = &v.doc.entities;
+    let a = v.doc.tokens[i].span.start;
+    let e = ents.partition_point(|e| e.span.end <= a);
+    ents.get(e)
+        .is_some_and(|e| e.span.start <= a && v.doc.tokens[k].span.end <= e.span.end)
 }

@@ -577,3 +577,13 @@ fn a_name_after_a_dash_before_a_colon_speaks() {
     let c = claims(t);
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Twitter")), "{c:?}");
 }
+
+#[test]
+fn an_according_to_source_reads_through_names_and_superlatives() {
+    let c = one("The emails were deleted in 2014, according to a State Department spokesman.");
+    assert_eq!(c.2, some("a State Department spokesman"));
+    let c = one("Clinton raised $20 million, according to the Center for Responsive Politics.");
+    assert_eq!(c.2, some("the Center for Responsive Politics"));
+    let c = one("Roe leads by 10 points, according to the most recent average of national polls.");
+    assert_eq!(c.2, some("the most recent average of national polls"));
+}
