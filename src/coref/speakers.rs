@@ -161,7 +161,14 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             e.span.start < core.end && e.span.end >= core.end && e.label == EntityLabel::Fac
         })
     };
-    if descriptive && !names_something && rules.pronoun(first_w.unwrap_or("")).is_none() {
+    // "…, according to a Military Times survey": a source, not an appositive
+    let before = text[..span.start].trim_end();
+    let source = before.len() >= 12
+        && before
+            .get(before.len() - 12..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("according to"));
+    if descriptive && !names_something && !source && rules.pronoun(first_w.unwrap_or("")).is_none()
+    {
         if let Some(i) = person_before_comma(doc, ec, span.start) {
             return Mention::Entity(i);
         }

@@ -310,3 +310,12 @@ fn names_in_apposition_to_a_description_are_the_speakers() {
     );
     assert_eq!(names(&d), vec!["Ann Roe and Bill Shaw"]);
 }
+
+#[test]
+fn an_according_to_source_is_not_the_person_before_it() {
+    let d = with_speakers(
+        "Ann Roe, the senator, leads among veterans, according to a Military Times survey.",
+        &[("a Military Times survey", 0)],
+    );
+    assert_ne!(names(&d), vec!["Ann Roe"]);
+}
