@@ -382,7 +382,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     q = q2;
                 }
                 Elem::Quote => {
-                    if q >= phi {
+                    // "as the foundation's website notes: ¶ “…”": after a colon that ends its
+                    // paragraph, the quotation that opens the next one
+                    let next_para = q == phi && q > 0 && v.punct(q - 1, ":");
+                    if q >= phi && !next_para {
                         return None;
                     }
                     q = self.take_quote(*v.quote_open.get(q)?, &mut found)?;
