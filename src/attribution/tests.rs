@@ -591,7 +591,7 @@ fn an_according_to_source_reads_through_names_and_superlatives() {
 #[test]
 fn a_cue_and_colon_ending_a_paragraph_take_the_next_paragraphs_quotation() {
     let t =
-        "Mayor Ann Roe said on Monday:\n\n“We will rebuild the bridge before the winter comes.”";
+        "Mayor Ann Roe told reporters:\n\n“We will rebuild the bridge before the winter comes.”";
     let c = one(t);
     assert_eq!(c.2, some("Mayor Ann Roe"));
     assert_eq!(c.5, "speaker-cue-colon");
