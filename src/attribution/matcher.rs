@@ -233,6 +233,36 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             }
                         }
                     }
+                    // "with Maddow asking …", "a speech that included Trump vowing …": after such
+                    // a preposition, the phrase right before a participle is its subject
+                    if feats & feature::ING != 0 && p == a {
+                        // the name: capitalized words and name tokens right before the participle
+                        let lo = ulo.max(plo);
+                        let mut s0 = p;
+                        while s0 > lo && p - s0 < 8 && (v.is(s0 - 1, CAP) || in_entity(v, s0 - 1)) {
+                            s0 -= 1;
+                        }
+                        if s0 < p {
+                            let opener = s0.checked_sub(1).map(|k| v.text(k).to_ascii_lowercase());
+                            let absolute = opener.as_deref().is_some_and(|w| {
+                                matches!(
+                                    w,
+                                    "with"
+                                        | "including"
+                                        | "included"
+                                        | "includes"
+                                        | "amid"
+                                        | "between"
+                                        | "without"
+                                )
+                            });
+                            if absolute && (s0..p).any(|i| v.is(i, CAP)) {
+                                found.speaker = Some((s0, p));
+                                p = s0;
+                                continue;
+                            }
+                        }
+                    }
                     // "…,” he told the group, adding that …": the speaker of the attribution
                     // before the cue in the same sentence
                     let ub = v.doc.tokens[ulo].span.start;

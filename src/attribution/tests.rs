@@ -596,3 +596,9 @@ fn a_cue_and_colon_ending_a_paragraph_take_the_next_paragraphs_quotation() {
     assert_eq!(c.2, some("Mayor Ann Roe"));
     assert_eq!(c.5, "speaker-cue-colon");
 }
+
+#[test]
+fn the_name_before_a_participle_after_with_is_its_subject() {
+    let t = "The interview ended with Rachel Maddow asking the mayor whether she would run again.";
+    assert_eq!(speaker_of(t, "asking"), some("Rachel Maddow"));
+}
