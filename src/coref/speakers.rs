@@ -319,7 +319,9 @@ fn person_before_comma(doc: &Doc, ec: &EClusters, pos: usize) -> Option<usize> {
             continue;
         }
         let after = doc.text[e.span.end..].trim_start_matches(['’', '\'', 's']);
-        return (after.starts_with(',') && ec.of_entity[i].is_some()).then_some(i);
+        // not a name inside a quotation ("… more spine than Sen. Grassley,” reads an editorial")
+        let quoted = doc.text[e.span.end..pos].contains(['”', '"', '“', '»', '«']);
+        return (after.starts_with(',') && !quoted && ec.of_entity[i].is_some()).then_some(i);
     }
     None
 }

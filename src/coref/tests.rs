@@ -319,3 +319,12 @@ fn an_according_to_source_is_not_the_person_before_it() {
     );
     assert_ne!(names(&d), vec!["Ann Roe"]);
 }
+
+#[test]
+fn a_name_inside_a_quotation_is_not_the_description_after_it() {
+    let d = with_speakers(
+        "“Invertebrates have more spine than Sen. Ann Roe,” reads an editorial in the Daily Ledger.",
+        &[("an editorial in the Daily Ledger", 0)],
+    );
+    assert_ne!(names(&d), vec!["Ann Roe"]);
+}
