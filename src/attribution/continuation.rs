@@ -37,6 +37,7 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
     let next = find(Continuation::NextParagraph);
     let none = find(Continuation::Unattributed);
     let introduced = find(Continuation::Introduced);
+    let byline = find(Continuation::Byline);
     let v = m.v;
     let mut existing: Vec<(usize, Option<Span>, usize)> = m
         .out
@@ -106,7 +107,9 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
             let (a, b) = introducer(v, q.first, para_initial)?;
             Some((pat, Some(v.span(a, b))))
         };
+        let signed = byline.and_then(|p| signature(v, q).map(|(a, b)| (p, Some(v.span(a, b)))));
         let choice = match last {
+            _ if signed.is_some() => signed,
             Some((lp, Some(sp))) if lp == para && same.is_some() => same.map(|p| (p, Some(sp))),
             _ if introduced.is_some() && intro().is_some() => intro(),
             Some((lp, Some(sp))) if para_initial && lp + 3 >= para && next.is_some() => {
@@ -187,4 +190,22 @@ fn introducer(v: &View, first: usize, para_initial: bool) -> Option<(usize, usiz
         .take_while(|e| e.span.start < end)
         .any(|e| labels.contains(&e.label));
     named.then_some((a, b))
+}
+
+/// The signature of a quotation that fills its paragraph: the next paragraph is a dash and a
+/// short capitalized name ("“…” ¶ - Bernie Sanders", "¶ — Hillary Clinton").
+fn signature(v: &View, q: super::view::QTok) -> Option<(usize, usize)> {
+    let first_of_para = q.first == 0 || v.para[q.first - 1] != v.para[q.first];
+    let end = v.para_end(q.first);
+    if !first_of_para || (q.end..end).any(|k| !v.is(k, PUNCT)) || end >= v.flags.len() {
+        return None;
+    }
+    let (a, b) = (end, v.para_end(end));
+    if !matches!(v.text(a), "-" | "—" | "–" | "―") || b - a > 9 || b - a < 2 {
+        return None;
+    }
+    let name = a + 1;
+    (v.is(name, CAP)
+        && (name..b).all(|k| v.is(k, WORD | PUNCT) && !v.sentence_final(k) || k + 1 == b))
+    .then_some((name, b))
 }

@@ -39,6 +39,8 @@ pub enum Continuation {
     SameParagraph,
     /// A quotation opening a paragraph after a paragraph with an attribution.
     NextParagraph,
+    /// A quotation that fills its paragraph, signed by the next one ("¶ - Bernie Sanders").
+    Byline,
     /// A quotation that opens a sentence right after a sentence whose subject names a person
     /// (same paragraph), or opens a paragraph after one ending in a colon ("The Times reports:").
     Introduced,
@@ -103,6 +105,7 @@ pub fn compile(src: &RuleSources) -> Result<Vec<Pattern>, Vec<RuleError>> {
             "@next-paragraph" => Some(Continuation::NextParagraph),
             "@unattributed" => Some(Continuation::Unattributed),
             "@introduced" => Some(Continuation::Introduced),
+            "@byline" => Some(Continuation::Byline),
             "@headline-colon" => Some(Continuation::HeadlineColon),
             "@speaker-label" => Some(Continuation::SpeakerLabel),
             _ => None,

@@ -602,3 +602,11 @@ fn the_name_before_a_participle_after_with_is_its_subject() {
     let t = "The interview ended with Rachel Maddow asking the mayor whether she would run again.";
     assert_eq!(speaker_of(t, "asking"), some("Rachel Maddow"));
 }
+
+#[test]
+fn a_quotation_signed_by_the_next_paragraph_is_the_signers() {
+    let t = "Fact check\n\n“Almost all new income is going to the top 1 percent.”\n\n- Ann Roe\n\nWe looked into it.";
+    let c = one(t);
+    assert_eq!(c.2, some("Ann Roe"));
+    assert_eq!(c.5, "quote-byline");
+}
