@@ -610,3 +610,13 @@ fn a_quotation_signed_by_the_next_paragraph_is_the_signers() {
     assert_eq!(c.2, some("Ann Roe"));
     assert_eq!(c.5, "quote-byline");
 }
+
+#[test]
+fn according_to_a_source_and_a_colon_introduce_a_quotation() {
+    let c = one("According to the Daily Ledger: “The senator has had a mixed record on taxes.”");
+    assert_eq!(
+        (c.0, c.2.as_deref()),
+        (ClaimKind::Direct, Some("the Daily Ledger"))
+    );
+    assert_eq!(c.5, "according-to-colon");
+}
