@@ -328,3 +328,12 @@ fn a_name_inside_a_quotation_is_not_the_description_after_it() {
     );
     assert_ne!(names(&d), vec!["Ann Roe"]);
 }
+
+#[test]
+fn she_finds_hillary_clinton_in_the_sentence_before() {
+    let d = with_speakers(
+        "In a statement, nominee Hillary Clinton was more circumspect than her colleagues. Though she called the bank's behavior outrageous, Clinton restricted her comments.",
+        &[("she", 0)],
+    );
+    assert_eq!(names(&d), vec!["Hillary Clinton"]);
+}
