@@ -569,9 +569,12 @@ pub fn resolve_pronoun(
             .last()
             .and_then(|&i| ec.of_entity[i]);
     }
+    if let Some(c) = cataphora(doc, ec, s, span, p) {
+        return Some(c);
+    }
     for back in 0..6 {
         let Some(si) = s.checked_sub(back) else { break };
-        let cands: Vec<usize> = persons_in(doc, ec, si, span.start)
+        let mut cands: Vec<usize> = persons_in(doc, ec, si, span.start)
             .into_iter()
             .filter(|&i| {
                 ec.of_entity[i].is_some_and(|c| gender_ok(p.gender, ec.clusters[c].gender))
@@ -580,12 +583,58 @@ pub fn resolve_pronoun(
         if cands.is_empty() {
             continue;
         }
+        // "Sanders's campaign manager, Jeff Weaver, … how he thinks": a possessive modifier is
+        // not the antecedent when someone else is named
+        let possessive = |i: &usize| {
+            let e = doc.entities[*i].span;
+            doc.text[e.end..].starts_with(['’', '\''])
+        };
+        if cands.iter().any(|i| !possessive(i)) {
+            cands.retain(|i| !possessive(i));
+        }
         if let Some(&i) = cands.iter().rev().find(|&&i| speaker_heads[i]) {
             return ec.of_entity[i];
         }
         return ec.of_entity[cands[0]];
     }
     None
+}
+
+/// "Even as he accused the department …, Giuliani wouldn't …": a pronoun in a subordinate clause
+/// that opens its sentence points ahead to the person who begins the main clause.
+fn cataphora(doc: &Doc, ec: &EClusters, s: usize, span: Span, p: Pronoun) -> Option<usize> {
+    let text = doc.text.as_str();
+    let sent = doc.sentences[s];
+    let head = text.get(sent.start..span.start)?.trim_start();
+    let opener = head.split_whitespace().next()?.to_ascii_lowercase();
+    let subordinate = matches!(
+        opener.as_str(),
+        "as" | "though"
+            | "although"
+            | "while"
+            | "when"
+            | "after"
+            | "before"
+            | "because"
+            | "since"
+            | "even"
+            | "if"
+            | "once"
+    );
+    if !subordinate || head.split_whitespace().count() > 3 {
+        return None;
+    }
+    // the first comma after the pronoun ends the subordinate clause
+    let rest = text.get(span.end..sent.end)?;
+    let comma = span.end + rest.find(", ")? + 2;
+    let i = doc.entities.partition_point(|e| e.span.start < comma);
+    let e = doc.entities.get(i)?;
+    let gap = text.get(comma..e.span.start)?;
+    let c = ec.of_entity[i]?;
+    (e.label == EntityLabel::Person
+        && gap.split_whitespace().count() <= 3
+        && gender_ok(p.gender, ec.clusters[c].gender))
+    .then_some(c)
 }
 
 /// Resolves a description to the person cluster whose office (and state, and party) fit, the

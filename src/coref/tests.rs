@@ -337,3 +337,21 @@ fn she_finds_hillary_clinton_in_the_sentence_before() {
     );
     assert_eq!(names(&d), vec!["Hillary Clinton"]);
 }
+
+#[test]
+fn a_pronoun_in_an_opening_clause_points_ahead() {
+    let d = with_speakers(
+        "Ann Roe spoke first. Even as he accused the agency of favoritism, Tom Hale declined to speculate.",
+        &[("he", 0)],
+    );
+    assert_eq!(names(&d), vec!["Tom Hale"]);
+}
+
+#[test]
+fn a_possessive_modifier_is_not_the_antecedent() {
+    let d = with_speakers(
+        "Tom Hale spoke at noon. Later, Hale's campaign manager, Jeff Weaver, outlined how he thinks the race could close.",
+        &[("Tom Hale", 0), ("he", 0)],
+    );
+    assert_eq!(names(&d), vec!["Tom Hale", "Jeff Weaver"]);
+}
