@@ -337,6 +337,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 }
                 Elem::Clause => {
                     let s = ulo.max(p.saturating_sub(MAX_CLAUSE));
+                    // "Still, he said, officials …": an opening adverb is no content, but the
+                    // clause after the cue is
+                    let adverb = words(v, s, p) == 1
+                        && v.is(s, STOP | GAP | INTRO)
+                        && pat.elems[k + 1..].contains(&Elem::Clause)
+                        && pat.elems[pat.anchor + 1..].contains(&Elem::Clause);
+                    if adverb {
+                        p = s;
+                        continue;
+                    }
                     if p <= s || words(v, s, p) < 2 {
                         return None;
                     }

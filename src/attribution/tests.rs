@@ -620,3 +620,10 @@ fn according_to_a_source_and_a_colon_introduce_a_quotation() {
     );
     assert_eq!(c.5, "according-to-colon");
 }
+
+#[test]
+fn an_opening_adverb_before_the_speaker_is_no_content() {
+    let c = one("Still, he said, officials have to decide who gets extra scrutiny.");
+    assert_eq!(c.1, "officials have to decide who gets extra scrutiny");
+    assert_eq!(c.2, some("he"));
+}
