@@ -229,6 +229,10 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
 
 /// True when only a short phrase and closing punctuation remain before `hi`.
 pub(super) fn at_end(v: &View, q: usize, hi: usize) -> bool {
+    // "…, said a handful of Democrats who point to …": a restrictive relative clause on the speaker
+    if q < hi && v.is(q, WORD) && v.text(q).eq_ignore_ascii_case("who") {
+        return true;
+    }
     // "…, said Lee Epstein, who teaches law": a relative clause on the speaker
     if q + 1 < hi && v.punct(q, ",") && v.is(q + 1, PRONOUN) && v.is(q + 1, WORD) {
         let t = v.text(q + 1);

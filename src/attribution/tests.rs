@@ -627,3 +627,10 @@ fn an_opening_adverb_before_the_speaker_is_no_content() {
     assert_eq!(c.1, "officials have to decide who gets extra scrutiny");
     assert_eq!(c.2, some("he"));
 }
+
+#[test]
+fn a_speaker_after_the_cue_may_carry_a_relative_clause() {
+    let c = one("Defending that terrain is squarely his strength, said a handful of Democrats who point to his record.");
+    assert_eq!(c.2, some("a handful of Democrats"));
+    assert_eq!(c.1, "Defending that terrain is squarely his strength");
+}
