@@ -157,7 +157,8 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     while j < p && (v.is(j, PREP) && !v.is(j, DET) || v.is(j, PUNCT) && v.text(j) != "(") {
         j += 1;
     }
-    if j < p && (j..p).any(|k| v.is(k, WORD)) {
+    // a phrase needs a word, or a share ("42% say")
+    if j < p && (j..p).any(|k| v.is(k, WORD) || v.text(k).ends_with('%')) {
         Some((j, p))
     } else {
         None

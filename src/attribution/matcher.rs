@@ -637,6 +637,20 @@ const BARE_PLURALS: &[&str] = &[
     "minority",
     "youth",
     "elderly",
+    // fractions and counts agree with what they count: "a quarter say", "26 percent say"
+    "percent",
+    "quarter",
+    "third",
+    "half",
+    "fifth",
+    "dozen",
+    "handful",
+    "couple",
+    "lot",
+    "number",
+    "plurality",
+    "share",
+    "fraction",
 ];
 
 /// Whether the phrase `s..p` can be the subject of the cue at tokens `a..b`: not an opening

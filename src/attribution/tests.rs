@@ -634,3 +634,12 @@ fn a_speaker_after_the_cue_may_carry_a_relative_clause() {
     assert_eq!(c.2, some("a handful of Democrats"));
     assert_eq!(c.1, "Defending that terrain is squarely his strength");
 }
+
+#[test]
+fn shares_and_fractions_say_things() {
+    let c = one("On economic issues, 42% say they are liberal.");
+    assert_eq!(c.2, some("42%"));
+    let c = one("A quarter, 26 percent, say they will vote for someone else.");
+    assert_eq!(c.2, some("A quarter, 26 percent,"));
+    assert_eq!(c.1, "they will vote for someone else");
+}
