@@ -336,8 +336,10 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
             if let Some(c) = v.cues.get(c2).filter(|c| c.first <= i + 6 && c.first < hi) {
                 let fin = cues.forms[c.form].features & feature::FIN != 0;
                 let p = skip_gap_left(v, c.first, i + 1);
-                if fin && left_np(v, p, i + 1).is_some_and(|(a, _)| a == i + 1) && has_verb(v, q, i)
-                {
+                // a verb before "and", not just a subject ("said both he and Rubio promised")
+                let only_subject = (q..i).all(|k| !v.is(k, WORD) || v.is(k, PRONOUN | DET));
+                let verb_before = !only_subject && has_verb(v, q, i);
+                if fin && left_np(v, p, i + 1).is_some_and(|(a, _)| a == i + 1) && verb_before {
                     return i;
                 }
             }

@@ -643,3 +643,12 @@ fn shares_and_fractions_say_things() {
     assert_eq!(c.2, some("A quarter, 26 percent,"));
     assert_eq!(c.1, "they will vote for someone else");
 }
+
+#[test]
+fn a_coordinated_subject_after_said_stays_in_the_clause() {
+    let c = one("Cruz said both he and Rubio promised as candidates to lead the fight.");
+    assert_eq!(
+        c.1,
+        "both he and Rubio promised as candidates to lead the fight"
+    );
+}
