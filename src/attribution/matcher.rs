@@ -7,6 +7,9 @@ use super::cues::{feature, CueLexicon};
 use super::edges::*;
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
+use super::speaker::{
+    appositive_after_quote, floating_quantifier, in_entity, opening_participle, speaker_fits_cue,
+};
 use super::view::{View, NONE};
 
 /// What one successful match found, in token terms.
@@ -597,138 +600,4 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         (kind, v.span(a, b2))
     }
-}
-
-/// "both", "all", "each": a quantifier that may float after its subject.
-fn floating_quantifier(v: &View, i: usize) -> bool {
-    v.is(i, WORD)
-        && ["both", "all", "each"]
-            .iter()
-            .any(|w| v.text(i).eq_ignore_ascii_case(w))
-}
-
-/// "Having", "Rattling off": a phrase `s..p` opened by an -ing word with no name in it is a
-/// participle clause, not a speaker.
-fn opening_participle(v: &View, s: usize, p: usize) -> bool {
-    let first = v.text(s);
-    v.is(s, WORD)
-        && first.len() > 5
-        && first.ends_with("ing")
-        && !v.is(s, PRONOUN)
-        && (!v.is(s, CAP) || v.unit_of(s).0 == s)
-        && !(s..p).any(|k| in_entity(v, k) || k > s && v.is(k, CAP))
-}
-
-/// Plural nouns without a final -s that take a plural verb ("the police say").
-const BARE_PLURALS: &[&str] = &[
-    "people",
-    "police",
-    "media",
-    "staff",
-    "men",
-    "women",
-    "children",
-    "public",
-    "clergy",
-    "personnel",
-    "military",
-    "leadership",
-    "majority",
-    "minority",
-    "youth",
-    "elderly",
-    // fractions and counts agree with what they count: "a quarter say", "26 percent say"
-    "percent",
-    "quarter",
-    "third",
-    "half",
-    "fifth",
-    "dozen",
-    "handful",
-    "couple",
-    "lot",
-    "number",
-    "plurality",
-    "share",
-    "fraction",
-];
-
-/// Whether the phrase `s..p` can be the subject of the cue at tokens `a..b`: not an opening
-/// participle ("Having announced …"), and not an adjective phrase before a cue that is a noun
-/// ("a false claim that", "the most telling promise"), which a singular phrase before a bare
-/// verb form gives away.
-fn speaker_fits_cue(v: &View, cues: &CueLexicon, s: usize, p: usize, a: usize, b: usize) -> bool {
-    if opening_participle(v, s, p) {
-        return false;
-    }
-    // cheap tests first: most speakers are names or plurals
-    if !v.is(s, DET) {
-        return true;
-    }
-    let Some(last) = (s..p).rev().find(|&k| v.is(k, WORD)) else {
-        return true;
-    };
-    let w = v.text(last);
-    let singular = !v.is(last, CAP | PRONOUN)
-        && (!w.ends_with('s') || w.ends_with("ss"))
-        && !BARE_PLURALS.iter().any(|x| w.eq_ignore_ascii_case(x));
-    if !singular || (s..p).filter(|&k| v.is(k, WORD)).count() < 2 {
-        return true;
-    }
-    let det = v.text(s);
-    let singular_det = ["a", "an", "another", "this", "every"]
-        .iter()
-        .any(|d| det.eq_ignore_ascii_case(d));
-    // "his constant", "the most telling": a possessive or "the" before an adjective
-    let adjective = ["al", "ic", "ive", "ous", "ful", "ant", "ent", "ing"]
-        .iter()
-        .any(|x| w.ends_with(x));
-    if !singular_det && !adjective {
-        return true;
-    }
-    // only a bare verb form ("claim", not "claims"/"claimed") disagrees with a singular phrase
-    let ci = v.cues.partition_point(|c| c.first < a);
-    let Some(cue) = v.cues.get(ci).filter(|c| c.first == a && c.end == b) else {
-        return true;
-    };
-    let form = &v.doc.text[cue.span.start..cue.span.end];
-    !form.eq_ignore_ascii_case(&cues.lemmas[cues.forms[cue.form].lemma])
-}
-
-/// Whether token `i` lies inside a named entity.
-fn in_entity(v: &View, i: usize) -> bool {
-    let at = v.doc.tokens[i].span.start;
-    let k = v.doc.entities.partition_point(|e| e.span.end <= at);
-    v.doc.entities.get(k).is_some_and(|e| e.span.start <= at)
-}
-
-/// The speaker between a quotation and its cue when it is a name with a long appositive:
-/// “…,” NAME, APPOSITIVE, CUE. Tokens from the name to the last comma before `p` (at most 45
-/// tokens back, none of them sentence-final or quoted).
-fn appositive_after_quote(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
-    if p < lo + 3 || !v.punct(p - 1, ",") {
-        return None;
-    }
-    let floor = p.saturating_sub(45).max(lo);
-    let mut t = p - 1;
-    while t > floor {
-        t -= 1;
-        if v.quote_close[t] != NONE {
-            break;
-        }
-        if v.in_quote[t] != NONE || v.sentence_final(t) {
-            return None;
-        }
-    }
-    if v.quote_close[t] == NONE {
-        return None;
-    }
-    let mut a = t + 1;
-    if v.punct(a, ",") {
-        a += 1;
-    }
-    // the name ("Leonard E. Burman") runs to the first comma, and an appositive follows
-    let e = (a..p - 1).find(|&k| v.punct(k, ","))?;
-    (v.is(a, CAP) && e + 1 < p - 1 && (a..e).all(|k| in_entity(v, k) || v.is(k, PUNCT)))
-        .then_some((a, p - 1))
 }

@@ -16,6 +16,7 @@ mod labels;
 pub mod lexicon;
 pub mod matcher;
 pub mod patterns;
+mod speaker;
 pub mod view;
 
 use crate::doc::{Attribution, ClaimKind, Doc};
