@@ -98,8 +98,12 @@ fn title_before(rules: &CorefRules, doc: &Doc, start: usize, idx: usize) -> Opti
             }
         }
     }
-    // a lowercase title: "senator Jane Roe"
-    let t = doc.tokens[idx - 1];
+    // a lowercase title: "senator Jane Roe"; or one in apposition before the name: "the bloc's
+    // fisheries commissioner, Pieter van Dam"
+    let mut t = doc.tokens[idx - 1];
+    if t.span.slice(&doc.text) == "," && idx >= 2 {
+        t = doc.tokens[idx - 2];
+    }
     let w = t.span.slice(&doc.text);
     if w.bytes().all(|b| b.is_ascii_lowercase()) {
         if let Some(&ti) = rules.titles_lower.get(w) {

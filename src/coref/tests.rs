@@ -355,3 +355,12 @@ fn a_possessive_modifier_is_not_the_antecedent() {
     );
     assert_eq!(names(&d), vec!["Tom Hale", "Jeff Weaver"]);
 }
+
+#[test]
+fn a_title_in_apposition_before_the_name_is_the_persons() {
+    let d = with_speakers(
+        "The bloc's fisheries commissioner, Pieter van Dam, sounded hopeful. Later the commissioner argued that a deal was possible.",
+        &[("the commissioner", 0)],
+    );
+    assert_eq!(names(&d), vec!["Pieter van Dam"]);
+}
