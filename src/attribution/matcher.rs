@@ -342,10 +342,15 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     let s = ulo.max(p.saturating_sub(MAX_CLAUSE));
                     // "Still, he said, officials …": an opening adverb is no content, but the
                     // clause after the cue is
-                    let adverb = words(v, s, p) == 1
-                        && v.is(s, STOP | GAP | INTRO)
-                        && pat.elems[k + 1..].contains(&Elem::Clause)
-                        && pat.elems[pat.anchor + 1..].contains(&Elem::Clause);
+                    // ("On property taxes, Donnelly said, “…”": an opening phrase, neither)
+                    let more = pat.elems[pat.anchor + 1..]
+                        .iter()
+                        .any(|e| matches!(e, Elem::Clause | Elem::Quote));
+                    let opening_phrase =
+                        words(v, s, p) <= 4 && v.is(s, PREP) && !v.is(s, DET) && !has_verb(v, s, p);
+                    let adverb = (words(v, s, p) == 1 && v.is(s, STOP | GAP | INTRO)
+                        || opening_phrase)
+                        && more;
                     if adverb {
                         p = s;
                         continue;

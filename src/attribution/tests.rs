@@ -652,3 +652,11 @@ fn a_coordinated_subject_after_said_stays_in_the_clause() {
         "both he and Rubio promised as candidates to lead the fight"
     );
 }
+
+#[test]
+fn an_opening_prepositional_phrase_is_no_content() {
+    let t = "On property taxes, Donnelly, a Democrat, said, “Seniors have been taxed out of their homes.”";
+    let c = one(t);
+    assert_eq!(c.1, "Seniors have been taxed out of their homes.");
+    assert_eq!(c.2, some("Donnelly, a Democrat,"));
+}
