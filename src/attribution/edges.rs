@@ -247,6 +247,11 @@ pub(super) fn at_end(v: &View, q: usize, hi: usize) -> bool {
                 // the rest must be punctuation
                 return (i..hi).all(|k| v.is(k, PUNCT));
             }
+            // "…, the ministry announced Tuesday, after reservoirs fell …": a subordinate clause
+            if i > q && v.text(i) == "," && i + 1 < hi && v.is(i + 1, CLAUSAL) && v.is(i + 1, WORD)
+            {
+                return true;
+            }
             if i > q && v.text(i) == "," && participle_follows(v, i + 1, hi) {
                 // "…, leaders said Monday, setting up a vote": an -ing adjunct, not a content
                 return true;

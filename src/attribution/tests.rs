@@ -660,3 +660,11 @@ fn an_opening_prepositional_phrase_is_no_content() {
     assert_eq!(c.1, "Seniors have been taxed out of their homes.");
     assert_eq!(c.2, some("Donnelly, a Democrat,"));
 }
+
+#[test]
+fn a_subordinate_clause_after_the_cue_ends_the_attribution() {
+    let t = "Households will lose water every Monday, the ministry announced Tuesday, after reservoir levels fell to a record low.";
+    let c = one(t);
+    assert_eq!(c.1, "Households will lose water every Monday");
+    assert_eq!(c.2, some("the ministry"));
+}
