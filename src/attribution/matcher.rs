@@ -403,6 +403,27 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             e0 = c;
                         }
                     }
+                    // "According to a spokeswoman for the authority, Teresa Gomez, …": the
+                    // source's name in apposition belongs to it
+                    if feats & feature::ACCORDING != 0 && v.punct(e0, ",") {
+                        let name = e0 + 1;
+                        let end = (name..uhi.min(name + 6)).find(|&i| v.punct(i, ","));
+                        if let Some(end) = end.filter(|&end| {
+                            end > name
+                                && v.is(name, CAP)
+                                && (name..end).all(|i| in_entity(v, i) || v.is(i, PUNCT))
+                        }) {
+                            e0 = end;
+                        }
+                    }
+                    // "The World Bank … confirmed the meeting": after a cue that takes an
+                    // object, a phrase with no name is that object, not an inverted speaker
+                    if feats & feature::OBJECT != 0
+                        && feats & feature::ACCORDING == 0
+                        && !(q..e0).any(|i| v.is(i, CAP))
+                    {
+                        return None;
+                    }
                     found.speaker = Some((q, e0));
                     q = e0;
                 }

@@ -668,3 +668,20 @@ fn a_subordinate_clause_after_the_cue_ends_the_attribution() {
     assert_eq!(c.1, "Households will lose water every Monday");
     assert_eq!(c.2, some("the ministry"));
 }
+
+#[test]
+fn an_object_after_a_cue_is_no_inverted_speaker() {
+    let c = claims("The World Bank, one of the donors, confirmed the meeting.");
+    assert!(
+        c.iter().all(|r| r.2.as_deref() != Some("the meeting")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn an_according_to_source_keeps_its_name_in_apposition() {
+    let t = "According to a spokeswoman for the authority, Teresa Gomez, the two sides will meet again Monday.";
+    let c = one(t);
+    assert_eq!(c.2, some("a spokeswoman for the authority, Teresa Gomez"));
+    assert_eq!(c.1, "the two sides will meet again Monday");
+}
