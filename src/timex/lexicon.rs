@@ -55,6 +55,13 @@ pub enum Class {
     Holiday,
 }
 
+impl Class {
+    /// The bit of this class in a class mask (see [`Lexicon::classes`]).
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 /// A time unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -407,6 +414,12 @@ impl Lexicon {
         } else {
             Err(errors)
         }
+    }
+
+    /// The classes of the phrases that start with word `id`, a bit per [`Class`] (0 for
+    /// [`NONE`]).
+    pub fn classes(&self, id: WordId) -> u32 {
+        self.masks.get(id as usize).copied().unwrap_or(0)
     }
 
     /// True when a phrase starting with word `id` may start an expression (not only cue words
