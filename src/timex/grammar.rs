@@ -1385,7 +1385,9 @@ impl<'a> Matcher<'a> {
                 };
                 if id == NONE {
                     // weekday plurals ("Mondays"), "Q3", "once a week", "that year"
-                    (w.len() >= 7 && w.ends_with("days") && self.lex.id(&w[..w.len() - 1]) != NONE)
+                    (w.len() >= 7
+                        && w.ends_with("days")
+                        && self.lex.id(&w.as_bytes()[..w.len() - 1]) != NONE)
                         || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {

@@ -478,12 +478,14 @@ impl Lexicon {
         self.masks.get(id as usize).is_some_and(|m| m & PROPER != 0)
     }
 
-    /// The id of a first word, or [`NONE`].
-    pub fn id(&self, w: &str) -> WordId {
+    /// The id of a first word (its lowercase bytes), or [`NONE`].
+    #[inline]
+    pub fn id(&self, w: &[u8]) -> WordId {
+        // most words are turned away by length or shape: keep that test inline at the caller
         if w.len() > self.max_len {
             return NONE;
         }
-        let sh = shape(w.as_bytes());
+        let sh = shape(w);
         if self
             .shapes
             .get(sh / 64)
@@ -491,13 +493,19 @@ impl Lexicon {
         {
             return NONE;
         }
+        self.id_of_shape(sh, w)
+    }
+
+    /// The id of `w`, whose shape `sh` some first word has.
+    #[inline(never)]
+    fn id_of_shape(&self, sh: usize, w: &[u8]) -> WordId {
         let (a, b) = (
             self.shape_start[sh] as usize,
             self.shape_start[sh + 1] as usize,
         );
         self.by_shape[a..b]
             .iter()
-            .find(|(k, _)| **k == *w)
+            .find(|(k, _)| k.as_bytes() == w)
             .map_or(NONE, |&(_, id)| id)
     }
 
@@ -547,7 +555,7 @@ impl Lexicon {
         i: usize,
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<Hit> {
-        self.hit_id(self.id(word(i)?), class, i, word)
+        self.hit_id(self.id(word(i)?.as_bytes()), class, i, word)
     }
 }
 

@@ -166,7 +166,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
         scan::tokenize(text, from, to, &mut toks);
         ids.clear();
         ids.extend(toks.iter().map(|t| match t.kind {
-            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low[t.start..t.end]),
+            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low.as_bytes()[t.start..t.end]),
             _ => lexicon::NONE,
         }));
         let m = Matcher {
