@@ -1325,14 +1325,16 @@ impl<'a> Matcher<'a> {
                 if id == NONE || !self.lex.starter(id) {
                     return false;
                 }
+                let phrase = || self.lex.may_follow(id, self.w(i + 1));
                 self.lex.continues(id)
-                    || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                    || (phrase() && self.lex.phrase_alone_at(id, i, |j| self.w(j)))
                     || (depth > 0
                         && (self.leads_on(i + 1, depth - 1)
-                            || self
-                                .lex
-                                .phrase_end(id, i, |j| self.w(j))
-                                .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1))))
+                            || (phrase()
+                                && self
+                                    .lex
+                                    .phrase_end(id, i, |j| self.w(j))
+                                    .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1)))))
             }
         }
     }
@@ -1391,14 +1393,16 @@ impl<'a> Matcher<'a> {
                         || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
+                    // a phrase of several words needs its second word next
                     self.lex.starter(id)
                         && (self.lex.standalone(id)
                             || self.leads_on(i + 1, 1)
-                            || self.lex.phrase_alone_at(id, i, |j| self.w(j))
-                            || self
-                                .lex
-                                .phrase_end(id, i, |j| self.w(j))
-                                .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))
+                            || (self.lex.may_follow(id, self.w(i + 1))
+                                && (self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                                    || self
+                                        .lex
+                                        .phrase_end(id, i, |j| self.w(j))
+                                        .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))))
                 }
             }
         }
