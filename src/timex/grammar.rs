@@ -1136,44 +1136,84 @@ impl<'a> Matcher<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Core> {
+        let tok = *self.toks.get(i)?;
+        let w = self.w(i).unwrap_or("");
         let mut best = None;
-        if self.toks.get(i)?.kind == Kind::Num {
-            // patterns that can start with a number
-            for c in [
-                self.time_expr(i),
-                self.day_month(i),
-                self.numeric(i),
-                self.year_expr(i),
-                self.quarter_expr(i),
-                self.amount_expr(i),
-                self.century_expr(i),
-            ] {
-                best = longest(best, c);
+        // Each pattern is tried only where its first token passes the test the pattern itself
+        // makes first (a lexicon class, a word, a digit count): most patterns cannot start at a
+        // given token, and ties still go to the earlier pattern.
+        if tok.kind == Kind::Num {
+            let digits = tok.end - tok.start;
+            let ordinal = self.ddth(i).is_some();
+            if digits <= 2 {
+                best = longest(best, self.time_expr(i));
+            }
+            best = longest(best, self.day_month(i));
+            best = longest(best, self.numeric(i));
+            if digits == 2 || digits == 4 {
+                best = longest(best, self.year_expr(i));
+            }
+            if ordinal {
+                best = longest(best, self.quarter_expr(i));
+            }
+            best = longest(best, self.amount_expr(i));
+            if ordinal {
+                best = longest(best, self.century_expr(i));
             }
         } else {
-            for c in [
-                self.time_expr(i),
-                self.lexical(i),
-                self.month_expr(i),
-                self.weekday_expr(i),
-                self.year_expr(i),
-                self.quarter_expr(i),
-                self.season_expr(i),
-                self.shift_expr(i),
-                self.amount_expr(i),
-                self.every_expr(i),
-                self.bare_plural(i),
-                self.century_expr(i),
-                self.unit_before(i),
-            ] {
-                best = longest(best, c);
+            let classes = self.lex.classes(self.ids.get(i).copied().unwrap_or(NONE));
+            let has = |mask: u32| classes & mask != 0;
+            if has(Class::Clock.bit() | Class::Number.bit()) {
+                best = longest(best, self.time_expr(i));
+            }
+            let lexical = Class::Day.bit()
+                | Class::Night.bit()
+                | Class::Set.bit()
+                | Class::Holiday.bit()
+                | Class::Ref.bit();
+            if has(lexical) || w == "recent" {
+                best = longest(best, self.lexical(i));
+            }
+            if has(Class::Month.bit()) {
+                best = longest(best, self.month_expr(i));
+            }
+            // plural weekdays ("Mondays") are not in the lexicon
+            if has(Class::Weekday.bit()) || (tok.kind == Kind::Word && w.ends_with('s')) {
+                best = longest(best, self.weekday_expr(i));
+            }
+            if has(Class::Fiscal.bit() | Class::Number.bit()) || matches!(w, "'" | "\u{2019}") {
+                best = longest(best, self.year_expr(i));
+            }
+            if has(Class::Ordinal.bit()) || w == "q" {
+                best = longest(best, self.quarter_expr(i));
+            }
+            if has(Class::Season.bit()) {
+                best = longest(best, self.season_expr(i));
+            }
+            if has(Class::Shift.bit()) {
+                best = longest(best, self.shift_expr(i));
+            }
+            if has(Class::Number.bit()) {
+                best = longest(best, self.amount_expr(i));
+            }
+            if has(Class::Number.bit() | Class::Every.bit()) || matches!(w, "once" | "twice") {
+                best = longest(best, self.every_expr(i));
+            }
+            if has(Class::Unit.bit()) {
+                best = longest(best, self.bare_plural(i));
+            }
+            if has(Class::Ordinal.bit()) {
+                best = longest(best, self.century_expr(i));
+            }
+            if w == "the" {
+                best = longest(best, self.unit_before(i));
             }
         }
-        let that = if self.is(i, "that") && self.is(i + 1, "same") {
+        let that = if w == "that" && self.is(i + 1, "same") {
             Some(i + 2)
-        } else if self.is(i, "that") {
+        } else if w == "that" {
             Some(i + 1)
-        } else if self.is(i, "the") && self.is(i + 1, "same") {
+        } else if w == "the" && self.is(i + 1, "same") {
             Some(i + 2)
         } else {
             None
@@ -1198,7 +1238,12 @@ impl<'a> Matcher<'a> {
             };
             best = longest(best, Some((e, TimexType::Time, sem)));
         }
-        if let Some((n, d)) = self.plain_num(i) {
+        let plain = if tok.kind == Kind::Num {
+            self.plain_num(i)
+        } else {
+            None
+        };
+        if let Some((n, d)) = plain {
             let j = i + 1;
             let era = self.w(j).unwrap_or("");
             let dotted = self.is(j, "b") && self.is(j + 1, ".") && self.is(j + 2, "c");
@@ -1214,10 +1259,7 @@ impl<'a> Matcher<'a> {
                 best = longest(best, Some((j + 1, TimexType::Date, Sem::Year(n as i32))));
             }
         }
-        if self.is(i, "year")
-            && self.is(i + 1, "-")
-            && matches!(self.w(i + 2), Some("earlier" | "ago"))
-        {
+        if w == "year" && self.is(i + 1, "-") && matches!(self.w(i + 2), Some("earlier" | "ago")) {
             best = longest(
                 best,
                 Some((
@@ -1231,7 +1273,7 @@ impl<'a> Matcher<'a> {
                 )),
             );
         }
-        if self.is(i, "the") {
+        if w == "the" {
             let mut with_the = self.after_the(i + 1);
             with_the = longest(with_the, self.shift_expr(i + 1));
             // "the third-quarter loss", "the two-week trip": the article belongs to the noun the
@@ -1283,14 +1325,16 @@ impl<'a> Matcher<'a> {
                 if id == NONE || !self.lex.starter(id) {
                     return false;
                 }
+                let phrase = || self.lex.may_follow(id, self.w(i + 1));
                 self.lex.continues(id)
-                    || self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                    || (phrase() && self.lex.phrase_alone_at(id, i, |j| self.w(j)))
                     || (depth > 0
                         && (self.leads_on(i + 1, depth - 1)
-                            || self
-                                .lex
-                                .phrase_end(id, i, |j| self.w(j))
-                                .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1))))
+                            || (phrase()
+                                && self
+                                    .lex
+                                    .phrase_end(id, i, |j| self.w(j))
+                                    .is_some_and(|e| e > i + 1 && self.leads_on(e, depth - 1)))))
             }
         }
     }
@@ -1343,18 +1387,22 @@ impl<'a> Matcher<'a> {
                 };
                 if id == NONE {
                     // weekday plurals ("Mondays"), "Q3", "once a week", "that year"
-                    (w.len() >= 7 && w.ends_with("days") && self.lex.id(&w[..w.len() - 1]) != NONE)
+                    (w.len() >= 7
+                        && w.ends_with("days")
+                        && self.lex.id(&w.as_bytes()[..w.len() - 1]) != NONE)
                         || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
+                    // a phrase of several words needs its second word next
                     self.lex.starter(id)
                         && (self.lex.standalone(id)
                             || self.leads_on(i + 1, 1)
-                            || self.lex.phrase_alone_at(id, i, |j| self.w(j))
-                            || self
-                                .lex
-                                .phrase_end(id, i, |j| self.w(j))
-                                .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))
+                            || (self.lex.may_follow(id, self.w(i + 1))
+                                && (self.lex.phrase_alone_at(id, i, |j| self.w(j))
+                                    || self
+                                        .lex
+                                        .phrase_end(id, i, |j| self.w(j))
+                                        .is_some_and(|e| e > i + 1 && self.leads_on(e, 1)))))
                 }
             }
         }

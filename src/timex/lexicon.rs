@@ -55,6 +55,13 @@ pub enum Class {
     Holiday,
 }
 
+impl Class {
+    /// The bit of this class in a class mask (see [`Lexicon::classes`]).
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 /// A time unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
@@ -124,6 +131,9 @@ pub struct Lexicon {
     masks: Vec<u32>,
     /// Per id, true when the word alone is a phrase of a class in [`ALONE`].
     alone: Vec<bool>,
+    /// Per id, the [`follower_bit`]s of the second words of its phrases: no phrase of several
+    /// words starts there unless the next word's bit is set.
+    followers: Vec<u64>,
     /// Length of the longest first word.
     max_len: usize,
     /// A bit per (first byte, second byte, length) of the first words: most words are turned
@@ -149,6 +159,16 @@ const ALONE: u32 = 1 << Class::Month as u32
 
 /// Number of distinct shapes.
 const SHAPES: usize = 32 << 9;
+
+/// A bit of a 64-bit set for a word (by length, first and last byte).
+fn follower_bit(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let (first, last) = (
+        b.first().copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    1 << ((b.len() * 7 + usize::from(first) * 3 + usize::from(last)) % 64)
+}
 
 fn shape(w: &[u8]) -> usize {
     let b0 = w.first().map_or(0, |b| (b & 31) as usize);
@@ -397,6 +417,15 @@ impl Lexicon {
                     .any(|e| e.rest.is_empty() && ALONE & (1 << e.class as u32) != 0)
             })
             .collect();
+        lex.followers = lex
+            .lists
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .filter_map(|e| e.rest.first())
+                    .fold(0, |bits, w| bits | follower_bit(w))
+            })
+            .collect();
         lex.masks = lex
             .lists
             .iter()
@@ -407,6 +436,12 @@ impl Lexicon {
         } else {
             Err(errors)
         }
+    }
+
+    /// The classes of the phrases that start with word `id`, a bit per [`Class`] (0 for
+    /// [`NONE`]).
+    pub fn classes(&self, id: WordId) -> u32 {
+        self.masks.get(id as usize).copied().unwrap_or(0)
     }
 
     /// True when a phrase starting with word `id` may start an expression (not only cue words
@@ -447,6 +482,9 @@ impl Lexicon {
     ) -> bool {
         self.lists.get(id as usize).is_some_and(|l| {
             let next = word(i + 1);
+            if !self.may_follow(id, next) {
+                return false;
+            }
             l.iter().any(|e| {
                 ALONE & (1 << e.class as u32) != 0
                     && !e.rest.is_empty()
@@ -465,12 +503,14 @@ impl Lexicon {
         self.masks.get(id as usize).is_some_and(|m| m & PROPER != 0)
     }
 
-    /// The id of a first word, or [`NONE`].
-    pub fn id(&self, w: &str) -> WordId {
+    /// The id of a first word (its lowercase bytes), or [`NONE`].
+    #[inline]
+    pub fn id(&self, w: &[u8]) -> WordId {
+        // most words are turned away by length or shape: keep that test inline at the caller
         if w.len() > self.max_len {
             return NONE;
         }
-        let sh = shape(w.as_bytes());
+        let sh = shape(w);
         if self
             .shapes
             .get(sh / 64)
@@ -478,13 +518,19 @@ impl Lexicon {
         {
             return NONE;
         }
+        self.id_of_shape(sh, w)
+    }
+
+    /// The id of `w`, whose shape `sh` some first word has.
+    #[inline(never)]
+    fn id_of_shape(&self, sh: usize, w: &[u8]) -> WordId {
         let (a, b) = (
             self.shape_start[sh] as usize,
             self.shape_start[sh + 1] as usize,
         );
         self.by_shape[a..b]
             .iter()
-            .find(|(k, _)| **k == *w)
+            .find(|(k, _)| k.as_bytes() == w)
             .map_or(NONE, |&(_, id)| id)
     }
 
@@ -522,9 +568,26 @@ impl Lexicon {
     ) -> Option<usize> {
         let list = self.lists.get(id as usize)?;
         let next = word(i + 1);
+        if !self.may_follow(id, next) {
+            // only the word alone can match (the list puts the longest phrases first)
+            return list
+                .last()
+                .is_some_and(|e| e.rest.is_empty())
+                .then_some(i + 1);
+        }
         list.iter()
             .find(|e| rest_at(&e.rest, i, next, &word))
             .map(|e| i + 1 + e.rest.len())
+    }
+
+    /// False when no phrase of several words starting with word `id` has `next` as its second
+    /// word (a cheap test before [`Lexicon::phrase_alone_at`] and [`Lexicon::phrase_end`]).
+    pub fn may_follow(&self, id: WordId, next: Option<&str>) -> bool {
+        next.is_some_and(|n| {
+            self.followers
+                .get(id as usize)
+                .is_some_and(|bits| bits & follower_bit(n) != 0)
+        })
     }
 
     /// The longest phrase of `class` starting at token `i`.
@@ -534,7 +597,7 @@ impl Lexicon {
         i: usize,
         word: impl Fn(usize) -> Option<&'w str>,
     ) -> Option<Hit> {
-        self.hit_id(self.id(word(i)?), class, i, word)
+        self.hit_id(self.id(word(i)?.as_bytes()), class, i, word)
     }
 }
 

@@ -166,7 +166,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
         scan::tokenize(text, from, to, &mut toks);
         ids.clear();
         ids.extend(toks.iter().map(|t| match t.kind {
-            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low[t.start..t.end]),
+            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low.as_bytes()[t.start..t.end]),
             _ => lexicon::NONE,
         }));
         let m = Matcher {
@@ -188,8 +188,16 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 i += 1;
                 continue;
             }
-            // punctuation starts an expression only as the apostrophe of "'90s" (see `can_start`)
-            if t.kind == scan::Kind::Punct && low.as_bytes()[t.start] != b'\'' {
+            // punctuation starts an expression only as the apostrophe of "'90s", other characters
+            // only as the one of "’90s", and a lexicon word only when it is not a mere cue such
+            // as "said" (see `can_start`)
+            let passed = match t.kind {
+                scan::Kind::Punct => low.as_bytes()[t.start] != b'\'',
+                scan::Kind::Other => &low[t.start..t.end] != "\u{2019}",
+                scan::Kind::Word => ids[i] != lexicon::NONE && !rules.lex.starter(ids[i]),
+                scan::Kind::Num => false,
+            };
+            if passed {
                 i += 1;
                 continue;
             }
