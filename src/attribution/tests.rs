@@ -685,3 +685,15 @@ fn an_according_to_source_keeps_its_name_in_apposition() {
     assert_eq!(c.2, some("a spokeswoman for the authority, Teresa Gomez"));
     assert_eq!(c.1, "the two sides will meet again Monday");
 }
+
+#[test]
+fn a_participle_and_comma_introduce_a_quotation() {
+    let t = "An architect said he was stiffed after he designed a clubhouse, saying, “Maybe he didn’t like my work.”";
+    let c = claims(t);
+    let q = c
+        .iter()
+        .find(|r| r.1 == "Maybe he didn’t like my work.")
+        .unwrap();
+    assert_eq!(q.5, "subject-participle-quote");
+    assert_eq!(q.2, some("An architect"));
+}
