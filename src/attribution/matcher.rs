@@ -502,6 +502,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Elem::Literal(l, opt) => {
                     if q < phi && v.text(q).eq_ignore_ascii_case(l) {
                         q += 1;
+                    } else if let Some(c) = (l == "," && pat.elems.get(k + 1) == Some(&Elem::Quote))
+                        .then(|| pp_before_comma(v, q, phi))
+                        .flatten()
+                    {
+                        // "says of Clinton, “…”": a short phrase between the cue and its quotation
+                        q = c + 1;
                     } else if !opt {
                         return None;
                     }
@@ -626,4 +632,15 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         (kind, v.span(a, b2))
     }
+}
+
+/// The comma ending a short prepositional phrase that starts at `q` ("of Clinton", "in a
+/// statement", "on Twitter"): at most six tokens, no other punctuation, before `hi`.
+fn pp_before_comma(v: &View, q: usize, hi: usize) -> Option<usize> {
+    if q >= hi || !v.is(q, PREP) || v.is(q, DET) {
+        return None;
+    }
+    (q + 1..hi.min(q + 7))
+        .take_while(|&i| v.is(i, WORD | NUMBER) || v.punct(i, ",") || v.abbrev_dot(i))
+        .find(|&i| v.punct(i, ","))
 }

@@ -697,3 +697,12 @@ fn a_participle_and_comma_introduce_a_quotation() {
     assert_eq!(q.5, "subject-participle-quote");
     assert_eq!(q.2, some("An architect"));
 }
+
+#[test]
+fn a_short_phrase_may_stand_between_the_cue_and_its_quotation() {
+    let t =
+        "The businessman says of the mayor, “If she gets the chance, she will sell the city hall.”";
+    let c = one(t);
+    assert_eq!(c.5, "speaker-cue-comma");
+    assert_eq!(c.2, some("The businessman"));
+}
