@@ -55,7 +55,13 @@ pub fn confidence(v: &View, base: f32, speaker: Option<(usize, usize)>, feats: u
 /// form of "be", a subject pronoun, a cue word, "to", or a lowercase word in -ed.
 pub(super) fn has_verb(v: &View, a: usize, b: usize) -> bool {
     (a..b).any(|i| {
-        if v.is(i, BE | GAP | PRONOUN | CUEWORD) && !v.is(i, DET) && !v.text(i).ends_with("ly") {
+        // "the network's": a possessive, not "he's"
+        let possessive = matches!(v.text(i), "'s" | "’s") && i > a && !v.is(i - 1, PRONOUN);
+        if v.is(i, BE | GAP | PRONOUN | CUEWORD)
+            && !v.is(i, DET)
+            && !v.text(i).ends_with("ly")
+            && !possessive
+        {
             return true;
         }
         let t = v.text(i);

@@ -346,8 +346,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     let more = pat.elems[pat.anchor + 1..]
                         .iter()
                         .any(|e| matches!(e, Elem::Clause | Elem::Quote));
-                    let opening_phrase =
-                        words(v, s, p) <= 4 && v.is(s, PREP) && !v.is(s, DET) && !has_verb(v, s, p);
+                    let opening_phrase = words(v, s, p) <= 6
+                        && v.is(s, PREP | CLAUSAL | INTRO)
+                        && !v.is(s, DET)
+                        && !has_verb(v, s, p);
                     let adverb = (words(v, s, p) == 1 && v.is(s, STOP | GAP | INTRO)
                         || opening_phrase)
                         && more;

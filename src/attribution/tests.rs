@@ -328,10 +328,13 @@ proptest::proptest! {
 
 #[test]
 fn clause_then_attribution_then_quote() {
+    // an opening phrase with no verb is no claim of its own
     let c = claims("Despite the storm, the mayor said, “the parade will go ahead as planned.”");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].0, ClaimKind::Direct);
+    let c = claims("The budget is sound, the mayor said, “and the parade will go ahead.”");
     assert_eq!(c.len(), 2, "{c:?}");
-    assert_eq!(c[0].1, "Despite the storm");
-    assert_eq!(c[1].0, ClaimKind::Direct);
+    assert_eq!(c[0].1, "The budget is sound");
     assert!(c.iter().all(|x| x.2.as_deref() == Some("the mayor")));
 }
 
@@ -705,4 +708,11 @@ fn a_short_phrase_may_stand_between_the_cue_and_its_quotation() {
     let c = one(t);
     assert_eq!(c.5, "speaker-cue-comma");
     assert_eq!(c.2, some("The businessman"));
+}
+
+#[test]
+fn an_opening_as_for_phrase_is_no_content() {
+    let t = "As for the network's political bent, he said, “What media outlet doesn't have one?”";
+    let c = one(t);
+    assert_eq!(c.1, "What media outlet doesn't have one?");
 }
