@@ -270,10 +270,18 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     // before the cue in the same sentence
                     let ub = v.doc.tokens[ulo].span.start;
                     let cb = v.doc.tokens[a].span.start;
-                    let prior = self
-                        .by_unit
-                        .get(&v.unit[a])
-                        .and_then(|l| l.iter().rev().find(|(c, _)| *c >= ub && *c < cb));
+                    let prior = self.by_unit.get(&v.unit[a]).and_then(|l| {
+                        // "… she believes we must …, saying": a first- or second-person
+                        // speaker belongs to reported words, not to the narration
+                        l.iter().rev().find(|(c, sp)| {
+                            let w = &v.doc.text[sp.start..sp.end];
+                            *c >= ub
+                                && *c < cb
+                                && !["we", "i", "you", "us"]
+                                    .iter()
+                                    .any(|p| w.eq_ignore_ascii_case(p))
+                        })
+                    });
                     if let Some(&(_, sp)) = prior {
                         let s0 = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
                         let e0 = v.doc.tokens.partition_point(|t| t.span.start < sp.end);

@@ -716,3 +716,10 @@ fn an_opening_as_for_phrase_is_no_content() {
     let c = one(t);
     assert_eq!(c.1, "What media outlet doesn't have one?");
 }
+
+#[test]
+fn a_first_person_speaker_inside_reported_words_hands_nothing_on() {
+    let t = "Mayor Ann Roe told the audience that she believes we must keep pushing, saying that “race still matters.”";
+    // the last speaker of the narration ("she", who is the mayor), not "we"
+    assert_eq!(speaker_of(t, "saying"), some("she"));
+}
