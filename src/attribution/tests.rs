@@ -723,3 +723,14 @@ fn a_first_person_speaker_inside_reported_words_hands_nothing_on() {
     // the last speaker of the narration ("she", who is the mayor), not "we"
     assert_eq!(speaker_of(t, "saying"), some("she"));
 }
+
+#[test]
+fn as_someone_put_it_introduces_a_quotation() {
+    let c =
+        one("As the analyst David Byler put it, “No campaign has to worry about delegates yet.”");
+    assert_eq!(c.2, some("the analyst David Byler"));
+    let t = "The campaign shrugged off the remarks, telling reporters, “Nobody has ever asked for that endorsement.”";
+    let c = claims(t);
+    let q = c.iter().find(|r| r.1.starts_with("Nobody")).unwrap();
+    assert_eq!(q.2, some("The campaign"));
+}
