@@ -573,7 +573,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
             };
             // a `mixed` cue needs a quotation in its content, and one that is not the very next
             // thing: "called him a “liar”", not the naming "a film called “Sons”"
+            // ("what they called “financial supermarkets”": a relative with a speaker names
+            // nothing, it characterizes)
+            let relative = matches!(pat.elems.first(), Some(Elem::Literal(w, false)) if w == "what" || w == "which");
             let naming = feats & feature::MIXED != 0
+                && !relative
                 && (kind != ClaimKind::Mixed && kind != ClaimKind::Direct
                     || v.quote_open.get(a).is_some_and(|&q| q != NONE));
             if content.is_empty() || naming {

@@ -734,3 +734,18 @@ fn as_someone_put_it_introduces_a_quotation() {
     let q = c.iter().find(|r| r.1.starts_with("Nobody")).unwrap();
     assert_eq!(q.2, some("The campaign"));
 }
+
+#[test]
+fn what_or_which_someone_called_a_quotation_is_theirs() {
+    let c = one("They formed what they called “financial supermarkets,” all-in-one shops.");
+    assert_eq!(
+        (c.1.as_str(), c.2.as_deref()),
+        ("financial supermarkets,", Some("they"))
+    );
+    let c = one(
+        "He backed a law against accreditors, which he called “a cartel for higher education.”",
+    );
+    assert_eq!(c.2, some("he"));
+    // a naming without a speaker stays no claim
+    assert!(claims("The film was called “Sons” and won.").is_empty());
+}
