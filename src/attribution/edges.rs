@@ -22,9 +22,10 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
             || v.quote_open.get(q).copied().unwrap_or(NONE) != NONE;
     }
     let t = v.text(q);
-    // "said them, but …": an object pronoun is no clause
+    // "said them, but …": an object pronoun is no clause (but "calling him “a total stiff”" is
+    // a mixed one)
     if v.is(q, OBJECT) && !v.is(q, DET | PRONOUN) {
-        return false;
+        return feats & feature::MIXED != 0;
     }
     if t.eq_ignore_ascii_case("to") {
         return feats & feature::TO != 0;

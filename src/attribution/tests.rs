@@ -749,3 +749,13 @@ fn what_or_which_someone_called_a_quotation_is_theirs() {
     // a naming without a speaker stays no claim
     assert!(claims("The film was called “Sons” and won.").is_empty());
 }
+
+#[test]
+fn a_mixed_cue_takes_an_object_pronoun_before_the_quotation() {
+    let t = "Trump went after Bush at the event, calling him “a total stiff.”";
+    let c = one(t);
+    assert_eq!(c.0, ClaimKind::Mixed);
+    assert_eq!(c.1, "him “a total stiff.”");
+    let c = one("Bush referred to Rubio as “a bright, charismatic leader” on Tuesday.");
+    assert_eq!((c.0, c.2.as_deref()), (ClaimKind::Mixed, Some("Bush")));
+}
