@@ -334,6 +334,17 @@ impl<'v, 'd> Matcher<'v, 'd> {
                             return None;
                         }
                     }
+                    // On “Sunday Morning Futures,” Issa said …: a short title in capitals is
+                    // no quotation of the speaker when the cue has a clause of its own
+                    let inside = qt.first + 1..qt.end.saturating_sub(1);
+                    let title = inside.clone().filter(|&i| v.is(i, WORD)).count() <= 5
+                        && inside.clone().any(|i| v.is(i, WORD))
+                        && inside
+                            .filter(|&i| v.is(i, WORD))
+                            .all(|i| v.is(i, CAP) || v.text(i).len() <= 3);
+                    if title && at_cue_end(v, b, feats) {
+                        return None;
+                    }
                     let qlo = v.unit_of(qt.first).0;
                     let opens = qt.first <= qlo
                         || v.sentence_final(qt.first - 1)

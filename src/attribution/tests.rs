@@ -759,3 +759,11 @@ fn a_mixed_cue_takes_an_object_pronoun_before_the_quotation() {
     let c = one("Bush referred to Rubio as “a bright, charismatic leader” on Tuesday.");
     assert_eq!((c.0, c.2.as_deref()), (ClaimKind::Mixed, Some("Bush")));
 }
+
+#[test]
+fn a_title_in_quotation_marks_before_the_speaker_is_no_quotation() {
+    let t = "On the network’s “Sunday Morning Futures,” Rep. Tom Hale said the mayor’s “judgment” is in question.";
+    let c = one(t);
+    assert_eq!(c.0, ClaimKind::Mixed);
+    assert_eq!(c.1, "the mayor’s “judgment” is in question");
+}
