@@ -84,13 +84,7 @@ pub fn scan(rules: &QuoteRules, text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                         && rules.closes[k].contains(&top.pair)
                         && can_close
                     {
-                        singles.pop();
-                        out.push(Quote {
-                            outer: Span::new(top.start, e),
-                            inner: Span::new(top.inner, s),
-                            depth: (singles.len() + 1) as u8,
-                            closed: true,
-                        });
+                        close_nested(&mut singles, &mut out, s, e);
                         continue;
                     }
                 }
@@ -126,13 +120,7 @@ pub fn scan(rules: &QuoteRules, text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                         && can_close
                         && !next.is_some_and(char::is_alphanumeric)
                     {
-                        singles.pop();
-                        out.push(Quote {
-                            outer: Span::new(top.start, e),
-                            inner: Span::new(top.inner, s),
-                            depth: (singles.len() + 1) as u8,
-                            closed: true,
-                        });
+                        close_nested(&mut singles, &mut out, s, e);
                         continue;
                     }
                 }
@@ -251,6 +239,18 @@ fn emit_unclosed(out: &mut Vec<Quote>, o: Open, end: usize, text: &str) {
         depth: 0,
         closed: false,
     });
+}
+
+/// Closes the innermost nested quotation with the mark at bytes `s..e`.
+fn close_nested(singles: &mut Vec<Open>, out: &mut Vec<Quote>, s: usize, e: usize) {
+    if let Some(top) = singles.pop() {
+        out.push(Quote {
+            outer: Span::new(top.start, e),
+            inner: Span::new(top.inner, s),
+            depth: (singles.len() + 1) as u8,
+            closed: true,
+        });
+    }
 }
 
 /// How far ahead (bytes) an opening mark inside an open quotation looks for its closing marks.
