@@ -8,7 +8,8 @@ use super::edges::*;
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
 use super::speaker::{
-    appositive_after_quote, floating_quantifier, in_entity, opening_participle, speaker_fits_cue,
+    absolute_subject, appositive_after_quote, in_entity, name_before_colon, opening_participle,
+    skip_floating_quantifier, speaker_fits_cue,
 };
 use super::view::{View, NONE};
 
@@ -172,19 +173,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                     // a speaker never reaches back into an earlier sentence
                     let lo = plo.max(ulo);
-                    // "Cruz and Rubio have both urged": a floating quantifier after the subject
-                    if at_cue && p >= lo + 2 && floating_quantifier(v, p - 1) {
-                        let p2 = skip_gap_left(v, p - 1, lo);
-                        if p2 > lo
-                            && (v.is(p2 - 1, CAP | NUMBER) && !v.is(p2 - 1, DET | PRONOUN)
-                                || v.is(p2 - 1, WORD)
-                                    && v.text(p2 - 1).ends_with('s')
-                                    && !v.is(p2 - 1, STOP | DET | PRONOUN | PREP)
-                                || v.punct(p2 - 1, ")")
-                                || v.punct(p2 - 1, ","))
-                        {
-                            p = p2;
-                        }
+                    if at_cue {
+                        p = skip_floating_quantifier(v, p, lo);
                     }
                     let np = if feats & feature::FIN != 0 {
                         left_np(v, p, lo)
@@ -215,56 +205,23 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     p = s;
                 }
                 Elem::Subject => {
-                    // "… TURNOUT IN IOWA - Michael P. McDonald: “…”": a name right before the
-                    // colon speaks, whatever the sentence opened with
-                    if pat.elems.get(k + 1) == Some(&Elem::Literal(":".to_string(), false)) {
-                        if let Some((s0, _)) = left_np_simple(v, p, ulo.max(plo)) {
-                            // only a name, after a dash or at the start: "… STATES - Michael P.
-                            // McDonald:", not "wrote on Twitter:" or "a message to Trump:"
-                            let after_dash = s0 == ulo.max(plo)
-                                || s0 > 0 && matches!(v.text(s0 - 1), "-" | "—" | "–" | "―");
-                            let at = v.doc.tokens[s0].span.start;
-                            let e = v.doc.entities.partition_point(|e| e.span.end <= at);
-                            let person = v.doc.entities.get(e).is_some_and(|e| {
-                                e.label == crate::doc::EntityLabel::Person
-                                    && e.span.end == v.doc.tokens[p - 1].span.end
-                            });
-                            if after_dash && person {
-                                found.speaker = Some((s0, p));
-                                p = s0;
-                                continue;
-                            }
-                        }
+                    let colon_next =
+                        matches!(pat.elems.get(k + 1), Some(Elem::Literal(l, false)) if l == ":");
+                    if let Some(s0) = colon_next
+                        .then(|| name_before_colon(v, p, ulo.max(plo)))
+                        .flatten()
+                    {
+                        found.speaker = Some((s0, p));
+                        p = s0;
+                        continue;
                     }
-                    // "with Maddow asking …", "a speech that included Trump vowing …": after such
-                    // a preposition, the phrase right before a participle is its subject
-                    if feats & feature::ING != 0 && p == a {
-                        // the name: capitalized words and name tokens right before the participle
-                        let lo = ulo.max(plo);
-                        let mut s0 = p;
-                        while s0 > lo && p - s0 < 8 && (v.is(s0 - 1, CAP) || in_entity(v, s0 - 1)) {
-                            s0 -= 1;
-                        }
-                        if s0 < p {
-                            let opener = s0.checked_sub(1).map(|k| v.text(k).to_ascii_lowercase());
-                            let absolute = opener.as_deref().is_some_and(|w| {
-                                matches!(
-                                    w,
-                                    "with"
-                                        | "including"
-                                        | "included"
-                                        | "includes"
-                                        | "amid"
-                                        | "between"
-                                        | "without"
-                                )
-                            });
-                            if absolute && (s0..p).any(|i| v.is(i, CAP)) {
-                                found.speaker = Some((s0, p));
-                                p = s0;
-                                continue;
-                            }
-                        }
+                    if let Some(s0) = (feats & feature::ING != 0 && p == a)
+                        .then(|| absolute_subject(v, p, ulo.max(plo)))
+                        .flatten()
+                    {
+                        found.speaker = Some((s0, p));
+                        p = s0;
+                        continue;
                     }
                     // "…,” he told the group, adding that …": the speaker of the attribution
                     // before the cue in the same sentence
@@ -413,7 +370,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     // "According to early results of exit polls conducted by Edison Research for
                     // the AP, …": an opening source runs to its comma
                     if feats & feature::ACCORDING != 0
-                        && pat.elems.get(k + 1) == Some(&Elem::Literal(",".to_string(), false))
+                        && matches!(pat.elems.get(k + 1), Some(Elem::Literal(l, false)) if l == ",")
                         && !v.punct(e0, ",")
                     {
                         let lim = uhi.min(q + 32);

@@ -2,12 +2,74 @@
 //! participle clause, no adjective before a noun cue, quantifiers that float after the subject)
 //! and the long-appositive reading between a quotation and its cue.
 
+use super::chunk::left_np_simple;
 use super::cues::CueLexicon;
+use super::edges::skip_gap_left;
 use super::lexicon::class::*;
 use super::view::{View, NONE};
+use crate::doc::EntityLabel;
+
+/// Where the speaker phrase before a cue at `p` ends: before a floating quantifier that follows
+/// its subject ("Cruz and Rubio have both urged", "… (D-N.J.) all suggested"), else at `p`.
+pub(super) fn skip_floating_quantifier(v: &View, p: usize, lo: usize) -> usize {
+    if p < lo + 2 || !floating_quantifier(v, p - 1) {
+        return p;
+    }
+    let p2 = skip_gap_left(v, p - 1, lo);
+    let subject_ends = p2 > lo
+        && (v.is(p2 - 1, CAP | NUMBER) && !v.is(p2 - 1, DET | PRONOUN)
+            || v.is(p2 - 1, WORD)
+                && v.text(p2 - 1).ends_with('s')
+                && !v.is(p2 - 1, STOP | DET | PRONOUN | PREP)
+            || v.punct(p2 - 1, ")")
+            || v.punct(p2 - 1, ","));
+    if subject_ends {
+        p2
+    } else {
+        p
+    }
+}
+
+/// The start of a person's name right before a colon at `p` that opens the phrase (`lo`) or
+/// follows a dash: "… IN OTHER STATES - Michael P. McDonald: “…”"; not "wrote on Twitter:".
+pub(super) fn name_before_colon(v: &View, p: usize, lo: usize) -> Option<usize> {
+    let (s0, _) = left_np_simple(v, p, lo)?;
+    let after_dash = s0 == lo || s0 > 0 && matches!(v.text(s0 - 1), "-" | "—" | "–" | "―");
+    let at = v.doc.tokens[s0].span.start;
+    let e = v.doc.entities.partition_point(|e| e.span.end <= at);
+    let person = v.doc.entities.get(e).is_some_and(|e| {
+        e.label == EntityLabel::Person && e.span.end == v.doc.tokens[p - 1].span.end
+    });
+    (after_dash && person).then_some(s0)
+}
+
+/// The start of the name that is the subject of a participle at `p` in an absolute phrase:
+/// "ended with Maddow asking …", "a speech that included Trump vowing …".
+pub(super) fn absolute_subject(v: &View, p: usize, lo: usize) -> Option<usize> {
+    let mut s0 = p;
+    while s0 > lo && p - s0 < 8 && (v.is(s0 - 1, CAP) || in_entity(v, s0 - 1)) {
+        s0 -= 1;
+    }
+    if s0 == p || s0 == 0 {
+        return None;
+    }
+    let opener = v.text(s0 - 1);
+    let absolute = [
+        "with",
+        "including",
+        "included",
+        "includes",
+        "amid",
+        "between",
+        "without",
+    ]
+    .iter()
+    .any(|w| opener.eq_ignore_ascii_case(w));
+    (absolute && (s0..p).any(|i| v.is(i, CAP))).then_some(s0)
+}
 
 /// "both", "all", "each": a quantifier that may float after its subject.
-pub(super) fn floating_quantifier(v: &View, i: usize) -> bool {
+fn floating_quantifier(v: &View, i: usize) -> bool {
     v.is(i, WORD)
         && ["both", "all", "each"]
             .iter()
