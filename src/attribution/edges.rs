@@ -6,6 +6,7 @@ use super::chunk::{addressee, left_np};
 use super::cues::{feature, CueLexicon};
 use super::lexicon::class::*;
 use super::view::{View, NONE};
+use crate::doc::EntityLabel;
 
 /// How many gap words (auxiliaries, adverbs) may stand between a speaker and its cue.
 pub(super) const MAX_GAP: usize = 3;
@@ -141,7 +142,9 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
         // rest of a date) still belongs to the introduction
         let lim2 = p.min(c + 14);
         while c + 1 < p
-            && (v.is(c + 1, WORD) && !v.is(c + 1, CAP | DET | PRONOUN) || v.is(c + 1, TIMEX))
+            && (v.is(c + 1, WORD) && !v.is(c + 1, CAP | DET | PRONOUN)
+                || v.is(c + 1, TIMEX)
+                || place_then_comma(v, c + 1))
         {
             match (c + 1..lim2).find(|&k| v.punct(k, ",")) {
                 Some(c2) => c = c2,
@@ -158,6 +161,18 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
         return k;
     }
     s
+}
+
+/// "At an event in Ames, Iowa, on Sunday, …": a place name at token `i` followed by a comma
+/// (the state after a city) goes on the introduction.
+fn place_then_comma(v: &View, i: usize) -> bool {
+    let at = v.doc.tokens[i].span.start;
+    let k = v.doc.entities.partition_point(|e| e.span.end <= at);
+    let Some(e) = v.doc.entities.get(k).filter(|e| e.span.start == at) else {
+        return false;
+    };
+    let after = v.doc.tokens.partition_point(|t| t.span.start < e.span.end);
+    matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc) && v.punct(after, ",")
 }
 
 /// Skips auxiliaries and adverbs just left of a cue ("has also said").

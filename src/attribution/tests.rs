@@ -767,3 +767,9 @@ fn a_title_in_quotation_marks_before_the_speaker_is_no_quotation() {
     assert_eq!(c.0, ClaimKind::Mixed);
     assert_eq!(c.1, "the mayor’s “judgment” is in question");
 }
+
+#[test]
+fn a_city_and_state_stay_in_the_introduction() {
+    let t = "At a campaign event in Ames, Iowa, on Sunday, Mayor Ann Roe tried to explain, saying that the city should lead.";
+    assert_eq!(speaker_of(t, "saying"), some("Mayor Ann Roe"));
+}
