@@ -79,6 +79,12 @@ fn floating_quantifier(v: &View, i: usize) -> bool {
 /// "Having", "Rattling off": a phrase `s..p` opened by an -ing word with no name in it is a
 /// participle clause, not a speaker.
 pub(super) fn opening_participle(v: &View, s: usize, p: usize) -> bool {
+    // "Hastily politicizing …": an adverb before the participle
+    let s = if s + 1 < p && v.text(s).ends_with("ly") && v.is(s, WORD) {
+        s + 1
+    } else {
+        s
+    };
     let first = v.text(s);
     v.is(s, WORD)
         && first.len() > 5

@@ -773,3 +773,15 @@ fn a_city_and_state_stay_in_the_introduction() {
     let t = "At a campaign event in Ames, Iowa, on Sunday, Mayor Ann Roe tried to explain, saying that the city should lead.";
     assert_eq!(speaker_of(t, "saying"), some("Mayor Ann Roe"));
 }
+
+#[test]
+fn an_adverb_and_participle_opening_a_sentence_are_no_speaker() {
+    let c = claims(
+        "Hastily politicizing the attack, the mayor blamed the council and said it had failed.",
+    );
+    assert!(
+        c.iter()
+            .all(|r| r.2.as_deref() != Some("Hastily politicizing")),
+        "{c:?}"
+    );
+}
