@@ -238,7 +238,19 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
                 i + 1
             };
         }
-        in_pp |= v.is(i, PREP) && !v.is(i, THAT);
+        // ("said after a lunch on Tuesday that": "after", "during" … open a phrase too)
+        in_pp |= v.is(i, PREP) && !v.is(i, THAT)
+            || [
+                "after",
+                "before",
+                "during",
+                "through",
+                "via",
+                "following",
+                "amid",
+            ]
+            .iter()
+            .any(|w| v.text(i).eq_ignore_ascii_case(w));
         let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {

@@ -785,3 +785,10 @@ fn an_adverb_and_participle_opening_a_sentence_are_no_speaker() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_phrase_opened_by_after_may_stand_before_that() {
+    let t = "Sen. Ann Roe said after a lunch on Tuesday that she had not read the plan.";
+    let c = one(t);
+    assert_eq!(c.1, "she had not read the plan");
+}
