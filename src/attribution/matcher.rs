@@ -326,9 +326,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         && v.is(s, PREP | CLAUSAL | INTRO)
                         && !v.is(s, DET)
                         && !has_verb(v, s, p);
-                    let adverb = (words(v, s, p) == 1 && v.is(s, STOP | GAP | INTRO)
-                        || opening_phrase)
-                        && more;
+                    // ("Bob, they said, ordered them to wait": a one-word subject, too)
+                    let adverb = (words(v, s, p) == 1 || opening_phrase) && more;
                     if adverb {
                         p = s;
                         continue;
@@ -458,8 +457,25 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     {
                         return None;
                     }
-                    if !after_literal && !clause_start_ok(v, q, feats) {
+                    // "the changes, which officials said will take effect …": after a relative
+                    // pronoun the reported clause opens with its verb
+                    let relative_gap = found.speaker.is_some_and(|(s0, _)| {
+                        s0 > 0
+                            && ["which", "that"]
+                                .iter()
+                                .any(|w| v.text(s0 - 1).eq_ignore_ascii_case(w))
+                    }) && v.is(q, GAP)
+                        && v.is(q, WORD);
+                    if !after_literal && !relative_gap && !clause_start_ok(v, q, feats) {
                         return None;
+                    }
+                    // (and the relative clause ends at its comma)
+                    if relative_gap {
+                        if let Some(c) =
+                            (q..end).find(|&k| v.punct(k, ",") && v.in_quote[k] == NONE)
+                        {
+                            end = c;
+                        }
                     }
                     found.contents.push(((q, end), None));
                     q = end;

@@ -792,3 +792,18 @@ fn a_phrase_opened_by_after_may_stand_before_that() {
     let c = one(t);
     assert_eq!(c.1, "she had not read the plan");
 }
+
+#[test]
+fn parenthetical_and_relative_attributions() {
+    let c = one("Bob, they said, ordered them to wait.");
+    assert_eq!(
+        (c.1.as_str(), c.2.as_deref()),
+        ("ordered them to wait", Some("they"))
+    );
+    let t = "The policy changes, which officials said will go into effect in a few months, are sweeping.";
+    let c = one(t);
+    assert_eq!(
+        (c.1.as_str(), c.2.as_deref()),
+        ("will go into effect in a few months", Some("officials"))
+    );
+}
