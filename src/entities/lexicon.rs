@@ -15,6 +15,36 @@ pub struct Lexicon {
     pub heads: FxMap<String, Option<EntityLabel>>,
     /// Capitalized common words that are not names.
     pub common: FxSet<String>,
+    /// The three lists merged: everything about a word in one lookup.
+    words: FxMap<String, WordInfo>,
+}
+
+/// What the word lists say about one word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Gender, when the word is a given name.
+    pub given: Option<Gender>,
+    /// `Some(label)` for a head word (`Some(None)`: a `-` head).
+    pub head: Option<Option<EntityLabel>>,
+    /// True for a listed common word.
+    pub common: bool,
+}
+
+impl WordInfo {
+    /// True for a given name.
+    pub fn is_given(&self) -> bool {
+        self.given.is_some()
+    }
+
+    /// True for any head word, `-` heads included.
+    pub fn is_head(&self) -> bool {
+        self.head.is_some()
+    }
+
+    /// The label a head word gives, if it is one (and not a `-` head).
+    pub fn head_label(&self) -> Option<EntityLabel> {
+        self.head.flatten()
+    }
 }
 
 /// Parses `gazetteers/given_names.txt` (`Name | gender`).
@@ -74,11 +104,22 @@ impl Lexicon {
                 common.insert(line.text.to_string());
             }
         }
+        let mut words: FxMap<String, WordInfo> = FxMap::default();
+        for (w, &g) in &given {
+            words.entry(w.clone()).or_default().given = Some(g);
+        }
+        for (w, &h) in &heads {
+            words.entry(w.clone()).or_default().head = Some(h);
+        }
+        for w in &common {
+            words.entry(w.clone()).or_default().common = true;
+        }
         if errors.is_empty() {
             Ok(Lexicon {
                 given,
                 heads,
                 common,
+                words,
             })
         } else {
             Err(errors)
@@ -104,6 +145,11 @@ impl Lexicon {
     pub fn is_common(&self, w: &str) -> bool {
         self.common.contains(w)
     }
+
+    /// Everything the lists say about `w`, in one lookup.
+    pub fn info(&self, w: &str) -> WordInfo {
+        self.words.get(w).copied().unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -119,6 +165,20 @@ mod tests {
         assert_eq!(l.head("River"), Some(EntityLabel::Loc));
         assert!(l.is_common("However"));
         assert!(!l.is_common("Biden"));
+    }
+
+    #[test]
+    fn info_agrees_with_each_list() {
+        let l = Lexicon::compile(&RuleSources::embedded()).unwrap();
+        let words = l.given.keys().chain(l.heads.keys()).chain(l.common.iter());
+        for w in words.map(String::as_str).chain(["Biden", "", "x"]) {
+            let i = l.info(w);
+            assert_eq!(i.given, l.given(w), "{w}");
+            assert_eq!(i.head_label(), l.head(w), "{w}");
+            assert_eq!(i.is_head(), l.is_head(w), "{w}");
+            assert_eq!(i.is_given(), l.given(w).is_some(), "{w}");
+            assert_eq!(i.common, l.is_common(w), "{w}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap, FxSet};
 use super::gazetteer::EntryKind;
+use super::lexicon::{Lexicon, WordInfo};
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
 
@@ -50,6 +51,23 @@ struct Unit {
     kind: Kind,
     /// True when the last token carried a possessive that the span excludes: the name ends here.
     poss: bool,
+    /// The lexicon entry of the unit's word, for the kinds [`caches_info`] names (else default).
+    info: WordInfo,
+}
+
+/// True for the unit kinds whose lexicon entry [`units`] looks up once and stores: name words,
+/// which the tagger asks about several times each.
+fn caches_info(k: Kind) -> bool {
+    matches!(k, Kind::Cap { .. } | Kind::Initial | Kind::Gaz(_))
+}
+
+/// The lexicon entry of a unit's word: stored for name words, looked up for the rest.
+fn info(lex: &Lexicon, text: &str, u: &Unit) -> WordInfo {
+    if caches_info(u.kind) {
+        u.info
+    } else {
+        lex.info(word(text, u))
+    }
 }
 
 /// A candidate entity before document-level fixes.
@@ -103,6 +121,11 @@ fn units(
             span,
             kind,
             poss,
+            info: if caches_info(kind) {
+                rules.lex.info(span.slice(text))
+            } else {
+                WordInfo::default()
+            },
         };
         if t.kind == TokenKind::Word {
             let caps = w.len() >= 2 && is_all_caps(w);
@@ -321,11 +344,11 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                         .iter()
                         .position(|x| matches!(x.kind, Kind::Conn(Conn::Of)))
                         .filter(|&p| p > 0)
-                        .map(|p| word(text, &us[k + p]));
-                    let head = lex
-                        .head(word(text, last))
-                        .or_else(|| of_head.and_then(|w| lex.head(w)));
-                    let first_given = lex.given(word(text, &us[k + 1])).is_some();
+                        .map(|p| &us[k + p]);
+                    let head = info(lex, text, last)
+                        .head_label()
+                        .or_else(|| of_head.and_then(|h| info(lex, text, h).head_label()));
+                    let first_given = info(lex, text, &us[k + 1]).is_given();
                     if let Some(h) = head {
                         out.push(Cand {
                             span: Span::new(u.span.start, last.span.end),
@@ -350,7 +373,7 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                     }
                 }
                 // a gazetteer form that is also a common word ("South") needs "the" before it
-                let bare_common = lex.is_common(word(text, &u))
+                let bare_common = info(lex, text, &u).common
                     && !k
                         .checked_sub(1)
                         .is_some_and(|p| word(text, &us[p]).eq_ignore_ascii_case("the"));
@@ -365,16 +388,16 @@ fn segments(rules: &EntityRules, text: &str, us: &[Unit], ev: &Evidence, out: &m
                 after_title = None;
                 k += 1;
             }
-            Kind::Cap { weak } if weak || lex.is_common(word(text, &u)) => {
+            Kind::Cap { weak } if weak || info(lex, text, &u).common => {
                 // a sentence start or common word opens a name only before a head word
                 let w = word(text, &u);
-                let common = lex.is_common(w);
+                let common = info(lex, text, &u).common;
                 let headline_verb = ev.headline[u.a] && w.ends_with('s') && !ev.seen_strong(w);
                 let not_name = common || ev.seen_lower(w) || headline_verb;
                 if not_name {
                     let e = collect(rules, text, us, k, ev);
-                    let head_end = e > k + 1 && lex.is_head(word(text, &us[e - 1]));
-                    let head_start = e > k + 1 && lex.is_head(w) && !common;
+                    let head_end = e > k + 1 && info(lex, text, &us[e - 1]).is_head();
+                    let head_start = e > k + 1 && info(lex, text, &u).is_head() && !common;
                     if !head_start && (weak || !head_end) {
                         after_title = None;
                         k += 1;
@@ -477,8 +500,8 @@ const MAX_NAME_UNITS: usize = 12;
 /// The end (exclusive unit index) of the name starting at unit `k`.
 fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence) -> usize {
     let lex = &rules.lex;
-    let first_w = word(text, &us[k]);
-    let mut has_head = lex.is_head(first_w) && lex.given(first_w).is_none();
+    let first = info(lex, text, &us[k]);
+    let mut has_head = first.is_head() && !first.is_given();
     let mut end = k + 1;
     if us[k].poss {
         return end;
@@ -491,7 +514,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
             Kind::Cap { weak: true }
                 if {
                     let w = word(text, &us[e]);
-                    lex.is_common(w)
+                    info(lex, text, &us[e]).common
                         || ev.seen_lower(w)
                         || (ev.headline[us[e].a] && w.ends_with('s') && !ev.seen_strong(w))
                 } =>
@@ -499,7 +522,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                 break; // a headline word that is no name ("Bill Heads …", "Talks Stall")
             }
             Kind::Cap { .. } | Kind::Initial => {
-                has_head |= lex.is_head(word(text, &us[e]));
+                has_head |= info(lex, text, &us[e]).is_head();
                 e += 1;
                 end = e;
                 if us[e - 1].poss {
@@ -514,7 +537,7 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                     break;
                 }
             }
-            Kind::Num if has_head && lex.is_head(word(text, &us[e - 1])) => {
+            Kind::Num if has_head && info(lex, text, &us[e - 1]).is_head() => {
                 e += 1;
                 end = e;
             }
@@ -571,12 +594,12 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
 /// head word ("Services", "Coalition") where the name ends.
 fn and_to_head(rules: &EntityRules, text: &str, us: &[Unit], k: usize, e: usize) -> bool {
     let lex = &rules.lex;
-    if lex.given(word(text, &us[k])).is_some() || us[k..e].iter().any(|u| u.poss) {
+    if info(lex, text, &us[k]).is_given() || us[k..e].iter().any(|u| u.poss) {
         return false;
     }
     let mut f = e + 1;
     while f < us.len() && f < e + 5 && matches!(us[f].kind, Kind::Cap { weak: false }) {
-        if lex.head(word(text, &us[f])) == Some(EntityLabel::Org)
+        if info(lex, text, &us[f]).head_label() == Some(EntityLabel::Org)
             && !us.get(f + 1).is_some_and(|n| is_name_unit(n.kind))
         {
             return true;
@@ -602,7 +625,7 @@ fn classify(
     out: &mut Vec<Cand>,
 ) {
     let lex = &rules.lex;
-    let last_head = seg.last().and_then(|u| lex.head(word(text, u)));
+    let last_head = seg.last().and_then(|u| info(lex, text, u).head_label());
     // drop leading words that are not names here
     let mut s = 0;
     let mut the = prev_the;
@@ -610,8 +633,9 @@ fn classify(
         let u = &seg[s];
         let w = word(text, u);
         let weak = matches!(u.kind, Kind::Cap { weak: true });
-        let common = lex.is_common(w);
-        let head_first = s + 1 < seg.len() && lex.is_head(w) && !common;
+        let u_info = info(lex, text, u);
+        let common = u_info.common;
+        let head_first = s + 1 < seg.len() && u_info.is_head() && !common;
         let drop = match u.kind {
             Kind::Cap { .. } if head_first => false,
             Kind::Cap { .. } => {
@@ -633,10 +657,9 @@ fn classify(
     let mut e = seg.len();
     while e > s {
         let u = &seg[e - 1];
-        let w = word(text, u);
-        let after_given = || e >= 2 && lex.given(word(text, &seg[e - 2])).is_some();
+        let after_given = || e >= 2 && info(lex, text, &seg[e - 2]).is_given();
         let trailing_common = matches!(u.kind, Kind::Cap { .. })
-            && lex.is_common(w)
+            && info(lex, text, u).common
             && last_head.is_none()
             && !after_given();
         if matches!(u.kind, Kind::Conn(_)) || trailing_common {
@@ -650,14 +673,14 @@ fn classify(
     }
     let mut seg = &seg[s..e];
     // "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a name starts at its given name
-    let stray = |w: &str| lex.is_common(w) || ev.seen_lower(w) || titled;
+    let stray = |u: &Unit| info(lex, text, u).common || ev.seen_lower(word(text, u)) || titled;
     if seg.len() >= 3
-        && lex.given(word(text, &seg[0])).is_none()
-        && stray(word(text, &seg[0]))
-        && !lex.is_head(word(text, &seg[seg.len() - 1]))
+        && !info(lex, text, &seg[0]).is_given()
+        && stray(&seg[0])
+        && !info(lex, text, &seg[seg.len() - 1]).is_head()
     {
         if let Some(p) = (1..seg.len() - 1).find(|&p| {
-            matches!(seg[p].kind, Kind::Cap { .. }) && lex.given(word(text, &seg[p])).is_some()
+            matches!(seg[p].kind, Kind::Cap { .. }) && info(lex, text, &seg[p]).is_given()
         }) {
             seg = &seg[p..];
         }
@@ -666,17 +689,17 @@ fn classify(
     let last = &seg[seg.len() - 1];
     let span = Span::new(first.span.start, last.span.end);
     let first_w = word(text, first);
-    let last_w = word(text, last);
+    let first_info = info(lex, text, first);
     let n_words = seg
         .iter()
         .filter(|u| !matches!(u.kind, Kind::Conn(_)))
         .count();
-    let given = lex.given(first_w).is_some();
+    let given = first_info.is_given();
     // the head: the last word, else the word before "of", else the first word
     let of_at = seg
         .iter()
         .position(|u| matches!(u.kind, Kind::Conn(Conn::Of)));
-    let before_of = of_at.filter(|&p| p > 0).map(|p| word(text, &seg[p - 1]));
+    let before_of = of_at.filter(|&p| p > 0).map(|p| &seg[p - 1]);
     let push = |out: &mut Vec<Cand>, label, guess| {
         out.push(Cand {
             span,
@@ -689,7 +712,7 @@ fn classify(
     let particle = seg
         .iter()
         .any(|u| matches!(u.kind, Kind::Conn(Conn::Particle)));
-    if particle && !(n_words > 1 && lex.is_head(first_w)) {
+    if particle && !(n_words > 1 && first_info.is_head()) {
         return push(out, EntityLabel::Person, false);
     }
     if n_words == 1 {
@@ -699,26 +722,26 @@ fn classify(
         if matches!(first.kind, Kind::Initial) || first_w.chars().count() == 1 {
             return; // a lone initial or letter
         }
-        if lex.is_head(first_w) && !titled {
+        if first_info.is_head() && !titled {
             return; // a lone head word ("Street", "University") is not a name
         }
     }
     if n_words > 1 {
         // one lookup each: `Some(None)` is a head word with no label
-        if let Some(&head) = lex.heads.get(last_w) {
+        if let Some(head) = info(lex, text, last).head {
             if let Some(h) = head {
                 push(out, h, false);
             }
             return;
         }
-        if let Some(&head) = before_of.and_then(|w| lex.heads.get(w)) {
+        if let Some(head) = before_of.and_then(|u| info(lex, text, u).head) {
             if let Some(h) = head {
                 push(out, h, false);
             }
             return;
         }
         if !given && !titled {
-            if let Some(h) = lex.head(first_w) {
+            if let Some(h) = first_info.head_label() {
                 if !matches!(h, EntityLabel::Org) {
                     return push(out, h, false);
                 }
@@ -802,8 +825,10 @@ fn fix_guesses(text: &str, lex: &super::Lexicon, cands: &mut [Cand]) {
                 if person == pass && matches!(c.label, EntityLabel::Person | EntityLabel::Org) {
                     for w in s.split(' ') {
                         if guessed.contains(w)
-                            && !lex.is_head(w)
-                            && !lex.is_common(w)
+                            && !{
+                                let i = lex.info(w);
+                                i.is_head() || i.common
+                            }
                             && w.chars().count() > 1
                         {
                             known.entry(w).or_insert(c.label);
