@@ -7,6 +7,8 @@
 //! The `speakers` layer holds the clusters that some attribution refers to.
 
 mod clusters;
+mod coordination;
+mod pronouns;
 mod rules;
 mod speakers;
 
@@ -71,7 +73,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             continue;
         }
         // "Mr. Obama and Hillary Clinton": one speaker named after all of them
-        if let Some(members) = speakers::coordination(rules, doc, &ec, span) {
+        if let Some(members) = coordination::coordination(rules, doc, &ec, span) {
             let names: Vec<&str> = members
                 .iter()
                 .filter_map(|&m| ec.of_entity[m])
@@ -99,7 +101,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 heads[i] = true;
                 ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
             }
-            Mention::Pronoun(p) => speakers::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
+            Mention::Pronoun(p) => pronouns::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
                 .map(Ok)
                 .unwrap_or(Err(SpeakerType::Pronoun)),
             Mention::Nominal {

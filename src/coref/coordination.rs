@@ -1,0 +1,111 @@
+//! Coordinated speakers: "Mr. Obama and Hillary Clinton", "Sens. Jeff Merkley (D-Ore.), Sherrod
+//! Brown (D-Ohio) and Robert Menendez (D-N.J.)" speak as one, named after all of them.
+
+use super::clusters::EClusters;
+use super::rules::CorefRules;
+use crate::doc::{Doc, EntityLabel, Span};
+
+/// The entities of a coordinated speaker ("Mr. Obama and Hillary Clinton", "Sens. Jeff Merkley
+/// (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.)"): two or more people (or two
+/// or more organizations) of different clusters joined by commas and "and", with nothing else
+/// between them but titles and parenthesized affiliations.
+pub fn coordination(
+    rules: &CorefRules,
+    doc: &Doc,
+    ec: &EClusters,
+    span: Span,
+) -> Option<Vec<usize>> {
+    let text = doc.text.as_str();
+    let a = doc.entities.partition_point(|e| e.span.start < span.start);
+    let mut members: Vec<usize> = Vec::new();
+    let mut saw_and = false;
+    let mut at = span.start;
+    for (k, e) in doc.entities.iter().enumerate().skip(a) {
+        if e.span.end > span.end {
+            break;
+        }
+        let mut gap = text.get(at..e.span.start)?;
+        // "The Democratic candidates, Hillary Clinton and Bernie Sanders,": the names in
+        // apposition after a description
+        if members.is_empty() {
+            if let Some(c) = gap.rfind(", ") {
+                if !joiner(rules, gap, true).0 {
+                    gap = &gap[c + 2..];
+                }
+            }
+        }
+        let (ok, and) = joiner(rules, gap, members.is_empty());
+        if !ok && members.is_empty() {
+            // a name inside the description ("The Democratic candidates, …"): look on
+            continue;
+        }
+        if !ok {
+            // the part after the coordination (an appositive, a relative clause) ends it
+            break;
+        }
+        saw_and |= and;
+        members.push(k);
+        at = e.span.end;
+    }
+    if members.len() < 2 || !saw_and {
+        return None;
+    }
+    let label = doc.entities[members[0]].label;
+    let clusters: Vec<usize> = members
+        .iter()
+        .map(|&m| ec.of_entity[m])
+        .collect::<Option<Vec<_>>>()?;
+    let distinct = clusters
+        .iter()
+        .enumerate()
+        .all(|(i, c)| !clusters[..i].contains(c));
+    (matches!(label, EntityLabel::Person | EntityLabel::Org)
+        && distinct
+        && members.iter().all(|&m| doc.entities[m].label == label))
+    .then_some(members)
+}
+
+/// Whether the text between two coordinated names only joins them (commas, "and", titles,
+/// parenthesized affiliations); and whether it holds "and". `first`: the text before the first
+/// name, where only titles and "both" may stand.
+fn joiner(rules: &CorefRules, gap: &str, first: bool) -> (bool, bool) {
+    let mut and = false;
+    let mut depth = 0usize;
+    let mut rest = gap;
+    while let Some(c) = rest.chars().next() {
+        if c == '(' {
+            depth += 1;
+            rest = &rest[1..];
+            continue;
+        }
+        if c == ')' {
+            depth = depth.saturating_sub(1);
+            rest = &rest[1..];
+            continue;
+        }
+        if depth > 0 || c.is_whitespace() || c == ',' && !first {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let end = rest
+            .find(|ch: char| ch.is_whitespace() || ch == '(' || ch == ',')
+            .unwrap_or(rest.len());
+        let w = &rest[..end];
+        rest = &rest[end..];
+        let lower = w.to_lowercase();
+        if !first && (lower == "and" || w == "&") {
+            and = true;
+            continue;
+        }
+        let title = rules.titles_lower.contains_key(lower.as_str())
+            || rules.titles_lower.contains_key(lower.trim_end_matches('.'))
+            || matches!(
+                lower.as_str(),
+                "sens." | "reps." | "govs." | "messrs." | "both"
+            );
+        if !title {
+            return (false, false);
+        }
+    }
+    (depth == 0 && gap.len() <= 60, and)
+}
