@@ -283,9 +283,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     // not attributed by a capitalized speaker that opens a new sentence with more
                     // to say
                     let inner = v.doc.quotes[qt.quote].inner;
-                    let ends_sentence = v.doc.text[inner.start..inner.end]
-                        .trim_end()
-                        .ends_with(['.', '!', '?']);
+                    let ends_sentence =
+                        v.doc.text[inner.start..inner.end].trim_end().ends_with('.');
                     if let Some((s0, _)) = found.speaker {
                         if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b, feats) {
                             return None;

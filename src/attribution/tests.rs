@@ -807,3 +807,16 @@ fn parenthetical_and_relative_attributions() {
         ("will go into effect in a few months", Some("officials"))
     );
 }
+
+#[test]
+fn a_question_or_exclamation_does_not_end_the_attribution() {
+    let c = one("“It looks like we won’t get along, who knows?” Roe told the radio station in an interview.");
+    assert_eq!(c.2, some("Roe"));
+    let c = one("“Compare him to the others,” Hale urged.");
+    assert_eq!(
+        (c.2.as_deref(), c.3.as_deref()),
+        (Some("Hale"), Some("urged"))
+    );
+    let c = one("“You know, it happens, right?” Hale went on, as if he had not heard her.");
+    assert_eq!(c.2, some("Hale"));
+}
