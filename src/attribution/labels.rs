@@ -93,7 +93,20 @@ pub fn run(m: &mut Matcher, pat: &Pattern) {
         }
         let trimmed = text[body.start..body.end].trim_end();
         body.end = body.start + trimmed.len();
-        if body.is_empty() || m.out.iter().any(|o| o.content.overlaps(body)) {
+        if body.is_empty() {
+            continue;
+        }
+        // a reported clause inside the turn ("I said that in June") is the speaker's own words;
+        // a quotation already attributed there stays, and the turn is left alone
+        if m.out
+            .iter()
+            .any(|o| o.content.overlaps(body) && o.kind == ClaimKind::Direct)
+        {
+            continue;
+        }
+        m.out
+            .retain(|o| !(o.content.overlaps(body) && body.contains(o.content)));
+        if m.out.iter().any(|o| o.content.overlaps(body)) {
             continue;
         }
         if qi != NONE {

@@ -820,3 +820,18 @@ fn a_question_or_exclamation_does_not_end_the_attribution() {
     let c = one("“You know, it happens, right?” Hale went on, as if he had not heard her.");
     assert_eq!(c.2, some("Hale"));
 }
+
+#[test]
+fn a_transcript_turn_keeps_its_own_reported_words() {
+    let t = "Hearing\n\nCouncil President Tom Hale opened.\n\nHALE: We will not raise taxes this year. I said that in June.\n\nROE: Then where does the money come from?";
+    let c = claims(t);
+    let turn = c
+        .iter()
+        .find(|r| r.5 == "speaker-label" && r.2.as_deref() == Some("HALE"))
+        .unwrap();
+    assert_eq!(
+        turn.1,
+        "We will not raise taxes this year. I said that in June."
+    );
+    assert!(c.iter().all(|r| r.2.as_deref() != Some("I")), "{c:?}");
+}

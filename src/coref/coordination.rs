@@ -34,6 +34,10 @@ pub fn coordination(
                 }
             }
         }
+        // "Council members Ann Roe and …": a short plural description before the first name
+        if members.is_empty() && plural_description(gap) {
+            gap = "";
+        }
         let (ok, and) = joiner(rules, gap, members.is_empty());
         if !ok && members.is_empty() {
             // a name inside the description ("The Democratic candidates, …"): look on
@@ -108,4 +112,18 @@ fn joiner(rules: &CorefRules, gap: &str, first: bool) -> (bool, bool) {
         }
     }
     (depth == 0 && gap.len() <= 60, and)
+}
+
+/// "Council members ", "Sens. ", "Republican senators ": at most three words, the last a plural,
+/// none of them "of", "for" or "to" (not "the father of …").
+fn plural_description(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .last()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s'))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "of" | "for" | "to" | "and" | "the" | "a"))
+        && !gap.contains(',')
 }

@@ -364,3 +364,12 @@ fn a_title_in_apposition_before_the_name_is_the_persons() {
     );
     assert_eq!(names(&d), vec!["Pieter van Dam"]);
 }
+
+#[test]
+fn names_after_a_short_plural_description_coordinate() {
+    let d = with_speakers(
+        "Council members Ann Roe and Luis Ortega said the plan would hurt the branches.",
+        &[("Council members Ann Roe and Luis Ortega", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe and Luis Ortega"]);
+}

@@ -282,6 +282,7 @@ fn resolve_all(
         let ctx = Ctx {
             anchor,
             future: f.future,
+            since: f.since,
             quarters,
             reference,
             // a date without a year takes the reference's year within its paragraph (or

@@ -168,6 +168,8 @@ pub struct Ctx {
     pub anchor: Option<Date>,
     /// The sentence points to the future ("will", "scheduled").
     pub future: bool,
+    /// The expression follows "since" ("has fallen since January"): it lies in the past.
+    pub since: bool,
     /// The sentence speaks of quarters (earnings news): "a year earlier" is then a quarter.
     pub quarters: bool,
     /// The last date written before the expression (the reference time), if any.
@@ -487,9 +489,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             m,
             d: None,
         } => {
-            let c = pick_year(a.first_of_month(), ctx.future, MONTH_PAST_LIMIT, |y| {
-                Date::new(i16::try_from(y).ok()?, m as i8, 1).ok()
-            });
+            // ("since January" looks back up to a year)
+            let past_limit = if ctx.since { 366 } else { MONTH_PAST_LIMIT };
+            let c = pick_year(
+                a.first_of_month(),
+                ctx.future && !ctx.since,
+                past_limit,
+                |y| Date::new(i16::try_from(y).ok()?, m as i8, 1).ok(),
+            );
             c.map(|c| format!("{:04}-{m:02}", c.year()))
                 .unwrap_or_else(|| no_anchor_value(sem))
         }

@@ -783,3 +783,18 @@ fn spelled_years_after_months_and_seasons_quarter_durations() {
         ],
     );
 }
+
+#[test]
+fn a_month_after_since_lies_in_the_past() {
+    // nine months back from October: without "since" the nearest January (ahead) would win
+    let dct = Some(date(2025, 10, 14));
+    check(
+        dct,
+        &[(
+            "Revenue has fallen 6 percent since January.",
+            "January",
+            "DATE",
+            "2025-01",
+        )],
+    );
+}
