@@ -15,8 +15,9 @@ use super::view::NONE;
 /// The longest label, in bytes.
 const MAX_LABEL: usize = 30;
 
-/// The label of a transcript line: 1 to 3 words in capitals before a colon.
-fn label(line: &str) -> Option<(usize, usize)> {
+/// The label of a transcript line: 1 to 3 words in capitals before a colon (byte range in the
+/// line).
+pub fn label(line: &str) -> Option<(usize, usize)> {
     let lead = line.len() - line.trim_start_matches(['"', '“', '\'', '‘']).len();
     let rest = &line[lead..];
     let mut window = rest.len().min(MAX_LABEL + 2);

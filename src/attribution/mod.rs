@@ -12,7 +12,7 @@ pub mod continuation;
 pub mod cues;
 mod edges;
 mod headline;
-mod labels;
+pub mod labels;
 pub mod lexicon;
 pub mod matcher;
 pub mod patterns;

@@ -247,6 +247,42 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
             label: c.label,
         })
         .collect();
+    add_transcript_labels(doc);
+}
+
+/// "HALE: We will not raise taxes.": a transcript label in capitals that is the surname of a
+/// person named in the document is a mention of that person.
+fn add_transcript_labels(doc: &mut Doc) {
+    let text = doc.text.as_str();
+    let mut found: Vec<Entity> = Vec::new();
+    for para in doc.paragraphs.iter().skip(1) {
+        let Some((a, b)) = crate::attribution::labels::label(para.slice(text)) else {
+            continue;
+        };
+        let span = Span::new(para.start + a, para.start + b);
+        let label = span.slice(text);
+        let surname = label.rsplit(' ').next().unwrap_or(label);
+        let known = doc.entities.iter().any(|e| {
+            e.label == EntityLabel::Person
+                && e.span.slice(text).contains(' ')
+                && e.span
+                    .slice(text)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|l| l.to_uppercase() == surname)
+        });
+        let free = !doc.entities.iter().any(|e| e.span.overlaps(span));
+        if known && free {
+            found.push(Entity {
+                span,
+                label: EntityLabel::Person,
+            });
+        }
+    }
+    if !found.is_empty() {
+        doc.entities.extend(found);
+        doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
+    }
 }
 
 /// The word of a unit (its span's text).

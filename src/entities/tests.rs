@@ -234,3 +234,12 @@ fn a_title_word_after_an_honorific_is_a_surname() {
         "{v:?}"
     );
 }
+
+#[test]
+fn a_transcript_label_is_a_mention_of_the_person_with_that_surname() {
+    let v = ents("Hearing\n\nCouncil President Tom Hale spoke.\n\nHALE: We will not raise taxes.");
+    assert!(has(&v, "HALE", "PERSON"), "{v:?}");
+    // a label that is nobody's surname is no person
+    let v = ents("News\n\nBREAKING: The bridge is closed.");
+    assert!(!v.iter().any(|(s, _)| s == "BREAKING"), "{v:?}");
+}
