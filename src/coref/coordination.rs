@@ -127,3 +127,21 @@ fn plural_description(gap: &str) -> bool {
             .any(|w| matches!(*w, "of" | "for" | "to" | "and" | "the" | "a"))
         && !gap.contains(',')
 }
+
+/// The name of a coordinated speaker: its members' canonical names joined as written in English
+/// ("Ann Roe and Bill Shaw", "Ann Roe, Bill Shaw and Carl Dunn").
+pub fn joint_name(doc: &Doc, ec: &EClusters, members: &[usize]) -> String {
+    let names: Vec<&str> = members
+        .iter()
+        .filter_map(|&m| ec.of_entity[m])
+        .map(|c| {
+            doc.text
+                .get(ec.clusters[c].name.start..ec.clusters[c].name.end)
+                .unwrap_or("")
+        })
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
+    }
+}

@@ -38,6 +38,18 @@ fn from_entity_cluster(text: &str, c: &ECluster) -> SpeakerCluster {
     }
 }
 
+/// A speaker cluster tied to no entity cluster (a description, a pronoun left unresolved, a
+/// coordination).
+fn standalone(name: String, kind: SpeakerType) -> SpeakerCluster {
+    SpeakerCluster {
+        name,
+        title: None,
+        affiliation: None,
+        kind,
+        mentions: Vec::new(),
+    }
+}
+
 /// The text of a span, or "" for a span that does not fit the text (never panics).
 fn text_of(doc: &Doc, span: Span) -> &str {
     doc.text.get(span.start..span.end).unwrap_or("")
@@ -73,72 +85,54 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             continue;
         }
         // "Mr. Obama and Hillary Clinton": one speaker named after all of them
-        if let Some(members) = coordination::coordination(rules, doc, &ec, span) {
-            let names: Vec<&str> = members
-                .iter()
-                .filter_map(|&m| ec.of_entity[m])
-                .map(|c| text_of(doc, ec.clusters[c].name))
-                .collect();
-            let name = match names.split_last() {
-                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-                _ => names.concat(),
+        let k = if let Some(members) = coordination::coordination(rules, doc, &ec, span) {
+            speakers.push(standalone(
+                coordination::joint_name(doc, &ec, &members),
+                kind_of(doc.entities[members[0]].label),
+            ));
+            speakers.len() - 1
+        } else {
+            let m = speakers::classify(rules, doc, &ec, span);
+            let target = match m {
+                Mention::Entity(i) => {
+                    heads[i] = true;
+                    ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
+                }
+                Mention::Pronoun(p) => {
+                    pronouns::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
+                        .map(Ok)
+                        .unwrap_or(Err(SpeakerType::Pronoun))
+                }
+                Mention::Nominal {
+                    title,
+                    state,
+                    party,
+                } => speakers::resolve_nominal(rules, doc, &ec, span.start, title, state, party)
+                    .map(Ok)
+                    .unwrap_or(Err(SpeakerType::Person)),
+                Mention::Other => Err(speakers::description_kind(doc, span)),
             };
-            speakers.push(SpeakerCluster {
-                name,
-                title: None,
-                affiliation: None,
-                kind: kind_of(doc.entities[members[0]].label),
-                mentions: vec![span],
-            });
-            let k = speakers.len() - 1;
-            of_span.insert(span, k);
-            assigned.push((ai, k));
-            continue;
-        }
-        let m = speakers::classify(rules, doc, &ec, span);
-        let target = match m {
-            Mention::Entity(i) => {
-                heads[i] = true;
-                ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
+            if let Ok(c) = target {
+                if ec.clusters[c].label != EntityLabel::Person {
+                    groups.push((span.start, c));
+                }
             }
-            Mention::Pronoun(p) => pronouns::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
-                .map(Ok)
-                .unwrap_or(Err(SpeakerType::Pronoun)),
-            Mention::Nominal {
-                title,
-                state,
-                party,
-            } => speakers::resolve_nominal(rules, doc, &ec, span.start, title, state, party)
-                .map(Ok)
-                .unwrap_or(Err(SpeakerType::Person)),
-            Mention::Other => Err(speakers::description_kind(doc, span)),
-        };
-        let k = match target {
-            Ok(c) => *of_ec.entry(c).or_insert_with(|| {
-                speakers.push(from_entity_cluster(&doc.text, &ec.clusters[c]));
-                used_ec.push((speakers.len() - 1, c));
-                speakers.len() - 1
-            }),
-            Err(kind) => {
-                let name = match kind {
-                    SpeakerType::Pronoun => text_of(doc, span),
-                    _ => surface_name(text_of(doc, speakers::core_span(doc, span))),
-                };
-                speakers.push(SpeakerCluster {
-                    name: name.to_string(),
-                    title: None,
-                    affiliation: None,
-                    kind,
-                    mentions: Vec::new(),
-                });
-                speakers.len() - 1
+            match target {
+                Ok(c) => *of_ec.entry(c).or_insert_with(|| {
+                    speakers.push(from_entity_cluster(&doc.text, &ec.clusters[c]));
+                    used_ec.push((speakers.len() - 1, c));
+                    speakers.len() - 1
+                }),
+                Err(kind) => {
+                    let name = match kind {
+                        SpeakerType::Pronoun => text_of(doc, span),
+                        _ => surface_name(text_of(doc, speakers::core_span(doc, span))),
+                    };
+                    speakers.push(standalone(name.to_string(), kind));
+                    speakers.len() - 1
+                }
             }
         };
-        if let Ok(c) = target {
-            if ec.clusters[c].label != EntityLabel::Person {
-                groups.push((span.start, c));
-            }
-        }
         speakers[k].mentions.push(span);
         of_span.insert(span, k);
         assigned.push((ai, k));

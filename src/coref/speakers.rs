@@ -86,15 +86,14 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && !w.chars().any(char::is_lowercase)
         {
-            let found = doc.entities.iter().enumerate().find(|(i, e)| {
-                e.label == EntityLabel::Person
-                    && ec.of_entity[*i].is_some()
-                    && e.span
-                        .slice(text)
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|last| last.to_uppercase() == w)
-            });
+            let found =
+                doc.entities.iter().enumerate().find(|(i, e)| {
+                    e.label == EntityLabel::Person
+                        && ec.of_entity[*i].is_some()
+                        && e.span.slice(text).rsplit(' ').next().is_some_and(|last| {
+                            last.chars().flat_map(char::to_uppercase).eq(w.chars())
+                        })
+                });
             if let Some((i, _)) = found {
                 return Mention::Entity(i);
             }

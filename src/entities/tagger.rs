@@ -269,7 +269,7 @@ fn add_transcript_labels(doc: &mut Doc) {
                     .slice(text)
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|l| l.to_uppercase() == surname)
+                    .is_some_and(|l| l.chars().flat_map(char::to_uppercase).eq(surname.chars()))
         });
         let free = !doc.entities.iter().any(|e| e.span.overlaps(span));
         if known && free {

@@ -53,6 +53,13 @@ pub struct SegmentRules {
     credits: FxSet<String>,
 }
 
+/// Whether `word`, lowercased, is in `set` (no allocation; words longer than [`MAX_KEY`] never
+/// are).
+fn listed(set: &FxSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; MAX_KEY];
+    lower_key(word, &mut buf).is_some_and(|k| set.contains(k))
+}
+
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
 const MAX_KEY: usize = 48;
 /// How far back a word before a period is read, in bytes.
@@ -90,28 +97,23 @@ impl SegmentRules {
     }
 
     fn is_starter(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower_key(word, &mut buf).is_some_and(|k| self.starters.contains(k))
+        listed(&self.starters, word)
     }
 
     fn is_continuation(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower_key(word, &mut buf).is_some_and(|k| self.continuations.contains(k))
+        listed(&self.continuations, word)
     }
 
     fn is_caption(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower_key(word, &mut buf).is_some_and(|k| self.captions.contains(k))
+        listed(&self.captions, word)
     }
 
     fn is_credit(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower_key(word, &mut buf).is_some_and(|k| self.credits.contains(k))
+        listed(&self.credits, word)
     }
 
     fn is_speech_verb(&self, word: &str) -> bool {
-        let mut buf = [0u8; MAX_KEY];
-        lower_key(word, &mut buf).is_some_and(|k| self.speech.contains(k))
+        listed(&self.speech, word)
     }
 }
 
