@@ -16,6 +16,14 @@ pub fn coordination(
     span: Span,
 ) -> Option<Vec<usize>> {
     let text = doc.text.as_str();
+    // most speakers are one name: no "and", no coordination
+    let phrase = text.get(span.start..span.end)?;
+    if !phrase
+        .split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("and") || w == "&")
+    {
+        return None;
+    }
     let a = doc.entities.partition_point(|e| e.span.start < span.start);
     let mut members: Vec<usize> = Vec::new();
     let mut saw_and = false;
