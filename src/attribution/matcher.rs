@@ -8,8 +8,8 @@ use super::edges::*;
 use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
 use super::speaker::{
-    absolute_subject, appositive_after_quote, in_entity, name_before_colon, opening_participle,
-    skip_floating_quantifier, speaker_fits_cue,
+    absolute_subject, appositive_after_quote, appositive_after_start, in_entity, name_before_colon,
+    opening_participle, skip_floating_quantifier, speaker_fits_cue,
 };
 use super::view::{View, NONE};
 
@@ -190,6 +190,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         == Some(&Elem::Quote);
                     let long = if at_cue && quote_before {
                         appositive_after_quote(v, p, lo)
+                    } else if at_cue && feats & feature::FIN != 0 && v.punct(p - 1, ",") {
+                        let mut s = skip_intro(v, skip_dateline(v, lo, p), p);
+                        while s < p && v.is(s, PUNCT) {
+                            s += 1;
+                        }
+                        appositive_after_start(v, s, p)
                     } else {
                         None
                     };

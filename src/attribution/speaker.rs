@@ -209,7 +209,31 @@ pub(super) fn appositive_after_quote(v: &View, p: usize, lo: usize) -> Option<(u
     if v.punct(a, ",") {
         a += 1;
     }
-    // the name ("Leonard E. Burman") runs to the first comma, and an appositive follows
+    name_with_appositive(v, a, p)
+}
+
+/// The speaker that opens its clause as a name with a long appositive: NAME, APPOSITIVE, CUE
+/// ("Larry Cohen, a senior adviser to Mr. Sanders and past president of …, said"; "Sen. Marco
+/// Rubio, R-Fla., appearing on Fox News …, said"). `s` is where the clause's subject starts.
+pub(super) fn appositive_after_start(v: &View, s: usize, p: usize) -> Option<(usize, usize)> {
+    if p < s + 3 || !v.punct(p - 1, ",") || p - s > 45 {
+        return None;
+    }
+    // (`s..p` lies in one sentence: a period here closes an abbreviation, "R-Fla.")
+    if (s..p).any(|k| v.in_quote[k] != NONE || v.is(k, CUEWORD)) {
+        return None;
+    }
+    // the titles before a name ("Sen.", "Former Maryland Gov.") are part of the phrase
+    let mut a = s;
+    while a < p && (v.is(a, TITLE) || v.punct(a, ".") && v.abbrev_dot(a)) && !in_entity(v, a) {
+        a += 1;
+    }
+    name_with_appositive(v, a, p).map(|(_, e)| (s, e))
+}
+
+/// `a..p-1` when a name runs from `a` to the first comma and an appositive follows it up to the
+/// comma before `p`.
+fn name_with_appositive(v: &View, a: usize, p: usize) -> Option<(usize, usize)> {
     let e = (a..p - 1).find(|&k| v.punct(k, ","))?;
     (v.is(a, CAP) && e + 1 < p - 1 && (a..e).all(|k| in_entity(v, k) || v.is(k, PUNCT)))
         .then_some((a, p - 1))

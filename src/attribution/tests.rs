@@ -509,6 +509,23 @@ fn a_name_with_a_long_appositive_after_a_quotation_speaks() {
 }
 
 #[test]
+fn a_name_that_opens_the_sentence_keeps_its_long_appositive() {
+    let t = "Ann Kowal, a nurse from Ava, Mo., who leads the local union and backs Mr. Hale, said the wards were short of staff.";
+    let c = one(t);
+    assert_eq!(c.5, "speaker-cue-clause");
+    let sp = c.2.unwrap();
+    assert!(sp.starts_with("Ann Kowal, a nurse"), "{sp}");
+    // titles before the name and a participle phrase in the appositive
+    let t = "Sen. Ted Marsh, R-Fla., appearing on a radio show after the speech, said the plan would fail.";
+    let sp = one(t).2.unwrap();
+    assert!(sp.starts_with("Sen. Ted Marsh, R-Fla., appearing"), "{sp}");
+    // an opening phrase before the name is no name
+    let t = "In a statement, the agency, which runs the program, said it would act.";
+    let sp = one(t).2.unwrap();
+    assert!(!sp.starts_with("In"), "{sp}");
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");

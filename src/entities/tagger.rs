@@ -577,6 +577,12 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                 e += 1;
                 end = e;
             }
+            Kind::Conn(Conn::And) if and_to_head(rules, text, us, k, e).is_some() => {
+                // "Central and East European Coalition": on to the head word
+                e = and_to_head(rules, text, us, k, e).unwrap_or(e) + 1;
+                end = e;
+                has_head = true;
+            }
             Kind::Conn(c) => {
                 let ok = match c {
                     Conn::Of | Conn::The => has_head,
@@ -590,7 +596,6 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                             && us
                                 .get(e + 1)
                                 .is_some_and(|n| matches!(n.kind, Kind::Cap { weak: false }))
-                            || and_to_head(rules, text, us, k, e)
                     }
                     Conn::Amp => has_head,
                     Conn::Particle => !has_head,
@@ -600,6 +605,13 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
                 }
                 // connectors must lead to a name word
                 let mut f = e + 1;
+                // "Committee for a Responsible Federal Budget"
+                if c == Conn::Of
+                    && word(text, &us[e]) == "for"
+                    && us.get(f).is_some_and(|n| word(text, n) == "a")
+                {
+                    f += 1;
+                }
                 while f < us.len() && matches!(us[f].kind, Kind::Conn(Conn::The | Conn::Particle)) {
                     f += 1;
                 }
@@ -626,26 +638,30 @@ fn collect(rules: &EntityRules, text: &str, us: &[Unit], k: usize, ev: &Evidence
 }
 
 /// "United States Citizenship and Immigration Services": an "and" (unit `e`) inside a name that
-/// did not open with a given name, followed by capitalized words that end in an organization's
-/// head word ("Services", "Coalition") where the name ends.
-fn and_to_head(rules: &EntityRules, text: &str, us: &[Unit], k: usize, e: usize) -> bool {
+/// did not open with a given name, followed by capitalized words (or known names: "East
+/// European") that end in an organization's head word ("Services", "Coalition") where the name
+/// ends. Returns the head word's unit.
+fn and_to_head(rules: &EntityRules, text: &str, us: &[Unit], k: usize, e: usize) -> Option<usize> {
     let lex = &rules.lex;
     if info(lex, text, &us[k]).is_given() || us[k..e].iter().any(|u| u.poss) {
-        return false;
+        return None;
     }
     let mut f = e + 1;
-    while f < us.len() && f < e + 5 && matches!(us[f].kind, Kind::Cap { weak: false }) {
+    while f < us.len()
+        && f < e + 5
+        && matches!(us[f].kind, Kind::Cap { weak: false } | Kind::Gaz(_))
+    {
         if info(lex, text, &us[f]).head_label() == Some(EntityLabel::Org)
             && !us.get(f + 1).is_some_and(|n| is_name_unit(n.kind))
         {
-            return true;
+            return Some(f);
         }
         if us[f].poss {
-            return false;
+            return None;
         }
         f += 1;
     }
-    false
+    None
 }
 
 /// Classifies the name `seg` (units of one collected name) and emits it.

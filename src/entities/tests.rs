@@ -218,6 +218,24 @@ fn organization_names_hold_and_or_another_organization() {
     let v = ents("The House Ways and Means Committee met the United Nations Security Council.");
     assert!(has(&v, "House Ways and Means Committee", "ORG"), "{v:?}");
     assert!(has(&v, "United Nations Security Council", "ORG"), "{v:?}");
+    // plural heads, known names before the head, "for a"
+    let v = ents("Then United States Citizenship and Immigration Services and the Central and East European Coalition wrote to the Committee for a Responsible Federal Budget.");
+    assert!(
+        has(
+            &v,
+            "United States Citizenship and Immigration Services",
+            "ORG"
+        ),
+        "{v:?}"
+    );
+    assert!(
+        has(&v, "Central and East European Coalition", "ORG"),
+        "{v:?}"
+    );
+    assert!(
+        has(&v, "Committee for a Responsible Federal Budget", "ORG"),
+        "{v:?}"
+    );
     // a person before "and" stays a person
     let v = ents("Yesterday Tom Hale and Tulsa Police Department officers met.");
     assert!(has(&v, "Tom Hale", "PERSON"), "{v:?}");
