@@ -145,6 +145,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
             } else if (s == "." && v.abbrev_dot(t))
                 || ((s == "’" || s == "'") && t > lo && v.touching(t - 1) && words > 0)
                 || s == "&"
+                || (t > lo && slash_joins_names(v, t))
                 || (s == "%" && t > lo && v.is(t - 1, NUMBER))
             {
                 j = t;
@@ -251,6 +252,7 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
             } else if (s == "." && v.abbrev_dot(j))
                 || ((s == "’" || s == "'") && v.touching(j - 1))
                 || s == "&"
+                || slash_joins_names(v, j)
             {
                 last_word = j;
                 j += 1;
@@ -314,6 +316,17 @@ pub fn addressee(v: &View, q: usize, hi: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     (j > q && !(j == q + 1 && v.is(q, DET))).then_some((q, j))
+}
+
+/// Whether the token `i` is a slash between two names, touching both ("CNN/ORC",
+/// "New York Times/CBS News").
+fn slash_joins_names(v: &View, i: usize) -> bool {
+    i > 0
+        && v.text(i) == "/"
+        && v.touching(i - 1)
+        && v.touching(i)
+        && v.is(i - 1, CAP)
+        && v.is(i + 1, CAP)
 }
 
 /// Whether tokens `i` and `k` lie inside the same named entity.

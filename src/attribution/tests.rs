@@ -526,6 +526,14 @@ fn a_name_that_opens_the_sentence_keeps_its_long_appositive() {
 }
 
 #[test]
+fn a_slash_joins_two_names_in_a_speaker() {
+    let c = one("The race is tied, according to a New York Times/CBS News poll.");
+    assert_eq!(c.2, some("a New York Times/CBS News poll"));
+    let c = one("A CNN/WMUR poll found that Sanders leads.");
+    assert_eq!(c.2, some("A CNN/WMUR poll"));
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");

@@ -171,6 +171,24 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Entity(i);
         }
     }
+    // "a New Hampshire Republican", "a spokeswoman for the campaign": an indefinite description
+    // of a person brings in a new source, which no earlier name refers to (a name at its head
+    // still does: "a terse Miller"; a document speaks for its maker: "a Reuters report")
+    let indefinite = !document_head(head_span.slice(text))
+        && first_w.is_some_and(|w| {
+            ["a", "an", "another", "one"]
+                .iter()
+                .any(|d| w.eq_ignore_ascii_case(d))
+        })
+        && !in_entity_at(doc, doc.tokens[words[0]].span);
+    if indefinite
+        && !ents.iter().any(|&i| {
+            let e = doc.entities[i];
+            e.label == EntityLabel::Person && e.span.overlaps(head_span)
+        })
+    {
+        return Mention::Other;
+    }
     let head_w = head_span.slice(text);
     if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
         // "the Texas Republican": a party member, by state
@@ -299,6 +317,12 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     Mention::Other
+}
+
+/// Whether `t` lies inside a named entity.
+fn in_entity_at(doc: &Doc, t: Span) -> bool {
+    let i = doc.entities.partition_point(|e| e.span.end <= t.start);
+    doc.entities.get(i).is_some_and(|e| e.span.start <= t.start)
 }
 
 /// The person an appositive description at `pos` describes: the nearest PERSON entity before it

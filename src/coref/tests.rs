@@ -373,3 +373,21 @@ fn names_after_a_short_plural_description_coordinate() {
     );
     assert_eq!(names(&d), vec!["Ann Roe and Luis Ortega"]);
 }
+
+#[test]
+fn an_indefinite_description_is_a_new_source() {
+    let d = with_speakers(
+        "Press secretary Ann Rowe spoke first. A spokeswoman for the mayor said the plan would fail. A Vermont Republican said it would pass.",
+        &[("A spokeswoman for the mayor", 0), ("A Vermont Republican", 0)],
+    );
+    assert_eq!(
+        names(&d),
+        vec!["A spokeswoman for the mayor", "A Vermont Republican"]
+    );
+    // a name at the head, an appositive name and a document keep theirs
+    let d = with_speakers(
+        "Pat Miller ran. Later a terse Miller agreed. A top aide, John Weaver, said so. A Reuters report said so.",
+        &[("a terse Miller", 0), ("A top aide, John Weaver,", 0), ("A Reuters report", 0)],
+    );
+    assert_eq!(names(&d), vec!["Pat Miller", "John Weaver", "Reuters"]);
+}
