@@ -200,10 +200,19 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 // ("the most recent poll" goes on)
                 let superlative = v.text(j).eq_ignore_ascii_case("most")
                     && v.text(j - 1).eq_ignore_ascii_case("the");
-                if j > q && !v.is(j - 1, PREP) && !v.punct(j - 1, ",") && !superlative {
+                // ("a tally by the Associated Press" goes on, too)
+                let after_prep = v.is(j - 1, PREP) || v.text(j - 1).eq_ignore_ascii_case("by");
+                if j > q && !after_prep && !v.punct(j - 1, ",") && !superlative {
                     break;
                 }
-            } else if f & (STOP | CLAUSAL | CUEWORD) != 0 {
+            } else if f & (STOP | CLAUSAL | CUEWORD) != 0
+                // "the state Division of …", "a post from …": a cue word after a determiner is a noun
+                && !(f & (STOP | CLAUSAL) == 0
+                    && j > q
+                    && v.is(j - 1, DET)
+                    && j + 1 < hi
+                    && (v.is(j + 1, CAP | PREP) || v.text(j + 1) == "by"))
+            {
                 // "Mr. Obama and Hillary Clinton never seem …": two names joined by "and"
                 let joins_names = j > q
                     && v.text(j).eq_ignore_ascii_case("and")

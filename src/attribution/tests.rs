@@ -534,6 +534,16 @@ fn a_slash_joins_two_names_in_a_speaker() {
 }
 
 #[test]
+fn an_according_to_source_reads_through_by_and_a_noun_cue() {
+    let c = one("Turnout was high, according to a tally by the Associated Press.");
+    assert_eq!(c.2, some("a tally by the Associated Press"));
+    let c = one("Revenue fell, according to the state Division of Gaming Enforcement.");
+    assert_eq!(c.2, some("the state Division of Gaming Enforcement"));
+    let c = one("The news is biased, according to a post from Ann Rowe.");
+    assert_eq!(c.2, some("a post from Ann Rowe"));
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");

@@ -295,6 +295,14 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         {
             return Mention::Entity(i);
         }
+        // "a post from Arianna Huffington", "an analysis by Lee Epstein": its author
+        if let Some(&i) = ents.iter().find(|&&i| {
+            let e = doc.entities[i];
+            let prev = text[..e.span.start].trim_end();
+            e.label == EntityLabel::Person && (prev.ends_with(" by") || prev.ends_with(" from"))
+        }) {
+            return Mention::Entity(i);
+        }
     }
     // "a spokeswoman for the authority, Teresa Gomez": the person in apposition
     if ents.is_empty() && core.end < span.end {
@@ -513,7 +521,7 @@ fn role_head(doc: &Doc, words: &[usize], core: Span) -> Option<usize> {
     let text = doc.text.as_str();
     words.windows(2).find_map(|w| {
         let (noun, prep) = (doc.tokens[w[0]].span, doc.tokens[w[1]].span);
-        let is_prep = matches!(prep.slice(text), "for" | "to" | "of");
+        let is_prep = matches!(prep.slice(text), "for" | "to" | "of" | "by" | "from");
         // lowercase, or capitalized only because it opens the phrase ("Advisers to …")
         let lowercase =
             noun.slice(text).starts_with(|c: char| c.is_lowercase()) || w[0] == words[0];

@@ -391,3 +391,12 @@ fn an_indefinite_description_is_a_new_source() {
     );
     assert_eq!(names(&d), vec!["Pat Miller", "John Weaver", "Reuters"]);
 }
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    let d = with_speakers(
+        "Turnout rose, according to a tally by the Associated Press. It fell, according to a post from Ann Rowe.",
+        &[("a tally by the Associated Press", 0), ("a post from Ann Rowe", 0)],
+    );
+    assert_eq!(names(&d), vec!["Associated Press", "Ann Rowe"]);
+}
