@@ -236,6 +236,12 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
             } else if f & PRONOUN != 0 && j > q && !v.is(j - 1, DET) {
                 // ("the most recent poll" goes on)
                 break;
+            } else if j > q && {
+                let t = v.text(j);
+                t.ends_with("n't") || t.ends_with("n’t")
+            } {
+                // "Trump wasn't …": a negated auxiliary ends the phrase
+                break;
             } else if j > q && f & CAP == 0 && !v.is(j - 1, DET) && {
                 let t = v.text(j);
                 t.len() > 4 && t.ends_with("ed")

@@ -3,11 +3,10 @@
 
 use crate::doc::{Attribution, ClaimKind, Span};
 
-use super::chunk::{right_np, Reach};
-use super::edges::{skip_dateline, skip_intro};
 use super::lexicon::class::*;
 use super::matcher::Matcher;
 use super::patterns::{Continuation, Pattern};
+use super::speaker::sentence_subject;
 use super::view::View;
 
 /// Fewest words a quotation needs to be a claim on its own (shorter ones are scare quotes or
@@ -162,13 +161,7 @@ fn introducer(v: &View, first: usize, para_initial: bool) -> Option<(usize, usiz
     if v.in_quote[ulo] != super::view::NONE || quoting {
         return None;
     }
-    let mut s = skip_dateline(v, ulo, uhi);
-    s = skip_intro(v, s, uhi);
-    while s < uhi && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
-        s += 1;
-    }
-    s = skip_intro(v, s, uhi);
-    let (a, mut b) = right_np(v, s, uhi, Reach::Plain)?;
+    let (a, mut b) = sentence_subject(v, ulo, uhi)?;
     // "The Times reports:": a noun-like cue ends the phrase
     let c = v.cues.partition_point(|c| c.first <= a);
     if let Some(cue) = v.cues.get(c).filter(|c| c.first < b) {

@@ -119,7 +119,11 @@ pub(super) fn skip_intro(v: &View, s: usize, p: usize) -> usize {
     let t = v.text(s);
     // "Chastened by the analyses, …": a participle with its agent
     let passive = t.len() > 4 && t.ends_with("ed") && s + 1 < p && v.text(s + 1) == "by";
-    let intro = v.is(s, PREP | GAP | CLAUSAL | FILLER | INTRO)
+    // ("The Post quoted …": a determiner opens a subject, not an introduction; "This week, …"
+    // is a time expression)
+    let intro = v.is(s, PREP | GAP | CLAUSAL | INTRO)
+        || v.is(s, FILLER) && !v.is(s, DET)
+        || v.is(s, TIMEX)
         || v.is(s, STOP) && !v.is(s, DET | PRONOUN)
         || t.ends_with("ing")
         || t.ends_with("ly")

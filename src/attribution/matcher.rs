@@ -9,7 +9,7 @@ use super::lexicon::class::*;
 use super::patterns::{Elem, Pattern};
 use super::speaker::{
     absolute_subject, appositive_after_quote, appositive_after_start, in_entity, name_before_colon,
-    opening_participle, skip_floating_quantifier, speaker_fits_cue,
+    opening_participle, sentence_subject, skip_floating_quantifier, speaker_fits_cue,
 };
 use super::view::{View, NONE};
 
@@ -252,17 +252,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         p = s0;
                         continue;
                     }
-                    let mut s = ulo;
-                    if v.quote_open[s] != NONE {
+                    if v.quote_open[ulo] != NONE {
                         return None;
                     }
-                    s = skip_dateline(v, s, p);
-                    s = skip_intro(v, s, p);
-                    while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
-                        s += 1;
-                    }
-                    s = skip_intro(v, s, p);
-                    let (s0, e0) = right_np(v, s, p, Reach::Plain)?;
+                    let (s0, e0) = sentence_subject(v, ulo, p)?;
                     if e0 > p || opening_participle(v, s0, e0) {
                         return None;
                     }

@@ -2,9 +2,9 @@
 //! participle clause, no adjective before a noun cue, quantifiers that float after the subject)
 //! and the long-appositive reading between a quotation and its cue.
 
-use super::chunk::left_np_simple;
+use super::chunk::{left_np_simple, right_np, Reach};
 use super::cues::CueLexicon;
-use super::edges::skip_gap_left;
+use super::edges::{skip_dateline, skip_gap_left, skip_intro};
 use super::lexicon::class::*;
 use super::view::{View, NONE};
 use crate::doc::EntityLabel;
@@ -237,4 +237,41 @@ fn name_with_appositive(v: &View, a: usize, p: usize) -> Option<(usize, usize)> 
     let e = (a..p - 1).find(|&k| v.punct(k, ","))?;
     (v.is(a, CAP) && e + 1 < p - 1 && (a..e).all(|k| in_entity(v, k) || v.is(k, PUNCT)))
         .then_some((a, p - 1))
+}
+
+/// The subject phrase of the sentence unit starting at `ulo`, before token `p`: after a dateline
+/// and an introduction ("In 2016, …", "However, …"). "Minutes later, the campaign …": a time
+/// phrase, or a phrase with no name or capital, that ends at a comma opens the sentence and the
+/// subject comes after it. "His partner at Lenox, Lawrence Cummings, …": a name in apposition
+/// completes a description.
+pub(super) fn sentence_subject(v: &View, ulo: usize, p: usize) -> Option<(usize, usize)> {
+    let mut s = skip_dateline(v, ulo, p);
+    s = skip_intro(v, s, p);
+    while s < p && (v.is(s, STOP | CLAUSAL) || v.is(s, PUNCT)) {
+        s += 1;
+    }
+    s = skip_intro(v, s, p);
+    let (mut s0, mut e0) = right_np(v, s, p, Reach::Plain)?;
+    if e0 + 1 >= p || !v.punct(e0, ",") {
+        return Some((s0, e0));
+    }
+    let time_phrase = (s0..e0).any(|k| {
+        v.is(k, TIMEX)
+            || ["later", "ago", "earlier"]
+                .iter()
+                .any(|w| v.text(k).eq_ignore_ascii_case(w))
+    });
+    let named = (s0..e0).any(|k| in_entity(v, k));
+    let s1 = skip_intro(v, e0 + 1, p);
+    let opens = s1 < p && v.is(s1, CAP | DET | PRONOUN) && !v.is(s1, STOP);
+    if let Some((s2, e2)) = opens.then(|| right_np(v, s1, p, Reach::Plain)).flatten() {
+        let appositive_name =
+            s1 == e0 + 1 && v.punct(e2, ",") && (s2..e2).all(|k| in_entity(v, k)) && v.is(s0, DET);
+        if appositive_name {
+            e0 = e2;
+        } else if !named && (time_phrase || !v.is(s0, CAP)) && !v.punct(e2, ",") {
+            (s0, e0) = (s2, e2);
+        }
+    }
+    Some((s0, e0))
 }

@@ -544,6 +544,26 @@ fn an_according_to_source_reads_through_by_and_a_noun_cue() {
 }
 
 #[test]
+fn a_sentence_subject_is_found_after_its_opening() {
+    // a determiner opens the subject, not an introduction
+    let c = one("The Gazette quoted Ann Rowe, a local nurse, as saying that the ward was closed.");
+    assert_eq!(c.2, some("The Gazette"));
+    // a time phrase before a comma opens the sentence
+    let c =
+        one("Minutes later, the campaign issued a statement saying that the remark was a joke.");
+    assert_eq!(c.2, some("the campaign"));
+    // an interjection, and a negated auxiliary after the subject
+    let c = one("Well, if you read closely, Hale wasn't saying that the plan would fail.");
+    assert_eq!(c.2, some("Hale"));
+    // a name in apposition completes a description before a cue-less quotation
+    let c =
+        claims("His former partner at Lenox, Tom Hale, called him a master. “He made deals work.”");
+    let last = c.last().unwrap();
+    assert_eq!(last.5, "quote-introduced");
+    assert_eq!(last.2, some("His former partner at Lenox, Tom Hale"));
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");
