@@ -55,7 +55,26 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         }
         return Some((a, c));
     }
-    left_np_simple(v, p, lo)
+    let np = left_np_simple(v, p, lo);
+    restrictive_relative(v, np, lo).or(np)
+}
+
+/// "Even Republicans who have praised his candidacy warned", "Hawkins and others who want to ban
+/// abortion said": the phrase before the cue ends a relative clause with no commas; the speaker is
+/// the phrase the clause belongs to, clause and all.
+fn restrictive_relative(v: &View, np: Option<(usize, usize)>, lo: usize) -> Option<(usize, usize)> {
+    let (a, p) = np?;
+    let floor = a.saturating_sub(16).max(lo + 1);
+    // ("candidates who think …": a cue right after "who" is the clause's own verb)
+    let r = (floor..a).rev().find(|&k| {
+        v.is(k, WORD) && matches!(v.text(k), "who" | "who’d" | "who'd" | "who’ve" | "who've")
+    })?;
+    if v.punct(r - 1, ",") || (r..p).any(|k| v.in_quote[k] != super::view::NONE || v.punct(k, ";"))
+    {
+        return None;
+    }
+    let (a0, _) = left_np_simple(v, r, lo)?;
+    (!v.is(a0, PRONOUN)).then_some((a0, p))
 }
 
 /// The speaker phrase ending just before token `p`, without comma groups.

@@ -564,6 +564,15 @@ fn a_sentence_subject_is_found_after_its_opening() {
 }
 
 #[test]
+fn a_restrictive_relative_clause_belongs_to_the_speaker() {
+    let c = one("Even Republicans who have praised his candidacy warned that the party may split.");
+    assert_eq!(c.2, some("Even Republicans who have praised his candidacy"));
+    // a cue right after "who" is the relative clause's own verb
+    let c = claims("She attacked candidates who think they can outsource the job.");
+    assert!(c.iter().any(|r| r.2.as_deref() == Some("who")), "{c:?}");
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");
