@@ -126,7 +126,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 Err(kind) => {
                     let name = match kind {
                         SpeakerType::Pronoun => text_of(doc, span),
-                        _ => surface_name(text_of(doc, speakers::core_span(doc, span))),
+                        _ => surface_name(text_of(doc, speakers::description_span(doc, span))),
                     };
                     speakers.push(standalone(name.to_string(), kind));
                     speakers.len() - 1

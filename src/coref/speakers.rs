@@ -28,12 +28,18 @@ pub enum Mention {
 
 /// The part of a speaker span before an apposition, parenthesis or relative clause.
 fn core(doc: &Doc, span: Span) -> Span {
+    cut(doc, span, true)
+}
+
+/// `span` up to its first apposition, parenthesis or (when `relatives`) relative clause.
+fn cut(doc: &Doc, span: Span, relatives: bool) -> Span {
     let toks = doc.tokens_in(span);
     let mut end = span.end;
     let mut seen_word = false;
     for t in &doc.tokens[toks] {
         let w = t.span.slice(&doc.text);
-        if seen_word && matches!(w, "," | "(" | "—" | "–" | "who" | "which" | "that" | ";") {
+        let relative = matches!(w, "who" | "which" | "that");
+        if seen_word && (matches!(w, "," | "(" | "—" | "–" | ";") || relatives && relative) {
             end = t.span.start;
             break;
         }
@@ -534,9 +540,10 @@ fn role_head(doc: &Doc, words: &[usize], core: Span) -> Option<usize> {
     })
 }
 
-/// The part of a speaker span that names the speaker (before appositives and relative clauses).
-pub fn core_span(doc: &Doc, span: Span) -> Span {
-    core(doc, span)
+/// What names a description that refers to no entity: its phrase with a defining relative
+/// clause ("supporters who have heard from the campaign"), without appositions.
+pub fn description_span(doc: &Doc, span: Span) -> Span {
+    cut(doc, span, false)
 }
 
 /// Resolves a description to the person cluster whose office (and state, and party) fit, the

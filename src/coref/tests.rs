@@ -400,3 +400,15 @@ fn a_document_speaks_for_its_author() {
     );
     assert_eq!(names(&d), vec!["Associated Press", "Ann Rowe"]);
 }
+
+#[test]
+fn a_description_keeps_its_defining_clause_in_its_name() {
+    let d = with_speakers(
+        "Supporters who have heard from the campaign said it would win. Voters, who were tired, said no.",
+        &[("Supporters who have heard from the campaign", 0), ("Voters, who were tired,", 0)],
+    );
+    assert_eq!(
+        names(&d),
+        vec!["Supporters who have heard from the campaign", "Voters"]
+    );
+}
