@@ -182,9 +182,13 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // still does: "a terse Miller"; a document speaks for its maker: "a Reuters report")
     let indefinite = !document_head(head_span.slice(text))
         && first_w.is_some_and(|w| {
-            ["a", "an", "another", "one"]
-                .iter()
-                .any(|d| w.eq_ignore_ascii_case(d))
+            // ("some Republicans", "many Democrats": part of a group is not the group)
+            [
+                "a", "an", "another", "one", "some", "many", "several", "few", "most", "other",
+                "numerous", "various", "those",
+            ]
+            .iter()
+            .any(|d| w.eq_ignore_ascii_case(d))
         })
         && !in_entity_at(doc, doc.tokens[words[0]].span);
     if indefinite

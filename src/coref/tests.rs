@@ -412,3 +412,12 @@ fn a_description_keeps_its_defining_clause_in_its_name() {
         vec!["Supporters who have heard from the campaign", "Voters"]
     );
 }
+
+#[test]
+fn part_of_a_group_is_not_the_group() {
+    let d = with_speakers(
+        "Republicans met on Monday. Some Republicans said the plan would fail.",
+        &[("Some Republicans", 0)],
+    );
+    assert_eq!(names(&d), vec!["Some Republicans"]);
+}
