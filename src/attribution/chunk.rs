@@ -69,8 +69,10 @@ fn restrictive_relative(v: &View, np: Option<(usize, usize)>, lo: usize) -> Opti
     let r = (floor..a).rev().find(|&k| {
         v.is(k, WORD) && matches!(v.text(k), "who" | "who’d" | "who'd" | "who’ve" | "who've")
     })?;
-    if v.punct(r - 1, ",") || (r..p).any(|k| v.in_quote[k] != super::view::NONE || v.punct(k, ";"))
-    {
+    // (a comma after the clause ends it: "Like other owners who …, Mr. Schmidt said")
+    let breaks =
+        |k: usize| v.in_quote[k] != super::view::NONE || v.punct(k, ";") || v.punct(k, ",");
+    if v.punct(r - 1, ",") || (r..p).any(breaks) {
         return None;
     }
     let (a0, _) = left_np_simple(v, r, lo)?;

@@ -315,7 +315,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     // "a spokeswoman for the authority, Teresa Gomez": the person in apposition
-    if ents.is_empty() && core.end < span.end {
+    if ents.is_empty() && core.end < span.end && text[core.end..span.end].starts_with(',') {
         let a = doc.entities.partition_point(|e| e.span.start < core.end);
         if let Some((i, _)) = doc.entities[a..]
             .iter()
