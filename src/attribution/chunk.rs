@@ -21,7 +21,11 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         let c = p - 1;
         // "Hillary Clinton, who served as secretary of state when …, conceded": a relative
         // clause between commas; the speaker is the phrase before it
-        let lo3 = c.saturating_sub(40).max(lo);
+        let mut lo3 = c.saturating_sub(40).max(lo);
+        // (never across a quotation: "… the Party, which is …,” Simon Rosenberg, …, told")
+        if let Some(q) = (lo3..c).rev().find(|&k| v.in_quote[k] != super::view::NONE) {
+            lo3 = q + 1;
+        }
         if let Some(r) = (lo3 + 1..c).rev().find(|&k| {
             v.punct(k - 1, ",")
                 && v.is(k, WORD)

@@ -32,6 +32,8 @@ pub mod feature {
     pub const MIXED: u16 = 1 << 11;
     /// This form is a noun-like one (base or -s form of a `noun` lemma).
     pub const NOUNISH: u16 = 1 << 12;
+    /// Its speaker never follows it ("“…,” told the New Yorker": the phrase is the addressee).
+    pub const NOINVERT: u16 = 1 << 13;
 }
 
 const FEATURES: &[(&str, u16)] = &[
@@ -45,6 +47,7 @@ const FEATURES: &[(&str, u16)] = &[
     ("noun", feature::NOUN),
     ("to", feature::TO),
     ("mixed", feature::MIXED),
+    ("noinvert", feature::NOINVERT),
 ];
 
 /// Parses a feature name as used in `cue_verbs.txt` and in `CUE[…]` of `attribution.txt`.

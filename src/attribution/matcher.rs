@@ -358,6 +358,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
             let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..)) || saw_that;
             match e {
                 Elem::Speaker => {
+                    if feats & feature::NOINVERT != 0 {
+                        return None;
+                    }
                     let reach = if feats & feature::ACCORDING != 0 {
                         Reach::Plain
                     } else {

@@ -573,6 +573,17 @@ fn a_restrictive_relative_clause_belongs_to_the_speaker() {
 }
 
 #[test]
+fn the_phrase_after_told_is_an_addressee_never_a_speaker() {
+    let t = "Sanders “is tapping into something deep inside the Party, which is tired of the system,” Ann Rowe, a Clinton supporter, told the New Yorker.";
+    let c = one(t);
+    assert_eq!(c.5, "quote-speaker-cue");
+    assert_eq!(c.2, some("Ann Rowe, a Clinton supporter,"));
+    assert!(claims("The plan is dead, told the New Yorker.")
+        .iter()
+        .all(|r| r.2.as_deref() != Some("the New Yorker")));
+}
+
+#[test]
 fn a_time_expression_after_the_cue_is_no_speaker() {
     let c = claims("The veto will be overridden, said Tuesday in a statement.");
     assert!(c.iter().all(|r| r.2.as_deref() != Some("Tuesday")), "{c:?}");
