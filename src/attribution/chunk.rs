@@ -311,7 +311,8 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
             }
         }
     }
-    if last_word >= q && v.is(q, WORD | NUMBER) {
+    // ("said also …", "said to …": a phrase that takes no word is no speaker)
+    if j > q && v.is(q, WORD | NUMBER) {
         Some((q, last_word + 1))
     } else {
         None

@@ -288,6 +288,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         if ends_sentence && v.is(s0, CAP) && at_cue_end(v, b, feats) {
                             return None;
                         }
+                    } else if ends_sentence
+                        && matches!(pat.elems[pat.anchor], Elem::Cue(_))
+                        && pat.elems[k + 1..pat.anchor]
+                            .iter()
+                            .all(|e| matches!(e, Elem::Literal(..)))
+                        && v.is(a, CAP)
+                    {
+                        // “… “constructive.” State also said …: a capitalized cue after a
+                        // quotation that ends its sentence opens a new sentence
+                        return None;
                     }
                     // On “Sunday Morning Futures,” Issa said …: a short title in capitals is
                     // no quotation of the speaker when the cue has a clause of its own

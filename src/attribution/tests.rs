@@ -910,3 +910,26 @@ fn a_transcript_turn_keeps_its_own_reported_words() {
     );
     assert!(c.iter().all(|r| r.2.as_deref() != Some("I")), "{c:?}");
 }
+
+#[test]
+fn a_capitalized_cue_after_a_sentence_ending_quotation_opens_a_new_sentence() {
+    let text = "A ministry spokesman called the meeting “constructive.” State media also said \
+                the talks would resume in March.";
+    let c = claims(text);
+    assert!(
+        c.iter().all(|r| r.3.as_deref() != Some("State")),
+        "“…” State …: 'State' is no cue: {c:?}"
+    );
+    assert!(
+        c.iter()
+            .any(|r| r.2 == some("State media") && r.3 == some("said")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_phrase_that_takes_no_word_is_no_inverted_speaker() {
+    // "said also": a stop word right after the cue is no speaker
+    let c = claims("The talks will resume in March, said also the spokesman.");
+    assert!(c.iter().all(|r| r.2 != some("also")), "{c:?}");
+}
