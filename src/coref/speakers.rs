@@ -86,6 +86,13 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Pronoun(p);
         }
     }
+    // "State said": the short name of a department named before ("the State Department")
+    if words.len() == 1 && !in_entity_at(doc, doc.tokens[words[0]].span) {
+        let w = doc.tokens[words[0]].span.slice(text);
+        if let Some(i) = org_by_short_name(doc, ec, span.start, w) {
+            return Mention::Entity(i);
+        }
+    }
     // a transcript label in capitals ("WALLACE"): the person of that surname
     if words.len() == 1 {
         let w = doc.tokens[words[0]].span.slice(text);
@@ -387,6 +394,40 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
             e.label == EntityLabel::Org
                 && ec.of_entity[*i].is_some()
                 && e.span.slice(&doc.text).split(' ').any(|w| w == cap)
+        })
+        .map(|(i, _)| i)
+}
+
+/// The latest ORG entity before `pos` that `w` is the short name of: "State" for "State
+/// Department" or "Department of State", "Justice" for "Justice Department".
+fn org_by_short_name(doc: &Doc, ec: &EClusters, pos: usize, w: &str) -> Option<usize> {
+    let capitalized = w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(char::is_lowercase);
+    if !capitalized || w.len() < 4 {
+        return None;
+    }
+    let department = |h: &str| {
+        matches!(
+            h,
+            "Department" | "Ministry" | "Office" | "Agency" | "Bureau" | "Commission"
+        )
+    };
+    let end = doc.entities.partition_point(|e| e.span.start < pos);
+    doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take(200)
+        .find(|(i, e)| {
+            if e.label != EntityLabel::Org || ec.of_entity[*i].is_none() {
+                return false;
+            }
+            let parts: Vec<&str> = e.span.slice(&doc.text).split(' ').collect();
+            match parts.as_slice() {
+                [a, h] => *a == w && department(h),
+                [h, "of", a] | [h, "of", "the", a] => *a == w && department(h),
+                _ => false,
+            }
         })
         .map(|(i, _)| i)
 }

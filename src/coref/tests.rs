@@ -421,3 +421,18 @@ fn part_of_a_group_is_not_the_group() {
     );
     assert_eq!(names(&d), vec!["Some Republicans"]);
 }
+
+#[test]
+fn a_department_by_its_short_name() {
+    let d = with_speakers(
+        "The State Department said the embassy would close. State also said it would publish a \
+         readout. The Department of Justice declined to comment. Justice later said it would \
+         review the case. Treasury said nothing.",
+        &[("State", 1), ("Justice", 1), ("Treasury", 0)],
+    );
+    assert_eq!(
+        names(&d),
+        vec!["State Department", "Department of Justice", "Treasury"]
+    );
+    assert_eq!(d.speakers[0].kind, SpeakerType::Org);
+}
