@@ -44,6 +44,8 @@ pub mod class {
     pub const CUEWORD: u32 = 1 << 21;
     /// The token is inside a time expression ("this month", "Tuesday").
     pub const TIMEX: u32 = 1 << 22;
+    /// The token is a period the sentence splitter read as an abbreviation's ("Inc. said").
+    pub const ABBREV: u32 = 1 << 23;
 }
 
 const CLASSES: &[(&str, u32)] = &[

@@ -933,3 +933,10 @@ fn a_phrase_that_takes_no_word_is_no_inverted_speaker() {
     let c = claims("The talks will resume in March, said also the spokesman.");
     assert!(c.iter().all(|r| r.2 != some("also")), "{c:?}");
 }
+
+#[test]
+fn an_abbreviation_inside_the_speaker_is_no_sentence_end() {
+    let c = one("Acme Foods Inc. said in a statement that it supported the measure.");
+    assert_eq!(c.1, "it supported the measure");
+    assert_eq!(c.2, some("Acme Foods Inc."));
+}

@@ -107,6 +107,20 @@ impl<'d> View<'d> {
             flags.push(f);
         }
         para_tokens[pi].1 = n;
+        // "Acme Foods Inc. said": a period touching its word, followed by a word of the same
+        // sentence, is the word's own
+        for i in 1..n.saturating_sub(1) {
+            let (prev, t, next) = (&doc.tokens[i - 1], &doc.tokens[i], &doc.tokens[i + 1]);
+            if flags[i] & class::PUNCT != 0
+                && is_byte(text, t.span, b'.')
+                && prev.span.end == t.span.start
+                && flags[i - 1] & class::WORD != 0
+                && flags[i + 1] & (class::WORD | class::NUMBER) != 0
+                && next.sentence == t.sentence
+            {
+                flags[i] |= class::ABBREV;
+            }
+        }
         for x in &doc.timexes {
             for i in doc.tokens_in(x.span) {
                 flags[i] |= class::TIMEX;
@@ -286,7 +300,9 @@ impl<'d> View<'d> {
             && self.text(i) == "."
             && self.touching(i - 1)
             && self.is(i - 1, class::WORD)
-            && (self.is(i - 1, class::TITLE) || is_initial(self.text(i - 1)))
+            && (self.is(i - 1, class::TITLE)
+                || is_initial(self.text(i - 1))
+                || self.is(i, class::ABBREV))
     }
 }
 
