@@ -516,11 +516,14 @@ fn org_head(w: &str) -> bool {
 pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
     use crate::doc::SpeakerType;
     let core = core(doc, span);
-    let head = doc.tokens[doc.tokens_in(core)]
-        .iter()
-        .rev()
-        .find(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.slice(&doc.text))
+    let words: Vec<usize> = doc
+        .tokens_in(core)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .collect();
+    // "a spokesman for the University of Texas": the head before the preposition
+    let head = role_head(doc, &words, core)
+        .or(words.last().copied())
+        .map(|i| doc.tokens[i].span.slice(&doc.text))
         .unwrap_or("");
     let a = doc.entities.partition_point(|e| e.span.end <= core.start);
     let facility = doc.entities.get(a).is_some_and(|e| {

@@ -436,3 +436,17 @@ fn a_department_by_its_short_name() {
     );
     assert_eq!(d.speakers[0].kind, SpeakerType::Org);
 }
+
+#[test]
+fn a_description_is_typed_by_its_head_not_its_last_word() {
+    let d = with_speakers(
+        "A spokesman for the University of Texas said the study was done. Advisers to the \
+         governor said more.",
+        &[
+            ("A spokesman for the University of Texas", 0),
+            ("Advisers to the governor", 0),
+        ],
+    );
+    assert_eq!(d.speakers[0].kind, SpeakerType::Person);
+    assert_eq!(d.speakers[1].kind, SpeakerType::Norp);
+}
