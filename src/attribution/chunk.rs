@@ -261,6 +261,17 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
             } else if f & PRONOUN != 0 && j > q && !v.is(j - 1, DET) {
                 // ("the most recent poll" goes on)
                 break;
+            } else if j > q && f & GAP != 0 && f & CAP == 0 && v.is(j - 1, CAP) && {
+                // (but "One early supporter", "Obama's first budget director")
+                let next = j + 1;
+                next < hi
+                    && v.is(next, WORD)
+                    && (v.is(next, CUEWORD | GAP | BE)
+                        || v.text(next).len() > 4 && v.text(next).ends_with("ed"))
+            } {
+                // "Trump quickly said", "Sanders eventually conceded": an adverb or auxiliary
+                // after a name, before a verb, ends the phrase
+                break;
             } else if j > q && {
                 let t = v.text(j);
                 t.ends_with("n't") || t.ends_with("n’t")

@@ -940,3 +940,24 @@ fn an_abbreviation_inside_the_speaker_is_no_sentence_end() {
     assert_eq!(c.1, "it supported the measure");
     assert_eq!(c.2, some("Acme Foods Inc."));
 }
+
+#[test]
+fn a_participle_takes_its_addressee_before_the_reported_clause() {
+    let c = claims("The mayor disagreed, telling reporters the city had a plan that works.");
+    assert!(
+        c.iter().any(|r| r.1 == "the city had a plan that works"
+            && r.2 == some("The mayor")
+            && r.4 == some("reporters")
+            && r.5 == "subject-participle-addressee"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn an_adverb_after_a_name_ends_the_speaker() {
+    let c = one("Sanders eventually conceded that the race was over.");
+    assert_eq!(c.2, some("Sanders"));
+    // an -ly adjective before a noun stays in the phrase
+    let c = one("One early supporter said the race was over.");
+    assert_eq!(c.2, some("One early supporter"));
+}
