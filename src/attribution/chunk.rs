@@ -111,7 +111,9 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                     && v.is(t - 1, PREP)
                     && v.is(t - 2, WORD)
                     && !v.is(t - 2, STOP | DET | PRONOUN | CUEWORD)
-                    && (is_lower_word(v, t - 2) || v.text(t - 1).eq_ignore_ascii_case("of"))
+                    && (is_lower_word(v, t - 2)
+                        || common_noun_opening(v, t - 2)
+                        || v.text(t - 1).eq_ignore_ascii_case("of"))
                 {
                     j = t - 1;
                     continue;
@@ -138,6 +140,7 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
                     && v.is(t - 1, WORD)
                     && !v.is(t - 1, STOP | DET | PRONOUN | PREP | CUEWORD)
                     && (!v.is(t - 1, CAP)
+                        || common_noun_opening(v, t - 1)
                         || v.text(t).eq_ignore_ascii_case("of")
                         || v.is(t + 1, CAP));
                 if ok {
@@ -189,6 +192,13 @@ pub fn left_np_simple(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     } else {
         None
     }
+}
+
+/// Whether token `i` is capitalized only because it opens its sentence ("Officials from the
+/// city's finance department said"): no named entity holds it.
+fn common_noun_opening(v: &View, i: usize) -> bool {
+    let toks = &v.doc.tokens;
+    (i == 0 || toks[i - 1].sentence != toks[i].sentence) && !super::speaker::in_entity(v, i)
 }
 
 /// How far a right-hand phrase may reach.

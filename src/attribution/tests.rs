@@ -961,3 +961,11 @@ fn an_adverb_after_a_name_ends_the_speaker() {
     let c = one("One early supporter said the race was over.");
     assert_eq!(c.2, some("One early supporter"));
 }
+
+#[test]
+fn a_common_noun_opening_the_sentence_takes_its_prepositional_phrase() {
+    let c = one("Officials from the city's finance department said the deficit was smaller.");
+    assert_eq!(c.2, some("Officials from the city's finance department"));
+    let c = one("Six in 10 voters said the deficit was smaller.");
+    assert_eq!(c.2, some("Six in 10 voters"));
+}
