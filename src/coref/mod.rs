@@ -78,6 +78,9 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
     let mut used_ec: Vec<(usize, usize)> = Vec::new();
     let mut heads = vec![false; doc.entities.len()];
     let mut groups: Vec<(usize, usize)> = Vec::new();
+    // plural descriptions that name no entity ("Officials from the finance department"), by
+    // position and speaker index: a later "they" is theirs
+    let mut described_groups: Vec<(usize, usize)> = Vec::new();
     let mut assigned: Vec<(usize, usize)> = Vec::new();
     for &(span, ai) in &order {
         if let Some(&k) = of_span.get(&span) {
@@ -93,6 +96,20 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
             speakers.len() - 1
         } else {
             let m = speakers::classify(rules, doc, &ec, span);
+            // "Officials … said X. They added Y.": a plural pronoun after a group description
+            // nearer than any group entity joins the description's speaker
+            if let Mention::Pronoun(p) = m {
+                let described = pronouns::latest_group(doc, span, &described_groups);
+                let entity = pronouns::latest_group(doc, span, &groups);
+                if let Some((pos, k)) = described.filter(|_| p.plural) {
+                    if entity.is_none_or(|(epos, _)| epos < pos) {
+                        speakers[k].mentions.push(span);
+                        of_span.insert(span, k);
+                        assigned.push((ai, k));
+                        continue;
+                    }
+                }
+            }
             let target = match m {
                 Mention::Entity(i) => {
                     heads[i] = true;
@@ -129,6 +146,9 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                         _ => surface_name(text_of(doc, speakers::description_span(doc, span))),
                     };
                     speakers.push(standalone(name.to_string(), kind));
+                    if kind == SpeakerType::Norp {
+                        described_groups.push((span.start, speakers.len() - 1));
+                    }
                     speakers.len() - 1
                 }
             }

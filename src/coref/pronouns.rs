@@ -48,19 +48,7 @@ pub fn resolve_pronoun(
         return None;
     }
     if p.plural {
-        // a group speaker in this or the two previous sentences
-        for &(pos, c) in speaker_groups.iter().rev() {
-            let Some(ps) = doc.sentence_at(pos) else {
-                break;
-            };
-            if ps + 2 < s {
-                break;
-            }
-            if pos < span.start {
-                return Some(c);
-            }
-        }
-        return None;
+        return latest_group(doc, span, speaker_groups).map(|(_, c)| c);
     }
     if w == "who" {
         return persons_in(doc, ec, s, span.start)
@@ -94,6 +82,22 @@ pub fn resolve_pronoun(
             return ec.of_entity[i];
         }
         return ec.of_entity[cands[0]];
+    }
+    None
+}
+
+/// The latest group speaker `(position, index)` of `groups` (in text order) before the plural
+/// pronoun at `span`, in its sentence or the two before.
+pub fn latest_group(doc: &Doc, span: Span, groups: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let s = doc.sentence_at(span.start)?;
+    for &(pos, c) in groups.iter().rev() {
+        let ps = doc.sentence_at(pos)?;
+        if ps + 2 < s {
+            return None;
+        }
+        if pos < span.start {
+            return Some((pos, c));
+        }
     }
     None
 }

@@ -450,3 +450,25 @@ fn a_description_is_typed_by_its_head_not_its_last_word() {
     assert_eq!(d.speakers[0].kind, SpeakerType::Person);
     assert_eq!(d.speakers[1].kind, SpeakerType::Norp);
 }
+
+#[test]
+fn they_after_a_group_description_is_that_group() {
+    let d = with_speakers(
+        "Officials from the finance department said the figures were late. They added that \
+         the deficit was small.",
+        &[("Officials from the finance department", 0), ("They", 0)],
+    );
+    assert_eq!(
+        names(&d),
+        vec![
+            "Officials from the finance department",
+            "Officials from the finance department"
+        ]
+    );
+    // a group entity named later than the description wins
+    let d = with_speakers(
+        "Officials said the figures were late. Democrats said more. They added that it was small.",
+        &[("Officials", 0), ("Democrats", 0), ("They", 0)],
+    );
+    assert_eq!(names(&d)[2], "Democrats");
+}
