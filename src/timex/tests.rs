@@ -798,3 +798,24 @@ fn a_month_after_since_lies_in_the_past() {
         )],
     );
 }
+
+#[test]
+fn plans_and_schedules_point_forward() {
+    check(
+        DCT,
+        &[
+            (
+                "The union plans to strike on Monday.",
+                "Monday",
+                "DATE",
+                "2022-01-03",
+            ),
+            (
+                "The vote is set to take place on Monday.",
+                "Monday",
+                "DATE",
+                "2022-01-03",
+            ),
+        ],
+    );
+}
