@@ -245,8 +245,9 @@ pub fn right_np(v: &View, q: usize, hi: usize, reach: Reach) -> Option<(usize, u
                 && !(f & (STOP | CLAUSAL) == 0
                     && j > q
                     && v.is(j - 1, DET)
-                    && j + 1 < hi
-                    && (v.is(j + 1, CAP | PREP) || v.text(j + 1) == "by"))
+                    // ("according to the Post,": a capitalized one is a name)
+                    && (f & CAP != 0
+                        || j + 1 < hi && (v.is(j + 1, CAP | PREP) || v.text(j + 1) == "by")))
             {
                 // "Mr. Obama and Hillary Clinton never seem …": two names joined by "and"
                 let joins_names = j > q

@@ -969,3 +969,9 @@ fn a_common_noun_opening_the_sentence_takes_its_prepositional_phrase() {
     let c = one("Six in 10 voters said the deficit was smaller.");
     assert_eq!(c.2, some("Six in 10 voters"));
 }
+
+#[test]
+fn a_capitalized_cue_word_after_a_determiner_is_a_name() {
+    let c = one("The talks collapsed, according to the Post.");
+    assert_eq!(c.2, some("the Post"));
+}
