@@ -127,7 +127,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 } => speakers::resolve_nominal(rules, doc, &ec, span.start, title, state, party)
                     .map(Ok)
                     .unwrap_or(Err(SpeakerType::Person)),
-                Mention::Other => Err(speakers::description_kind(doc, span)),
+                Mention::Other => Err(speakers::description_kind(rules, doc, span)),
             };
             if let Ok(c) = target {
                 if ec.clusters[c].label != EntityLabel::Person {

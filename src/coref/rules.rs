@@ -2,6 +2,7 @@
 //! the state table used to read affiliations ("R-TX") and descriptions ("the Texas Senator").
 
 use crate::entities::evidence::FxMap;
+use crate::hash::FxSet;
 
 use crate::entities::{Gazetteer, Gender};
 use crate::rules::{RuleError, RuleSources};
@@ -27,6 +28,55 @@ pub struct CorefRules {
     pub titles_lower: FxMap<String, usize>,
     /// State name, other form or demonym ("Texas", "Tex.", "Texan") → postal code ("TX").
     pub state_codes: FxMap<String, String>,
+    /// Head nouns of descriptions (`description_heads.txt`).
+    pub heads: DescriptionHeads,
+}
+
+/// The classes of `description_heads.txt`: what a description's head noun says it refers to.
+#[derive(Clone, Debug, Default)]
+pub struct DescriptionHeads {
+    /// An organization's own voice ("report", "poll"): the organization it names speaks.
+    pub document: FxSet<String>,
+    /// Heads that stand for an organization ("campaign", "agency").
+    pub organization: FxSet<String>,
+    /// Department heads whose other word is the short name ("Department", "Ministry").
+    pub department: FxSet<String>,
+}
+
+/// Parses `description_heads.txt` (`CLASS | word word …`).
+pub fn parse_description_heads(
+    file: &crate::rules::RuleFile,
+) -> Result<DescriptionHeads, Vec<RuleError>> {
+    let mut out = DescriptionHeads::default();
+    let mut errors = Vec::new();
+    for line in file.lines() {
+        let f: Vec<&str> = line.fields().collect();
+        let (Some(class), Some(words), 2) = (f.first(), f.get(1), f.len()) else {
+            errors.push(line.error("expected `CLASS | word word …`"));
+            continue;
+        };
+        let set = match *class {
+            "document" => &mut out.document,
+            "organization" => &mut out.organization,
+            "department" => &mut out.department,
+            other => {
+                errors.push(line.error(format!(
+                    "unknown class `{other}` (expected document, organization or department)"
+                )));
+                continue;
+            }
+        };
+        if words.split_whitespace().next().is_none() {
+            errors.push(line.error("no words after `|`"));
+            continue;
+        }
+        set.extend(words.split_whitespace().map(str::to_string));
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Parses `pronouns.txt` (`pronoun | gender | number`).
@@ -67,12 +117,16 @@ pub fn parse_pronouns(
 }
 
 impl CorefRules {
-    /// Compiles `pronouns.txt`, `titles.txt`, the gazetteers and `given_names.txt`.
+    /// Compiles `pronouns.txt`, `description_heads.txt`, `titles.txt`, the gazetteers and `given_names.txt`.
     pub fn compile(src: &RuleSources) -> Result<CorefRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let pronouns = parse_pronouns(src.get("pronouns.txt")).unwrap_or_else(|e| {
             errors.extend(e);
             FxMap::default()
+        });
+        let heads = parse_description_heads(src.get("description_heads.txt")).unwrap_or_else(|e| {
+            errors.extend(e);
+            DescriptionHeads::default()
         });
         // the entity stage reports errors in the gazetteers and given names: not twice
         let given =
@@ -110,6 +164,7 @@ impl CorefRules {
             given,
             titles_lower,
             state_codes,
+            heads,
         })
     }
 
@@ -141,6 +196,19 @@ mod tests {
         assert_eq!(r.state_codes.get("Texas").map(String::as_str), Some("TX"));
         assert_eq!(r.state_codes.get("Calif.").map(String::as_str), Some("CA"));
         assert!(r.titles_lower.contains_key("senator"));
+    }
+
+    #[test]
+    fn bad_description_head_lines() {
+        let f = RuleFile::new(
+            "description_heads.txt",
+            "document | report poll\nplace | city\norganization |\ndepartment\n".to_string(),
+        );
+        let e = parse_description_heads(&f).unwrap_err();
+        let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![2, 3, 4]);
+        let ok = parse_description_heads(&RuleFile::new("d.txt", "document | report\n".into()));
+        assert!(ok.unwrap().document.contains("report"));
     }
 
     #[test]

@@ -89,7 +89,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // "State said": the short name of a department named before ("the State Department")
     if words.len() == 1 && !in_entity_at(doc, doc.tokens[words[0]].span) {
         let w = doc.tokens[words[0]].span.slice(text);
-        if let Some(i) = org_by_short_name(doc, ec, span.start, w) {
+        if let Some(i) = org_by_short_name(rules, doc, ec, span.start, w) {
             return Mention::Entity(i);
         }
     }
@@ -187,7 +187,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // "a New Hampshire Republican", "a spokeswoman for the campaign": an indefinite description
     // of a person brings in a new source, which no earlier name refers to (a name at its head
     // still does: "a terse Miller"; a document speaks for its maker: "a Reuters report")
-    let indefinite = !document_head(head_span.slice(text))
+    let indefinite = !rules.heads.document.contains(head_span.slice(text))
         && first_w.is_some_and(|w| {
             // ("some Republicans", "many Democrats": part of a group is not the group)
             [
@@ -294,7 +294,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // a description that holds an organization: "a Reuters report" → Reuters; one that holds
     // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
     // Republican presidential nominee") names someone else
-    if document_head(head_w) && ents.is_empty() {
+    if rules.heads.document.contains(head_w) && ents.is_empty() {
         // "ministry figures", "agency records": the organization named by the modifier
         let modifier = words
             .iter()
@@ -305,7 +305,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             return Mention::Entity(i);
         }
     }
-    if document_head(head_w) {
+    if rules.heads.document.contains(head_w) {
         if let Some(&i) = ents
             .iter()
             .find(|&&i| matches!(doc.entities[i].label, EntityLabel::Org | EntityLabel::Fac))
@@ -400,18 +400,19 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
 
 /// The latest ORG entity before `pos` that `w` is the short name of: "State" for "State
 /// Department" or "Department of State", "Justice" for "Justice Department".
-fn org_by_short_name(doc: &Doc, ec: &EClusters, pos: usize, w: &str) -> Option<usize> {
+fn org_by_short_name(
+    rules: &CorefRules,
+    doc: &Doc,
+    ec: &EClusters,
+    pos: usize,
+    w: &str,
+) -> Option<usize> {
     let capitalized = w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().skip(1).all(char::is_lowercase);
     if !capitalized || w.len() < 4 {
         return None;
     }
-    let department = |h: &str| {
-        matches!(
-            h,
-            "Department" | "Ministry" | "Office" | "Agency" | "Bureau" | "Commission"
-        )
-    };
+    let department = |h: &str| rules.heads.department.contains(h);
     let end = doc.entities.partition_point(|e| e.span.start < pos);
     doc.entities[..end]
         .iter()
@@ -432,88 +433,8 @@ fn org_by_short_name(doc: &Doc, ec: &EClusters, pos: usize, w: &str) -> Option<u
         .map(|(i, _)| i)
 }
 
-/// Head nouns of descriptions that are an organization's own voice ("a Reuters report"): the
-/// organization is the source. Other heads ("E.U. leaders", "a Homeland Security official")
-/// name someone else.
-fn document_head(w: &str) -> bool {
-    matches!(
-        w,
-        "report"
-            | "reports"
-            | "poll"
-            | "polls"
-            | "survey"
-            | "study"
-            | "analysis"
-            | "statement"
-            | "article"
-            | "story"
-            | "investigation"
-            | "review"
-            | "data"
-            | "database"
-            | "memo"
-            | "letter"
-            | "release"
-            | "transcript"
-            | "audit"
-            | "filing"
-            | "complaint"
-            | "lawsuit"
-            | "ad"
-            | "website"
-            | "editorial"
-            | "account"
-            | "tally"
-            | "estimate"
-            | "estimates"
-            | "projection"
-            | "forecast"
-            | "index"
-            | "ranking"
-            | "rating"
-            | "model"
-            | "reporting"
-            | "figures"
-            | "records"
-            | "documents"
-            | "tweet"
-            | "post"
-            | "video"
-            | "broadcast"
-    )
-}
-
-/// Head nouns of descriptions that stand for an organization ("the Clinton campaign").
-fn org_head(w: &str) -> bool {
-    matches!(
-        w,
-        "campaign"
-            | "administration"
-            | "team"
-            | "camp"
-            | "committee"
-            | "government"
-            | "police"
-            | "department"
-            | "office"
-            | "agency"
-            | "ministry"
-            | "report"
-            | "poll"
-            | "statement"
-            | "survey"
-            | "study"
-            | "newspaper"
-            | "network"
-            | "company"
-            | "firm"
-            | "group"
-    )
-}
-
 /// The speaker type of a description that names no entity.
-pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
+pub fn description_kind(rules: &CorefRules, doc: &Doc, span: Span) -> crate::doc::SpeakerType {
     use crate::doc::SpeakerType;
     let core = core(doc, span);
     let words: Vec<usize> = doc
@@ -530,7 +451,7 @@ pub fn description_kind(doc: &Doc, span: Span) -> crate::doc::SpeakerType {
         e.span.start < core.end && e.span.end >= core.end && e.label == EntityLabel::Fac
     });
     // "the White House", "the Kremlin": a building speaking for those in it
-    if org_head(head) || facility {
+    if rules.heads.organization.contains(head) || facility {
         SpeakerType::Org
     } else if head.ends_with('s') && !head.ends_with("ss") {
         SpeakerType::Norp

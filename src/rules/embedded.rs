@@ -29,6 +29,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
+    (
+        "description_heads.txt",
+        include_str!("../../rules/description_heads.txt"),
+    ),
     ("dates.txt", include_str!("../../rules/dates.txt")),
     (
         "gazetteers/countries.txt",
