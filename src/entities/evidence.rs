@@ -22,9 +22,15 @@ pub fn strip_possessive(w: &str) -> &str {
 /// lowercase ("Bailey-Ross" yes, "Russian-backed" no); "al-Assad" counts too.
 #[inline]
 pub fn is_cap_word(w: &str) -> bool {
-    let b0 = w.as_bytes().first().copied().unwrap_or(b'a');
-    if b0.is_ascii_lowercase() && b0 != b'a' && b0 != b'e' || b0.is_ascii_digit() {
-        return false; // the common case, decided on one byte
+    let b = w.as_bytes();
+    let b0 = b.first().copied().unwrap_or(b'a');
+    if b0.is_ascii_digit() {
+        return false;
+    }
+    // the common case, decided on one byte: a lowercase word is a name word only as "al-…"
+    // or "el-…"
+    if b0.is_ascii_lowercase() && !(matches!(b0, b'a' | b'e') && b.get(1..3) == Some(b"l-")) {
+        return false;
     }
     cap_word_rest(w, b0)
 }
@@ -89,14 +95,23 @@ fn all_caps_rest(w: &str) -> bool {
     letters >= 2
 }
 
+/// Each byte ASCII-lowercased, as one table lookup.
+static ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    t
+};
+
 /// FxHash of a word with ASCII letters lowercased.
 fn folded_hash(w: &str) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = 0u64;
-    for &b in w.as_bytes() {
-        h = (h.rotate_left(5) ^ b.to_ascii_lowercase() as u64).wrapping_mul(K);
-    }
-    h
+    w.as_bytes().iter().fold(0u64, |h, &b| {
+        (h.rotate_left(5) ^ u64::from(ASCII_LOWER[b as usize])).wrapping_mul(K)
+    })
 }
 
 /// A one-hash Bloom filter sized to the document.
