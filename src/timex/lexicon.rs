@@ -143,6 +143,85 @@ pub struct Lexicon {
     /// strings, without hashing.
     by_shape: Vec<(Box<str>, WordId)>,
     shape_start: Vec<u32>,
+    /// First words of at most [`SHORT_MAX`] bytes by [`short_key`]: found with one probe or
+    /// two, without comparing strings.
+    short: ShortIds,
+}
+
+/// The longest word [`ShortIds`] holds.
+const SHORT_MAX: usize = 7;
+
+/// A word of at most [`SHORT_MAX`] bytes packed into one integer: its bytes, little-endian,
+/// with its length in the top byte (never 0, which marks an empty slot).
+#[inline]
+fn short_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    debug_assert!((1..=SHORT_MAX).contains(&n));
+    // two overlapping reads cover every byte; where they overlap they agree
+    let bytes = if n >= 4 {
+        let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(w[0])
+            | u64::from(w[n / 2]) << (8 * (n / 2))
+            | u64::from(w[n - 1]) << (8 * (n - 1))
+    };
+    bytes | (n as u64) << 56
+}
+
+/// An open-addressing table from [`short_key`] to word id (linear probing, at most a quarter
+/// full).
+#[derive(Clone, Debug, Default)]
+struct ShortIds {
+    keys: Vec<u64>,
+    ids: Vec<WordId>,
+    /// Bits of the slot index.
+    bits: u32,
+}
+
+impl ShortIds {
+    /// A table holding `entries` (distinct keys).
+    fn new(entries: &[(u64, WordId)]) -> ShortIds {
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mut t = ShortIds {
+            keys: vec![0; 1 << bits],
+            ids: vec![NONE; 1 << bits],
+            bits,
+        };
+        for &(key, id) in entries {
+            let mut i = t.slot(key);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (t.keys.len() - 1);
+            }
+            t.keys[i] = key;
+            t.ids[i] = id;
+        }
+        t
+    }
+
+    /// The home slot of a key.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    /// The id stored for `key`, or [`NONE`].
+    #[inline]
+    fn get(&self, key: u64) -> WordId {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.ids[i],
+                0 => return NONE,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
 }
 
 /// Classes whose phrases are expressions on their own.
@@ -409,6 +488,13 @@ impl Lexicon {
             .map(|sh| by_shape.partition_point(|(w, _)| shape(w.as_bytes()) < sh) as u32)
             .collect();
         lex.by_shape = by_shape;
+        let short: Vec<(u64, WordId)> = lex
+            .map
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT_MAX)
+            .map(|(w, &id)| (short_key(w.as_bytes()), id))
+            .collect();
+        lex.short = ShortIds::new(&short);
         lex.alone = lex
             .lists
             .iter()
@@ -524,6 +610,9 @@ impl Lexicon {
     /// The id of `w`, whose shape `sh` some first word has.
     #[inline(never)]
     fn id_of_shape(&self, sh: usize, w: &[u8]) -> WordId {
+        if (1..=SHORT_MAX).contains(&w.len()) {
+            return self.short.get(short_key(w));
+        }
         let (a, b) = (
             self.shape_start[sh] as usize,
             self.shape_start[sh + 1] as usize,
@@ -635,6 +724,30 @@ mod tests {
         let lines: Vec<usize> = e.iter().map(|x| x.line).collect();
         assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert!(e[0].to_string().starts_with("dates.txt:1: "));
+    }
+
+    #[test]
+    fn every_first_word_finds_its_id() {
+        let l = Lexicon::parse(crate::rules::RuleSources::embedded().get("dates.txt")).unwrap();
+        for (w, &id) in &l.map {
+            assert_eq!(l.id(w.as_bytes()), id, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "mayo",
+            "jan.",
+            "aprill",
+            "decembers",
+            "nowhere",
+            "\0",
+            "\0\0",
+        ] {
+            let want = l.map.get(w).copied().unwrap_or(NONE);
+            assert_eq!(l.id(w.as_bytes()), want, "{w:?}");
+        }
+        assert_ne!(short_key(b"ab"), short_key(b"abb"));
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
     }
 
     #[test]
