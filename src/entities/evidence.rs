@@ -140,8 +140,8 @@ impl Bloom {
 
 /// Per-document evidence, borrowed from the document's text.
 pub struct Evidence<'t> {
-    /// Words the document writes starting lowercase.
-    lower: FxSet<&'t str>,
+    /// Words the document writes starting lowercase (their bytes: looked up by bytes).
+    lower: FxSet<&'t [u8]>,
     /// Capitalized words (possessive stripped) seen in strong positions.
     strong: FxSet<&'t str>,
     /// Per token: true when the token stands in a weak position.
@@ -197,7 +197,7 @@ impl<'t> Evidence<'t> {
         // lowercase words, kept only when some capitalized word may be the same word
         for &(core, h) in &lows {
             if bloom.get(h) {
-                lower.insert(core);
+                lower.insert(core.as_bytes());
             }
         }
         Evidence {
@@ -217,10 +217,7 @@ impl<'t> Evidence<'t> {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        match std::str::from_utf8(b) {
-            Ok(l) => self.lower.contains(l),
-            Err(_) => false,
-        }
+        self.lower.contains(&*b)
     }
 
     /// True when the document capitalizes `w` somewhere a capital means a name.
