@@ -73,16 +73,23 @@ pub fn is_all_caps(w: &str) -> bool {
 
 /// [`is_all_caps`] past its one-byte check.
 fn all_caps_rest(w: &str) -> bool {
-    if w.is_ascii() {
-        let mut letters = 0;
-        for &b in w.as_bytes() {
-            if b.is_ascii_lowercase() {
-                return false;
-            }
-            letters += usize::from(b.is_ascii_uppercase());
+    // ASCII bytes first: a lowercase letter answers at once ("Biden" on its second byte); the
+    // first non-ASCII byte sends the word to the char-by-char count below
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
         }
-        return letters >= 2;
+        if !b.is_ascii() {
+            return all_caps_chars(w);
+        }
+        letters += usize::from(b.is_ascii_uppercase());
     }
+    letters >= 2
+}
+
+/// [`is_all_caps`] for a word with non-ASCII characters, one char at a time.
+fn all_caps_chars(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars() {
         if c.is_alphabetic() {
@@ -313,6 +320,20 @@ mod tests {
         assert!(is_cap_word("O'Brien"));
         assert!(!is_cap_word("Q3"));
         assert_eq!(strip_possessive("’s"), "’s");
+    }
+
+    #[test]
+    fn all_caps_agrees_with_a_char_count() {
+        let by_chars = |w: &str| {
+            let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        };
+        for w in [
+            "NATO", "Biden", "U.S.", "I", "ÉCOLE", "École", "ÉCOLe", "Ab\u{e9}", "AB\u{e9}", "G20",
+            "U-2", "DC’S", "ÖL", "—", "", "AÉb", "X1Y",
+        ] {
+            assert_eq!(is_all_caps(w), by_chars(w), "{w}");
+        }
     }
 
     #[test]
