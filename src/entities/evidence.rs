@@ -8,6 +8,9 @@ pub use crate::hash::{FxMap, FxSet};
 
 /// Strips a possessive `'s` / `’s` from the end of a word, if it has one.
 pub fn strip_possessive(w: &str) -> &str {
+    if !w.ends_with('s') {
+        return w; // most words, decided on their last byte
+    }
     for suf in ["'s", "’s"] {
         if w.len() > suf.len() + 1 {
             if let Some(core) = w.strip_suffix(suf) {
@@ -116,9 +119,12 @@ static ASCII_LOWER: [u8; 256] = {
 /// FxHash of a word with ASCII letters lowercased.
 fn folded_hash(w: &str) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    w.as_bytes().iter().fold(0u64, |h, &b| {
-        (h.rotate_left(5) ^ u64::from(ASCII_LOWER[b as usize])).wrapping_mul(K)
-    })
+    let step =
+        |h: u64, b: u8| (h.rotate_left(5) ^ u64::from(ASCII_LOWER[b as usize])).wrapping_mul(K);
+    // two bytes a loop turn: the same rounds in the same order, half the loop overhead
+    let mut pairs = w.as_bytes().chunks_exact(2);
+    let h = (&mut pairs).fold(0u64, |h, p| step(step(h, p[0]), p[1]));
+    pairs.remainder().iter().fold(h, |h, &b| step(h, b))
 }
 
 /// A one-hash Bloom filter sized to the document.
