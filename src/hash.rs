@@ -83,9 +83,109 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// A `HashSet` with [`FxHasher`].
 pub type FxSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 
+/// The longest word a [`ShortTable`] holds.
+pub const SHORT_MAX: usize = 7;
+
+/// A word of one to [`SHORT_MAX`] bytes packed into one integer: its bytes, little-endian, with
+/// its length in the top byte (never 0, which marks an empty slot).
+#[inline]
+pub fn short_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    debug_assert!((1..=SHORT_MAX).contains(&n));
+    // two overlapping reads cover every byte; where they overlap they agree
+    let bytes = if n >= 4 {
+        let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+        let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(w[0])
+            | u64::from(w[n / 2]) << (8 * (n / 2))
+            | u64::from(w[n - 1]) << (8 * (n - 1))
+    };
+    bytes | (n as u64) << 56
+}
+
+/// An open-addressing table from [`short_key`] to a value (linear probing, at most a quarter
+/// full): a short word is found with one multiply and a probe or two, no string compare.
+#[derive(Clone, Debug, Default)]
+pub struct ShortTable<V> {
+    keys: Vec<u64>,
+    vals: Vec<V>,
+    /// What [`ShortTable::get`] returns for a key it does not hold.
+    missing: V,
+    /// Bits of the slot index.
+    bits: u32,
+}
+
+impl<V: Copy> ShortTable<V> {
+    /// A table holding `entries` (distinct keys); `missing` answers every other key.
+    pub fn new(entries: &[(u64, V)], missing: V) -> ShortTable<V> {
+        let bits = (entries.len() * 4)
+            .next_power_of_two()
+            .max(16)
+            .trailing_zeros();
+        let mut t = ShortTable {
+            keys: vec![0; 1 << bits],
+            vals: vec![missing; 1 << bits],
+            missing,
+            bits,
+        };
+        for &(key, v) in entries {
+            let mut i = t.slot(key);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (t.keys.len() - 1);
+            }
+            t.keys[i] = key;
+            t.vals[i] = v;
+        }
+        t
+    }
+
+    /// The home slot of a key.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    /// The value stored for `key`, or the table's `missing` value.
+    #[inline]
+    pub fn get(&self, key: u64) -> V {
+        if self.keys.is_empty() {
+            return self.missing;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                k if k == key => return self.vals[i],
+                0 => return self.missing,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_table_finds_what_it_holds() {
+        let words: Vec<String> = (0..500u32).map(|n| format!("w{n}")).collect();
+        let entries: Vec<(u64, u32)> = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| (short_key(w.as_bytes()), k as u32))
+            .collect();
+        let t = ShortTable::new(&entries, u32::MAX);
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(t.get(short_key(w.as_bytes())), k as u32);
+        }
+        assert_eq!(t.get(short_key(b"said")), u32::MAX);
+        assert_ne!(short_key(b"ab"), short_key(b"abb"));
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
+        assert_eq!(ShortTable::<u8>::default().get(short_key(b"x")), 0);
+    }
 
     #[test]
     fn maps_work_and_hashes_differ() {

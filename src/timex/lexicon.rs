@@ -1,7 +1,7 @@
 //! `dates.txt` parsed into a lexicon: phrase → (class, value), looked up token by token.
 
 use super::scan::{tokenize, Kind};
-use crate::hash::FxMap;
+use crate::hash::{short_key, FxMap, ShortTable, SHORT_MAX};
 use crate::rules::{RuleError, RuleFile};
 
 /// Word classes of `dates.txt`.
@@ -145,83 +145,7 @@ pub struct Lexicon {
     shape_start: Vec<u32>,
     /// First words of at most [`SHORT_MAX`] bytes by [`short_key`]: found with one probe or
     /// two, without comparing strings.
-    short: ShortIds,
-}
-
-/// The longest word [`ShortIds`] holds.
-const SHORT_MAX: usize = 7;
-
-/// A word of at most [`SHORT_MAX`] bytes packed into one integer: its bytes, little-endian,
-/// with its length in the top byte (never 0, which marks an empty slot).
-#[inline]
-fn short_key(w: &[u8]) -> u64 {
-    let n = w.len();
-    debug_assert!((1..=SHORT_MAX).contains(&n));
-    // two overlapping reads cover every byte; where they overlap they agree
-    let bytes = if n >= 4 {
-        let lo = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
-        let hi = u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]);
-        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
-    } else {
-        u64::from(w[0])
-            | u64::from(w[n / 2]) << (8 * (n / 2))
-            | u64::from(w[n - 1]) << (8 * (n - 1))
-    };
-    bytes | (n as u64) << 56
-}
-
-/// An open-addressing table from [`short_key`] to word id (linear probing, at most a quarter
-/// full).
-#[derive(Clone, Debug, Default)]
-struct ShortIds {
-    keys: Vec<u64>,
-    ids: Vec<WordId>,
-    /// Bits of the slot index.
-    bits: u32,
-}
-
-impl ShortIds {
-    /// A table holding `entries` (distinct keys).
-    fn new(entries: &[(u64, WordId)]) -> ShortIds {
-        let bits = (entries.len() * 4)
-            .next_power_of_two()
-            .max(16)
-            .trailing_zeros();
-        let mut t = ShortIds {
-            keys: vec![0; 1 << bits],
-            ids: vec![NONE; 1 << bits],
-            bits,
-        };
-        for &(key, id) in entries {
-            let mut i = t.slot(key);
-            while t.keys[i] != 0 {
-                i = (i + 1) & (t.keys.len() - 1);
-            }
-            t.keys[i] = key;
-            t.ids[i] = id;
-        }
-        t
-    }
-
-    /// The home slot of a key.
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
-    }
-
-    /// The id stored for `key`, or [`NONE`].
-    #[inline]
-    fn get(&self, key: u64) -> WordId {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            match self.keys[i] {
-                k if k == key => return self.ids[i],
-                0 => return NONE,
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
+    short: ShortTable<WordId>,
 }
 
 /// Classes whose phrases are expressions on their own.
@@ -494,7 +418,7 @@ impl Lexicon {
             .filter(|(w, _)| w.len() <= SHORT_MAX)
             .map(|(w, &id)| (short_key(w.as_bytes()), id))
             .collect();
-        lex.short = ShortIds::new(&short);
+        lex.short = ShortTable::new(&short, NONE);
         lex.alone = lex
             .lists
             .iter()
