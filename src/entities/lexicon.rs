@@ -2,6 +2,7 @@
 //! capitalizable words that are not names.
 
 use super::evidence::{FxMap, FxSet};
+use crate::hash::{short_key, ShortTable, SHORT_MAX};
 
 use super::gazetteer::{parse_label, Gender};
 use crate::doc::EntityLabel;
@@ -17,6 +18,8 @@ pub struct Lexicon {
     pub common: FxSet<String>,
     /// The three lists merged: everything about a word in one lookup.
     words: FxMap<String, WordInfo>,
+    /// The words of [`Lexicon::words`] of at most [`SHORT_MAX`] bytes, by [`short_key`].
+    short: ShortTable<WordInfo>,
 }
 
 /// What the word lists say about one word.
@@ -114,12 +117,19 @@ impl Lexicon {
         for w in &common {
             words.entry(w.clone()).or_default().common = true;
         }
+        let short: Vec<(u64, WordInfo)> = words
+            .iter()
+            .filter(|(w, _)| (1..=SHORT_MAX).contains(&w.len()))
+            .map(|(w, &i)| (short_key(w.as_bytes()), i))
+            .collect();
+        let short = ShortTable::new(&short, WordInfo::default());
         if errors.is_empty() {
             Ok(Lexicon {
                 given,
                 heads,
                 common,
                 words,
+                short,
             })
         } else {
             Err(errors)
@@ -148,6 +158,9 @@ impl Lexicon {
 
     /// Everything the lists say about `w`, in one lookup.
     pub fn info(&self, w: &str) -> WordInfo {
+        if (1..=SHORT_MAX).contains(&w.len()) {
+            return self.short.get(short_key(w.as_bytes()));
+        }
         self.words.get(w).copied().unwrap_or_default()
     }
 }

@@ -1,7 +1,7 @@
 //! `dates.txt` parsed into a lexicon: phrase → (class, value), looked up token by token.
 
 use super::scan::{tokenize, Kind};
-use crate::hash::FxMap;
+use crate::hash::{short_key, FxMap, ShortTable, SHORT_MAX};
 use crate::rules::{RuleError, RuleFile};
 
 /// Word classes of `dates.txt`.
@@ -143,6 +143,9 @@ pub struct Lexicon {
     /// strings, without hashing.
     by_shape: Vec<(Box<str>, WordId)>,
     shape_start: Vec<u32>,
+    /// First words of at most [`SHORT_MAX`] bytes by [`short_key`]: found with one probe or
+    /// two, without comparing strings.
+    short: ShortTable<WordId>,
 }
 
 /// Classes whose phrases are expressions on their own.
@@ -409,6 +412,13 @@ impl Lexicon {
             .map(|sh| by_shape.partition_point(|(w, _)| shape(w.as_bytes()) < sh) as u32)
             .collect();
         lex.by_shape = by_shape;
+        let short: Vec<(u64, WordId)> = lex
+            .map
+            .iter()
+            .filter(|(w, _)| w.len() <= SHORT_MAX)
+            .map(|(w, &id)| (short_key(w.as_bytes()), id))
+            .collect();
+        lex.short = ShortTable::new(&short, NONE);
         lex.alone = lex
             .lists
             .iter()
@@ -524,6 +534,9 @@ impl Lexicon {
     /// The id of `w`, whose shape `sh` some first word has.
     #[inline(never)]
     fn id_of_shape(&self, sh: usize, w: &[u8]) -> WordId {
+        if (1..=SHORT_MAX).contains(&w.len()) {
+            return self.short.get(short_key(w));
+        }
         let (a, b) = (
             self.shape_start[sh] as usize,
             self.shape_start[sh + 1] as usize,
@@ -635,6 +648,30 @@ mod tests {
         let lines: Vec<usize> = e.iter().map(|x| x.line).collect();
         assert_eq!(lines, vec![1, 2, 3, 4, 5, 6, 7, 8, 9]);
         assert!(e[0].to_string().starts_with("dates.txt:1: "));
+    }
+
+    #[test]
+    fn every_first_word_finds_its_id() {
+        let l = Lexicon::parse(crate::rules::RuleSources::embedded().get("dates.txt")).unwrap();
+        for (w, &id) in &l.map {
+            assert_eq!(l.id(w.as_bytes()), id, "{w}");
+        }
+        for w in [
+            "",
+            "x",
+            "mayo",
+            "jan.",
+            "aprill",
+            "decembers",
+            "nowhere",
+            "\0",
+            "\0\0",
+        ] {
+            let want = l.map.get(w).copied().unwrap_or(NONE);
+            assert_eq!(l.id(w.as_bytes()), want, "{w:?}");
+        }
+        assert_ne!(short_key(b"ab"), short_key(b"abb"));
+        assert_ne!(short_key(b"a"), short_key(b"a\0"));
     }
 
     #[test]

@@ -152,23 +152,48 @@ struct Found {
     line: usize,
 }
 
+/// True when an expression may start at token `t` (lexicon id `id`): most tokens are words the
+/// lexicon does not know. Punctuation starts one only as the apostrophe of "'90s", other
+/// characters only as the one of "’90s", and a lexicon word only when it is not a mere cue such
+/// as "said" (see `can_start`); every number may.
+fn may_start(lex: &Lexicon, low: &str, t: Tok, id: lexicon::WordId) -> bool {
+    match t.kind {
+        scan::Kind::Word if id == lexicon::NONE => special(&low[t.start..t.end]),
+        scan::Kind::Word => lex.starter(id),
+        scan::Kind::Punct => low.as_bytes()[t.start] == b'\'',
+        scan::Kind::Other => &low[t.start..t.end] == "\u{2019}",
+        scan::Kind::Num => true,
+    }
+}
+
 /// Pass 1: every expression of `text`, line by line, left to right, longest first.
 fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
     let low = text.to_ascii_lowercase();
     let mut toks: Vec<Tok> = Vec::new();
     let mut ids: Vec<lexicon::WordId> = Vec::new();
+    // the tokens of the line where an expression may start
+    let mut starts: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let mut line = 0;
     let mut from = 0;
     while from < text.len() {
         let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
         toks.clear();
-        scan::tokenize(text, from, to, &mut toks);
         ids.clear();
-        ids.extend(toks.iter().map(|t| match t.kind {
-            scan::Kind::Word | scan::Kind::Punct => rules.lex.id(&low.as_bytes()[t.start..t.end]),
-            _ => lexicon::NONE,
-        }));
+        starts.clear();
+        scan::scan(text, from, to, |t| {
+            let id = match t.kind {
+                scan::Kind::Word | scan::Kind::Punct => {
+                    rules.lex.id(&low.as_bytes()[t.start..t.end])
+                }
+                _ => lexicon::NONE,
+            };
+            if may_start(&rules.lex, &low, t, id) {
+                starts.push(toks.len());
+            }
+            toks.push(t);
+            ids.push(id);
+        });
         let m = Matcher {
             lex: &rules.lex,
             text,
@@ -177,32 +202,13 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
             ids: &ids,
             title: std::cell::OnceCell::new(),
         };
-        let mut i = 0;
-        while i < toks.len() {
-            // most tokens are words the lexicon does not know: pass them at once
-            let t = toks[i];
-            if ids[i] == lexicon::NONE
-                && t.kind == scan::Kind::Word
-                && !special(&low[t.start..t.end])
-            {
-                i += 1;
-                continue;
-            }
-            // punctuation starts an expression only as the apostrophe of "'90s", other characters
-            // only as the one of "’90s", and a lexicon word only when it is not a mere cue such
-            // as "said" (see `can_start`)
-            let passed = match t.kind {
-                scan::Kind::Punct => low.as_bytes()[t.start] != b'\'',
-                scan::Kind::Other => &low[t.start..t.end] != "\u{2019}",
-                scan::Kind::Word => ids[i] != lexicon::NONE && !rules.lex.starter(ids[i]),
-                scan::Kind::Num => false,
-            };
-            if passed {
-                i += 1;
+        // the first token not yet inside an expression
+        let mut next = 0;
+        for &i in &starts {
+            if i < next {
                 continue;
             }
             let Some(c) = m.match_at(i) else {
-                i += 1;
                 continue;
             };
             let Cand {
@@ -221,7 +227,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 since: start > 0 && m.w(start - 1) == Some("since"),
                 line,
             });
-            i = end.max(i + 1);
+            next = end.max(i + 1);
         }
         from = to + 1;
         line += 1;

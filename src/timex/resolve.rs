@@ -179,16 +179,56 @@ pub struct Ctx {
     pub narrative: bool,
 }
 
+/// Appends `v` as `format!("{v:0w$}")` writes it (zero-padded to `w` characters), without the
+/// formatting machinery for the usual non-negative values.
+fn push_padded(out: &mut String, v: i64, w: usize) {
+    if v < 0 {
+        use std::fmt::Write;
+        let _ = write!(out, "{v:0w$}");
+        return;
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = v as u64;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - i..w {
+        out.push('0');
+    }
+    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+}
+
+/// A day as TIMEX3 writes it: `1996-04-05`.
 fn ymd(d: Date) -> String {
-    format!("{}-{:02}-{:02}", year(d.year() as i32), d.month(), d.day())
+    let mut s = String::with_capacity(12);
+    push_year(&mut s, d.year() as i32);
+    s.push('-');
+    push_padded(&mut s, i64::from(d.month()), 2);
+    s.push('-');
+    push_padded(&mut s, i64::from(d.day()), 2);
+    s
 }
 
 /// A year as TIMEX3 writes it: `0420`, `1996`, and `BC0400` for 400 BCE (year -399).
 fn year(y: i32) -> String {
+    let mut s = String::with_capacity(6);
+    push_year(&mut s, y);
+    s
+}
+
+/// Appends [`year`] of `y` to `out`.
+fn push_year(out: &mut String, y: i32) {
     if y > 0 {
-        format!("{y:04}")
+        push_padded(out, i64::from(y), 4);
     } else {
-        format!("BC{:04}", 1 - y)
+        out.push_str("BC");
+        push_padded(out, 1 - i64::from(y), 4);
     }
 }
 
@@ -217,7 +257,12 @@ fn add(d: Date, n: i64, unit: Unit) -> Option<Date> {
 fn at_unit(d: Date, unit: Unit) -> String {
     match unit {
         Unit::Year => year(d.year() as i32),
-        Unit::Month => format!("{}-{:02}", year(d.year() as i32), d.month()),
+        Unit::Month => {
+            let mut s = year(d.year() as i32);
+            s.push('-');
+            push_padded(&mut s, i64::from(d.month()), 2);
+            s
+        }
         Unit::Week => {
             let w = d.iso_week_date();
             format!("{:04}-W{:02}", w.year(), w.week())
@@ -425,16 +470,18 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
         Sem::Bc(y) => return format!("BC{y:04}"),
         Sem::Decade(d) => return format!("{d:03}"),
         Sem::Century(c) => return format!("{c:02}"),
-        Sem::Date {
-            y: Some(y),
-            m,
-            d: None,
-        } => return format!("{y:04}-{m:02}"),
-        Sem::Date {
-            y: Some(y),
-            m,
-            d: Some(d),
-        } => return format!("{y:04}-{m:02}-{d:02}"),
+        Sem::Date { y: Some(y), m, d } => {
+            // "{y:04}-{m:02}" and "-{d:02}" when the day is written
+            let mut s = String::with_capacity(12);
+            push_padded(&mut s, i64::from(*y), 4);
+            s.push('-');
+            push_padded(&mut s, i64::from(*m), 2);
+            if let Some(d) = d {
+                s.push('-');
+                push_padded(&mut s, i64::from(*d), 2);
+            }
+            return s;
+        }
         Sem::Quarter {
             q,
             half,
@@ -592,6 +639,35 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn padded_numbers_match_format() {
+        for v in [
+            0i64,
+            5,
+            42,
+            420,
+            1996,
+            12345,
+            2_000_000_000,
+            -1,
+            -7,
+            -420,
+            -12345,
+        ] {
+            for w in [0, 1, 2, 3, 4, 6] {
+                let mut s = String::from("x");
+                push_padded(&mut s, v, w);
+                assert_eq!(s, format!("x{v:0w$}"), "{v} {w}");
+            }
+        }
+        assert_eq!(ymd(jiff::civil::date(996, 4, 5)), "0996-04-05");
+        assert_eq!(year(-399), "BC0400");
+        assert_eq!(
+            at_unit(jiff::civil::date(2021, 3, 9), Unit::Month),
+            "2021-03"
+        );
+    }
 
     fn ctx(y: i16, m: i8, d: i8, future: bool) -> Ctx {
         Ctx {

@@ -49,6 +49,13 @@ const CLASS: [u8; 256] = {
 
 /// Appends the tokens of `text[from..to]` to `out` (offsets stay relative to `text`).
 pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    scan(text, from, to, |t| out.push(t));
+}
+
+/// Calls `emit` with each token of `text[from..to]`, in order (offsets relative to `text`):
+/// [`tokenize`] for callers that look at each token as it is cut.
+#[inline]
+pub fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(Tok)) {
     let b = &text.as_bytes()[..to];
     let mut i = from;
     let mut gap = true;
@@ -84,7 +91,7 @@ pub fn tokenize(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
                 Kind::Other
             }
         };
-        out.push(Tok {
+        emit(Tok {
             start,
             end: i,
             kind,
