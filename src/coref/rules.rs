@@ -20,8 +20,8 @@ pub struct Pronoun {
 pub struct CorefRules {
     /// Pronouns by lowercase form.
     pub pronouns: FxMap<String, Pronoun>,
-    /// Gazetteer (titles and organization canonical names).
-    pub gaz: Gazetteer,
+    /// Gazetteer (titles and organization canonical names), shared with the entity stage.
+    pub gaz: std::sync::Arc<Gazetteer>,
     /// Given name → gender.
     pub given: FxMap<String, Gender>,
     /// Lowercase title as written ("senator", "sen.") → index into `gaz.titles`.
@@ -119,6 +119,15 @@ pub fn parse_pronouns(
 impl CorefRules {
     /// Compiles `pronouns.txt`, `description_heads.txt`, `titles.txt`, the gazetteers and `given_names.txt`.
     pub fn compile(src: &RuleSources) -> Result<CorefRules, Vec<RuleError>> {
+        Self::compile_with(src, None)
+    }
+
+    /// Like [`CorefRules::compile`], reusing a gazetteer the entity stage already compiled
+    /// (compiling it is most of the rules' start-up time).
+    pub fn compile_with(
+        src: &RuleSources,
+        gaz: Option<std::sync::Arc<Gazetteer>>,
+    ) -> Result<CorefRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let pronouns = parse_pronouns(src.get("pronouns.txt")).unwrap_or_else(|e| {
             errors.extend(e);
@@ -132,8 +141,12 @@ impl CorefRules {
         let given =
             crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
                 .unwrap_or_default();
-        let Ok(gaz) = Gazetteer::compile(src) else {
-            return Err(errors);
+        let gaz = match gaz {
+            Some(g) => g,
+            None => match Gazetteer::compile(src) {
+                Ok(g) => std::sync::Arc::new(g),
+                Err(_) => return Err(errors),
+            },
         };
         if !errors.is_empty() {
             return Err(errors);

@@ -20,7 +20,7 @@ use crate::rules::{RuleError, RuleSources};
 /// Compiled gazetteers, title list and word lists.
 pub struct EntityRules {
     /// Gazetteer names and titles.
-    pub gaz: Gazetteer,
+    pub gaz: std::sync::Arc<Gazetteer>,
     /// Given names, name heads, common words.
     pub lex: Lexicon,
 }
@@ -31,7 +31,10 @@ impl EntityRules {
         let gaz = Gazetteer::compile(src);
         let lex = Lexicon::compile(src);
         match (gaz, lex) {
-            (Ok(gaz), Ok(lex)) => Ok(EntityRules { gaz, lex }),
+            (Ok(gaz), Ok(lex)) => Ok(EntityRules {
+                gaz: std::sync::Arc::new(gaz),
+                lex,
+            }),
             (g, l) => {
                 let mut e = Vec::new();
                 if let Err(x) = g {

@@ -150,7 +150,9 @@ impl Rules {
         let timex = crate::timex::TimexRules::compile(src).map_err(|e| errors.extend(e));
         let attribution =
             crate::attribution::AttributionRules::compile(src).map_err(|e| errors.extend(e));
-        let coref = crate::coref::CorefRules::compile(src).map_err(|e| errors.extend(e));
+        let shared_gaz = entities.as_ref().ok().map(|e| e.gaz.clone());
+        let coref =
+            crate::coref::CorefRules::compile_with(src, shared_gaz).map_err(|e| errors.extend(e));
         match (segment, quotes, entities, timex, attribution, coref) {
             (Ok(segment), Ok(quotes), Ok(entities), Ok(timex), Ok(attribution), Ok(coref))
                 if errors.is_empty() =>
