@@ -207,6 +207,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if at_cue && !speaker_fits_cue(v, self.cues, s, p, a, b) {
                         return None;
                     }
+                    if first_person_after_headline_colon(v, s, p) {
+                        return None;
+                    }
                     found.speaker = Some((s, p));
                     p = s;
                 }
@@ -652,4 +655,16 @@ fn pp_before_comma(v: &View, q: usize, hi: usize) -> Option<usize> {
     (q + 1..hi.min(q + 7))
         .take_while(|&i| v.is(i, WORD | NUMBER) || v.punct(i, ",") || v.abbrev_dot(i))
         .find(|&i| v.punct(i, ","))
+}
+
+/// "Rubio: I Still Believe Trump Can’t Be Trusted": a first-person speaker after the colon of a
+/// headline is the headline's named speaker talking (`@headline-colon`), not the narrator.
+fn first_person_after_headline_colon(v: &View, s: usize, p: usize) -> bool {
+    let doc = v.doc;
+    if p != s + 1 || v.para[s] != 0 || doc.paragraphs.len() < 2 {
+        return false;
+    }
+    let w = v.text(s);
+    ["i", "we"].iter().any(|x| w.eq_ignore_ascii_case(x))
+        && (v.para_start(s)..s).any(|k| v.punct(k, ":"))
 }

@@ -975,3 +975,15 @@ fn a_capitalized_cue_word_after_a_determiner_is_a_name() {
     let c = one("The talks collapsed, according to the Post.");
     assert_eq!(c.2, some("the Post"));
 }
+
+#[test]
+fn a_first_person_speaker_after_a_headline_colon_is_the_named_speaker() {
+    let text = "Rubio: I Still Believe the Deal Is Dead\nSen. Marco Rubio spoke on Tuesday.";
+    let c = claims(text);
+    assert!(c.iter().all(|r| r.2 != some("I")), "{c:?}");
+    assert!(
+        c.iter()
+            .any(|r| r.2 == some("Rubio") && r.5 == "headline-colon"),
+        "{c:?}"
+    );
+}
