@@ -262,6 +262,12 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if e0 > p || opening_participle(v, s0, e0) {
                         return None;
                     }
+                    // "Then, later that month on CNN: “…”": before a colon, a subject with no
+                    // name that opens with no determiner or pronoun is no speaker
+                    if colon_next && !(s0..e0).any(|k| in_entity(v, k)) && !v.is(s0, DET | PRONOUN)
+                    {
+                        return None;
+                    }
                     found.speaker = Some((s0, e0));
                     p = s0;
                 }

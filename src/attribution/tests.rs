@@ -987,3 +987,11 @@ fn a_first_person_speaker_after_a_headline_colon_is_the_named_speaker() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_subject_before_a_colon_must_name_someone() {
+    let c = claims("Then, later that month on television: “I never said that.”");
+    assert!(c.iter().all(|r| r.2 != some("later")), "{c:?}");
+    let c = claims("The campaign’s manager wrote: “We will win.”");
+    assert!(c.iter().any(|r| r.1 == "We will win."), "{c:?}");
+}
