@@ -619,11 +619,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
                 9..=11 => 3,
                 _ => 4,
             };
+            // January and February close the winter that began the year before: "last
+            // summer" in February 2026 is 2025's
+            let sy = if a.month() <= 2 { y - 1 } else { y };
             let yy = match shift {
-                Some(-1) if idx(s) < cur => y,
-                Some(-1) => y - 1,
-                Some(1) if idx(s) > cur => y,
-                Some(1) => y + 1,
+                Some(-1) if idx(s) < cur => sy,
+                Some(-1) => sy - 1,
+                Some(1) if idx(s) > cur => sy,
+                Some(1) => sy + 1,
                 _ => y,
             };
             format!("{yy:04}-{s}")
@@ -763,5 +766,14 @@ mod tests {
             shift: Some(-1),
         };
         assert_eq!(value(&fall, &ctx(1999, 3, 1, false)), "1998-FA");
+        let summer = |shift| Sem::Season {
+            s: "SU",
+            y: None,
+            shift: Some(shift),
+        };
+        assert_eq!(value(&summer(-1), &ctx(2026, 2, 17, false)), "2025-SU");
+        assert_eq!(value(&summer(1), &ctx(2026, 2, 17, false)), "2026-SU");
+        assert_eq!(value(&summer(-1), &ctx(2025, 12, 1, false)), "2025-SU");
+        assert_eq!(value(&summer(1), &ctx(2025, 12, 1, false)), "2026-SU");
     }
 }
