@@ -243,11 +243,26 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
         .into_iter()
         .filter(|c| !c.drop)
         .map(|c| Entity {
-            span: c.span,
+            span: with_abbreviation_dot(rules, text, c.span, c.label),
             label: c.label,
         })
         .collect();
     add_transcript_labels(doc);
+}
+
+/// "Prairie Harvest Grain Co.": an organization whose last word is a head listed with its
+/// period in `name_heads.txt` ("Co.", "Inc.", "Corp.") keeps the period.
+fn with_abbreviation_dot(rules: &EntityRules, text: &str, span: Span, label: EntityLabel) -> Span {
+    if label != EntityLabel::Org || !text[span.end..].starts_with('.') {
+        return span;
+    }
+    let last = text[span.start..span.end]
+        .rfind(' ')
+        .map_or(span.start, |i| span.start + i + 1);
+    match rules.lex.head(&text[last..span.end + 1]) {
+        Some(EntityLabel::Org) => Span::new(span.start, span.end + 1),
+        _ => span,
+    }
 }
 
 /// "HALE: We will not raise taxes.": a transcript label in capitals that is the surname of a

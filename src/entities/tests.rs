@@ -261,3 +261,10 @@ fn a_transcript_label_is_a_mention_of_the_person_with_that_surname() {
     let v = ents("News\n\nBREAKING: The bridge is closed.");
     assert!(!v.iter().any(|(s, _)| s == "BREAKING"), "{v:?}");
 }
+
+#[test]
+fn a_company_suffix_keeps_its_period() {
+    let v = ents("Prairie Harvest Grain Co. said prices would rise, and Acme Foods Inc. agreed.");
+    assert!(has(&v, "Prairie Harvest Grain Co.", "ORG"), "{v:?}");
+    assert!(has(&v, "Acme Foods Inc.", "ORG"), "{v:?}");
+}
