@@ -258,6 +258,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if v.quote_open[ulo] != NONE {
                         return None;
                     }
+                    // "A bill stalled …, and Rep. Curtis Brandt, its sponsor, met …, telling
+                    // reporters …": a participle belongs to the nearest coordinated clause
+                    if let Some((s0, e0)) = (feats & feature::ING != 0)
+                        .then(|| coordinated_subject(v, ulo.max(plo), p))
+                        .flatten()
+                    {
+                        found.speaker = Some((s0, e0));
+                        p = s0;
+                        continue;
+                    }
                     let (s0, e0) = sentence_subject(v, ulo, p)?;
                     if e0 > p || opening_participle(v, s0, e0) {
                         return None;
@@ -673,4 +683,30 @@ fn first_person_after_headline_colon(v: &View, s: usize, p: usize) -> bool {
     let w = v.text(s);
     ["i", "we"].iter().any(|x| w.eq_ignore_ascii_case(x))
         && (v.para_start(s)..s).any(|k| v.punct(k, ":"))
+}
+
+/// The subject of the last clause joined by ", and" / ", but" before token `p` (a participle):
+/// a name or determiner phrase with an entity, followed by more words of its clause.
+fn coordinated_subject(v: &View, lo: usize, p: usize) -> Option<(usize, usize)> {
+    let k = (lo + 1..p.saturating_sub(2)).rev().find(|&k| {
+        v.punct(k - 1, ",")
+            && v.in_quote[k] == NONE
+            && (v.text(k).eq_ignore_ascii_case("and") || v.text(k).eq_ignore_ascii_case("but"))
+    })?;
+    let mut s0 = k + 1;
+    // ("and state Rep. Curtis Brandt": a lowercase modifier before a title)
+    if s0 + 1 < p && v.is(s0, WORD) && !v.is(s0, CAP | STOP | DET) && v.is(s0 + 1, TITLE | CAP) {
+        s0 += 1;
+    }
+    if !v.is(s0, CAP | TITLE) || v.is(s0, STOP | PRONOUN | TIMEX) {
+        return None;
+    }
+    // the name itself: entity words, capitalized words, titles and their periods
+    let mut e0 = s0;
+    while e0 < p && (in_entity(v, e0) || v.is(e0, CAP | TITLE) || v.abbrev_dot(e0)) {
+        e0 += 1;
+    }
+    let named = (s0..e0).any(|i| in_entity(v, i));
+    let clause_goes_on = e0 + 1 < p && (v.punct(e0, ",") || v.is(e0, WORD) && !v.is(e0, CAP));
+    (named && clause_goes_on).then_some((s0, e0))
 }

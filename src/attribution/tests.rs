@@ -995,3 +995,13 @@ fn a_subject_before_a_colon_must_name_someone() {
     let c = claims("The campaign’s manager wrote: “We will win.”");
     assert!(c.iter().any(|r| r.1 == "We will win."), "{c:?}");
 }
+
+#[test]
+fn a_participle_belongs_to_the_nearest_coordinated_clause() {
+    let c = one(
+        "A bill stalled in committee on Monday, and state Rep. Curtis Brandt, its sponsor, met \
+         with holdouts, telling reporters the fee would pay for water.",
+    );
+    assert_eq!(c.1, "the fee would pay for water");
+    assert_eq!(c.2, some("Rep. Curtis Brandt"));
+}
