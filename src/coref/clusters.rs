@@ -24,6 +24,8 @@ pub struct ECluster {
     pub title_idx: Option<usize>,
     /// An affiliation seen right after a mention ("R-NE").
     pub affiliation: Option<Span>,
+    /// A party named in apposition after a mention (", a Democrat from Ames"): `'D'`, `'R'`.
+    pub party: Option<char>,
     /// Gender from the given name or the title.
     pub gender: Gender,
 }
@@ -148,6 +150,22 @@ pub fn affiliation_after(text: &str, end: usize) -> Option<Span> {
     ok.then(|| Span::new(off + open, off + open + stop))
 }
 
+/// The party of an appositive right after byte `end`: ", a Democrat from Ames" → `'D'`,
+/// ", a Republican," → `'R'`.
+pub fn party_after(text: &str, end: usize) -> Option<char> {
+    let rest = text.get(end..)?.strip_prefix(", ")?;
+    let rest = rest
+        .strip_prefix("a ")
+        .or_else(|| rest.strip_prefix("the "))
+        .unwrap_or(rest);
+    let word = rest.split([' ', ',', '.']).next()?;
+    match word {
+        "Democrat" => Some('D'),
+        "Republican" => Some('R'),
+        _ => None,
+    }
+}
+
 /// The canonical key of an ORG/GPE/NORP mention: the gazetteer line's first field when the
 /// whole mention is a gazetteer form, else the text.
 fn canonical_key<'a>(rules: &'a CorefRules, text: &'a str, span: Span) -> &'a str {
@@ -183,6 +201,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         title: None,
         title_idx: None,
         affiliation: None,
+        party: None,
         gender: Gender::Unknown,
     };
 
@@ -340,6 +359,9 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
             }
             if c.affiliation.is_none() {
                 c.affiliation = affiliation_after(text, span.end);
+            }
+            if c.party.is_none() {
+                c.party = party_after(text, span.end);
             }
         }
         let first = words(c.name.slice(text)).next().unwrap_or("");

@@ -87,7 +87,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         }
     }
     // "State said": the short name of a department named before ("the State Department")
-    if words.len() == 1 && !in_entity_at(doc, doc.tokens[words[0]].span) {
+    if words.len() == 1 && !in_other_entity(doc, doc.tokens[words[0]].span) {
         let w = doc.tokens[words[0]].span.slice(text);
         if let Some(i) = org_by_short_name(rules, doc, ec, span.start, w) {
             return Mention::Entity(i);
@@ -398,6 +398,15 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
         .map(|(i, _)| i)
 }
 
+/// Whether `t` lies inside a named entity other than an organization written as `t` alone
+/// ("Agriculture said": the tagger's one-word ORG is still a short name).
+fn in_other_entity(doc: &Doc, t: Span) -> bool {
+    let i = doc.entities.partition_point(|e| e.span.end <= t.start);
+    doc.entities
+        .get(i)
+        .is_some_and(|e| e.span.start <= t.start && !(e.label == EntityLabel::Org && e.span == t))
+}
+
 /// The latest ORG entity before `pos` that `w` is the short name of: "State" for "State
 /// Department" or "Department of State", "Justice" for "Justice Department".
 fn org_by_short_name(
@@ -423,10 +432,11 @@ fn org_by_short_name(
             if e.label != EntityLabel::Org || ec.of_entity[*i].is_none() {
                 return false;
             }
+            // ("the U.S. Department of Agriculture", "Britain's Home Office": any words before)
             let parts: Vec<&str> = e.span.slice(&doc.text).split(' ').collect();
             match parts.as_slice() {
-                [a, h] => *a == w && department(h),
-                [h, "of", a] | [h, "of", "the", a] => *a == w && department(h),
+                [.., h, "of", a] | [.., h, "of", "the", a] => *a == w && department(h),
+                [.., a, h] => *a == w && department(h),
                 _ => false,
             }
         })
@@ -540,16 +550,19 @@ pub fn resolve_nominal(
             continue;
         }
         let aff = cl.affiliation.map(|a| a.slice(text));
-        if office.is_none() && aff.is_none() {
-            continue; // a party member is known by an affiliation
+        // a party member is known by an affiliation ("R-TX"), or by a party in apposition
+        // (", a Democrat from Ames") when the state is not known
+        let by_apposition = aff.is_none() && party.is_some() && cl.party == party;
+        if office.is_none() && aff.is_none() && !by_apposition {
+            continue;
         }
         if let Some(st) = state {
-            if aff.and_then(|a| affiliation_state(rules, a)) != Some(st) {
+            if !by_apposition && aff.and_then(|a| affiliation_state(rules, a)) != Some(st) {
                 continue;
             }
         }
         if let Some(pa) = party {
-            if aff.is_some_and(|a| !a.starts_with(pa)) {
+            if aff.is_some_and(|a| !a.starts_with(pa)) || cl.party.is_some_and(|p| p != pa) {
                 continue;
             }
         }

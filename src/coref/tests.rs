@@ -472,3 +472,23 @@ fn they_after_a_group_description_is_that_group() {
     );
     assert_eq!(names(&d)[2], "Democrats");
 }
+
+#[test]
+fn a_party_in_apposition_finds_the_office_description() {
+    let d = with_speakers(
+        "State Sen. Maria Delgado, a Democrat from Ames, leads the opposition. Rep. Curtis \
+         Brandt spoke next. The Iowa Democrat said the bill should die.",
+        &[("The Iowa Democrat", 0)],
+    );
+    assert_eq!(names(&d), vec!["Maria Delgado"]);
+}
+
+#[test]
+fn a_short_name_reads_through_a_country_prefix() {
+    let d = with_speakers(
+        "The U.S. Department of Agriculture has not taken a side. Agriculture said it would \
+         study the fee.",
+        &[("Agriculture", 1)],
+    );
+    assert_eq!(names(&d), vec!["U.S. Department of Agriculture"]);
+}
