@@ -34,7 +34,29 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
     if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
         return true;
     }
+    if approximate_quantity(v, q) {
+        return true;
+    }
     !v.is(q, STOP | PREP) || v.is(q, DET)
+}
+
+/// "said about half of …", "said nearly 40 percent …": an approximation before a quantity opens
+/// the clause's subject.
+fn approximate_quantity(v: &View, q: usize) -> bool {
+    let word = |i: usize, ws: &[&str]| {
+        i < v.flags.len() && v.is(i, WORD) && ws.iter().any(|w| v.text(i).eq_ignore_ascii_case(w))
+    };
+    let approx = [
+        "about", "nearly", "almost", "around", "roughly", "over", "under",
+    ];
+    let amount = [
+        "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let fraction = ["third", "quarter", "fifth", "dozen", "fraction", "majority"];
+    word(q, &approx)
+        && (q + 1 < v.flags.len() && v.is(q + 1, NUMBER)
+            || word(q + 1, &amount)
+            || word(q + 1, &["a"]) && word(q + 2, &fraction))
 }
 
 /// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,
@@ -258,6 +280,19 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
         let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {
+            // "said in a statement Thursday night they pulled …": after a prepositional phrase a
+            // subject pronoun opens the clause without "that"
+            if in_pp
+                && i > q
+                && v.is(i - 1, FILLER | TIMEX)
+                && !v.is(i - 1, PREP | DET)
+                && v.is(i, PRONOUN)
+                && ["he", "she", "they", "we"]
+                    .iter()
+                    .any(|w| v.text(i).eq_ignore_ascii_case(w))
+            {
+                return i;
+            }
             break;
         }
         i += 1;

@@ -1005,3 +1005,21 @@ fn a_participle_belongs_to_the_nearest_coordinated_clause() {
     assert_eq!(c.1, "the fee would pay for water");
     assert_eq!(c.2, some("Rep. Curtis Brandt"));
 }
+
+#[test]
+fn an_approximate_quantity_opens_a_reported_clause() {
+    let c = one("The budget office said about half of the adjustment reflected lost revenue.");
+    assert_eq!(c.1, "about half of the adjustment reflected lost revenue");
+}
+
+#[test]
+fn a_subject_pronoun_after_a_filler_phrase_opens_the_clause_without_that() {
+    let c = one("United Gun Group said in a statement Thursday night they pulled the listing.");
+    assert_eq!(c.1, "they pulled the listing");
+    // (but "urged him to veto it" stays one clause)
+    let c = one("The mayor urged the council to veto it in the future.");
+    assert!(
+        c.1.starts_with("to veto") || c.1.starts_with("the council"),
+        "{c:?}"
+    );
+}
