@@ -239,6 +239,7 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
         segments(rules, text, &buf, &ev, &mut cands);
     }
     fix_guesses(text, &rules.lex, &mut cands);
+    drop_headline_only_persons(rules, doc, &ev, &mut cands);
     doc.entities = cands
         .into_iter()
         .filter(|c| !c.drop)
@@ -248,6 +249,32 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
         })
         .collect();
     add_transcript_labels(doc);
+}
+
+/// "Grain Firms Push Back": a PERSON found only in a Title-Case headline, with no given name and
+/// none of its words capitalized in the body, is a headline's capitals, not a name.
+fn drop_headline_only_persons(rules: &EntityRules, doc: &Doc, ev: &Evidence, cands: &mut [Cand]) {
+    let text = doc.text.as_str();
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.label == EntityLabel::Person && !c.drop)
+    {
+        let t = doc.tokens.partition_point(|t| t.span.start < c.span.start);
+        if !ev.headline.get(t).copied().unwrap_or(false) {
+            continue;
+        }
+        let name = c.span.slice(text);
+        let given = name
+            .split(' ')
+            .next()
+            .is_some_and(|f| rules.lex.info(f).is_given());
+        let in_body = name
+            .split(' ')
+            .any(|w| ev.seen_strong(super::evidence::strip_possessive(w)));
+        if !given && !in_body {
+            c.drop = true;
+        }
+    }
 }
 
 /// "Prairie Harvest Grain Co.": an organization whose last word is a head listed with its

@@ -268,3 +268,15 @@ fn a_company_suffix_keeps_its_period() {
     assert!(has(&v, "Prairie Harvest Grain Co.", "ORG"), "{v:?}");
     assert!(has(&v, "Acme Foods Inc.", "ORG"), "{v:?}");
 }
+
+#[test]
+fn headline_capitals_with_no_support_are_no_person() {
+    let v = ents("Grain Firms Push Back on Runoff Fee\nDES MOINES, Iowa — Lawmakers met Monday.");
+    assert!(
+        !v.iter().any(|(t, l)| t == "Push Back" && *l == "PERSON"),
+        "{v:?}"
+    );
+    // a headline name the body writes stays
+    let v = ents("Graham Slams Plan\nSen. Lindsey Graham said the plan would fail.");
+    assert!(has(&v, "Graham", "PERSON"), "{v:?}");
+}
