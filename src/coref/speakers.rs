@@ -384,6 +384,12 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
     }
     cap.extend(first.to_uppercase());
     cap.push_str(chars.as_str());
+    latest_org(doc, ec, pos, |name| name.split(' ').any(|w| w == cap))
+}
+
+/// The latest ORG entity with a cluster before `pos` (among the 200 entities before it) whose
+/// text satisfies `fits`.
+fn latest_org(doc: &Doc, ec: &EClusters, pos: usize, fits: impl Fn(&str) -> bool) -> Option<usize> {
     let end = doc.entities.partition_point(|e| e.span.start < pos);
     doc.entities[..end]
         .iter()
@@ -393,7 +399,7 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
         .find(|(i, e)| {
             e.label == EntityLabel::Org
                 && ec.of_entity[*i].is_some()
-                && e.span.slice(&doc.text).split(' ').any(|w| w == cap)
+                && fits(e.span.slice(&doc.text))
         })
         .map(|(i, _)| i)
 }
@@ -422,25 +428,15 @@ fn org_by_short_name(
         return None;
     }
     let department = |h: &str| rules.heads.department.contains(h);
-    let end = doc.entities.partition_point(|e| e.span.start < pos);
-    doc.entities[..end]
-        .iter()
-        .enumerate()
-        .rev()
-        .take(200)
-        .find(|(i, e)| {
-            if e.label != EntityLabel::Org || ec.of_entity[*i].is_none() {
-                return false;
-            }
-            // ("the U.S. Department of Agriculture", "Britain's Home Office": any words before)
-            let parts: Vec<&str> = e.span.slice(&doc.text).split(' ').collect();
-            match parts.as_slice() {
-                [.., h, "of", a] | [.., h, "of", "the", a] => *a == w && department(h),
-                [.., a, h] => *a == w && department(h),
-                _ => false,
-            }
-        })
-        .map(|(i, _)| i)
+    // ("the U.S. Department of Agriculture", "Britain's Home Office": any words before)
+    latest_org(doc, ec, pos, |name| {
+        let parts: Vec<&str> = name.split(' ').collect();
+        match parts.as_slice() {
+            [.., h, "of", a] | [.., h, "of", "the", a] => *a == w && department(h),
+            [.., a, h] => *a == w && department(h),
+            _ => false,
+        }
+    })
 }
 
 /// The speaker type of a description that names no entity.
