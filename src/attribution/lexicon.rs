@@ -64,13 +64,16 @@ const CLASSES: &[(&str, u32)] = &[
     ("intro", class::INTRO),
 ];
 
+use crate::hash::{short_key, ShortTable, SHORT_MAX};
+
 type WordMap<V> = crate::hash::FxMap<Vec<u8>, V>;
 
 /// Compiled word classes.
 pub struct Lexicon {
     words: WordMap<u32>,
-    /// The words of up to 7 bytes again, keyed by [`short_key`]: a cheaper hash and compare.
-    short: ShortTable,
+    /// The words of up to [`SHORT_MAX`] bytes again, keyed by [`short_key`]: a cheaper hash and
+    /// compare.
+    short: ShortTable<u32>,
     max_len: usize,
     /// Per length and first byte (`& 31`), a bit set of last bytes (`& 31`) of the listed words:
     /// most tokens miss here, before hashing. `& 31` maps both ASCII cases to the same slot.
@@ -103,12 +106,12 @@ impl Lexicon {
             for w in words.keys() {
                 shapes[w.len()][usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             }
-            let short = ShortTable::new(
-                words
-                    .iter()
-                    .filter(|(w, _)| w.len() <= 7)
-                    .map(|(w, &c)| (short_key(w), c)),
-            );
+            let short: Vec<(u64, u32)> = words
+                .iter()
+                .filter(|(w, _)| w.len() <= SHORT_MAX)
+                .map(|(w, &c)| (short_key(w), c))
+                .collect();
+            let short = ShortTable::new(&short, 0);
             Ok(Lexicon {
                 words,
                 short,
@@ -139,7 +142,7 @@ impl Lexicon {
     /// The classes of a non-empty word whose shape some listed word has.
     #[inline(never)]
     fn classes_of_listed_shape(&self, b: &[u8]) -> u32 {
-        if b.len() <= 7 {
+        if b.len() <= SHORT_MAX {
             return self.short.get(ascii_lowercase_word(short_key(b)));
         }
         let mut buf = [0u8; 48];
@@ -154,15 +157,6 @@ impl Lexicon {
     }
 }
 
-/// A word of up to 7 bytes packed into one integer, its length in the top byte.
-fn short_key(w: &[u8]) -> u64 {
-    let mut key = (w.len() as u64) << 56;
-    for (k, &c) in w.iter().enumerate() {
-        key |= u64::from(c) << (8 * k);
-    }
-    key
-}
-
 /// `to_ascii_lowercase` of each byte of a [`short_key`], all eight at once.
 fn ascii_lowercase_word(key: u64) -> u64 {
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -172,57 +166,6 @@ fn ascii_lowercase_word(key: u64) -> u64 {
     let past_z = low7 + 0x2525_2525_2525_2525;
     let upper = at_least_a & !past_z & !key & HIGH;
     key | (upper >> 2)
-}
-
-/// An open-addressing table from [`short_key`]s (never 0: the length byte is set) to class
-/// bits: a multiply, a shift and most often one compare per lookup.
-struct ShortTable {
-    /// (key, classes); key 0 marks an empty slot. The length is a power of two.
-    slots: Vec<(u64, u32)>,
-    /// 64 minus log2 of the number of slots.
-    shift: u32,
-}
-
-impl ShortTable {
-    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-    fn new(entries: impl Iterator<Item = (u64, u32)>) -> ShortTable {
-        let entries: Vec<(u64, u32)> = entries.collect();
-        // at most a quarter full: probe runs stay short
-        let len = (entries.len() * 4).next_power_of_two().max(8);
-        let mut table = ShortTable {
-            slots: vec![(0, 0); len],
-            shift: 64 - len.trailing_zeros(),
-        };
-        for (key, classes) in entries {
-            let mut i = table.slot(key);
-            while table.slots[i].0 != 0 {
-                i = (i + 1) & (len - 1);
-            }
-            table.slots[i] = (key, classes);
-        }
-        table
-    }
-
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(Self::MULTIPLIER) >> self.shift) as usize
-    }
-
-    /// The classes of `key`, 0 when it is not listed.
-    fn get(&self, key: u64) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, classes) = self.slots[i];
-            if k == key {
-                return classes;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -239,21 +182,5 @@ mod tests {
                 assert_eq!(ascii_lowercase_word(short_key(&w)), short_key(&lowered));
             }
         }
-    }
-
-    #[test]
-    fn short_table_finds_what_it_holds() {
-        let words: Vec<Vec<u8>> = (0..500u32).map(|n| format!("w{n}").into_bytes()).collect();
-        let table = ShortTable::new(
-            words
-                .iter()
-                .enumerate()
-                .map(|(k, w)| (short_key(w), k as u32 + 1)),
-        );
-        for (k, w) in words.iter().enumerate() {
-            assert_eq!(table.get(short_key(w)), k as u32 + 1);
-        }
-        assert_eq!(table.get(short_key(b"said")), 0);
-        assert_eq!(ShortTable::new(std::iter::empty()).get(short_key(b"x")), 0);
     }
 }
