@@ -179,29 +179,10 @@ pub struct Ctx {
     pub narrative: bool,
 }
 
-/// Appends `v` as `format!("{v:0w$}")` writes it (zero-padded to `w` characters), without the
-/// formatting machinery for the usual non-negative values.
+/// Appends `v` zero-padded to `w` characters, as `format!("{v:0w$}")` writes it, into `out`.
 fn push_padded(out: &mut String, v: i64, w: usize) {
-    if v < 0 {
-        use std::fmt::Write;
-        let _ = write!(out, "{v:0w$}");
-        return;
-    }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = v as u64;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for _ in digits.len() - i..w {
-        out.push('0');
-    }
-    out.extend(digits[i..].iter().map(|&b| char::from(b)));
+    use std::fmt::Write;
+    let _ = write!(out, "{v:0w$}");
 }
 
 /// A day as TIMEX3 writes it: `1996-04-05`.
@@ -644,26 +625,7 @@ mod tests {
     use jiff::civil::date;
 
     #[test]
-    fn padded_numbers_match_format() {
-        for v in [
-            0i64,
-            5,
-            42,
-            420,
-            1996,
-            12345,
-            2_000_000_000,
-            -1,
-            -7,
-            -420,
-            -12345,
-        ] {
-            for w in [0, 1, 2, 3, 4, 6] {
-                let mut s = String::from("x");
-                push_padded(&mut s, v, w);
-                assert_eq!(s, format!("x{v:0w$}"), "{v} {w}");
-            }
-        }
+    fn years_months_and_days_are_zero_padded() {
         assert_eq!(ymd(jiff::civil::date(996, 4, 5)), "0996-04-05");
         assert_eq!(year(-399), "BC0400");
         assert_eq!(
