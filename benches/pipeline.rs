@@ -5,7 +5,7 @@
 //! 3.9 MB of text) when it is there; the latter is skipped with a message when it is absent.
 
 use claimex::io::{InputFormat, InputItem, Inputs};
-use claimex::rules::Rules as CompiledRules;
+use claimex::pipeline::Rules as CompiledRules;
 use claimex::{Doc, Pipeline, RawDoc, Rules};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 

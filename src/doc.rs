@@ -240,8 +240,6 @@ pub struct Attribution {
     pub rule: String,
     /// 0..1: how likely the content and speaker are right (see README).
     pub confidence: f32,
-    /// Index into [`Doc::speakers`] once coreference has run.
-    pub cluster: Option<usize>,
 }
 
 impl Attribution {
@@ -257,7 +255,6 @@ impl Attribution {
             addressee: None,
             rule: rule.into(),
             confidence,
-            cluster: None,
         }
     }
 }
@@ -331,8 +328,11 @@ pub struct Doc {
     pub timexes: Vec<Timex>,
     /// Attributions (who said what), in text order of their content.
     pub attributions: Vec<Attribution>,
-    /// Speaker clusters, referenced by [`Attribution::cluster`].
+    /// Speaker clusters (written by coreference).
     pub speakers: Vec<SpeakerCluster>,
+    /// For each attribution, by index, its speaker cluster in [`Doc::speakers`] (written by
+    /// coreference; empty before it runs, `None` for an attribution with no speaker).
+    pub attribution_speakers: Vec<Option<usize>>,
 }
 
 impl Doc {
@@ -343,6 +343,12 @@ impl Doc {
             text: text.into(),
             ..Doc::default()
         }
+    }
+
+    /// The speaker cluster of attribution `i`, once coreference has run.
+    pub fn speaker_of(&self, i: usize) -> Option<(usize, &SpeakerCluster)> {
+        let k = self.attribution_speakers.get(i).copied().flatten()?;
+        self.speakers.get(k).map(|c| (k, c))
     }
 
     /// The text a span covers.

@@ -25,7 +25,9 @@ pub mod rules;
 pub mod run;
 pub mod segment;
 pub mod timex;
+pub mod words;
 
 pub use doc::{Doc, RawDoc, Span};
 pub use pipeline::Pipeline;
-pub use rules::{RuleError, Rules};
+pub use pipeline::Rules;
+pub use rules::RuleError;

@@ -7,9 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use claimex::io::output::OutputFormat;
 use claimex::io::InputFormat;
-use claimex::rules::{RuleSources, Rules};
+use claimex::rules::RuleSources;
 use claimex::run::{run, Progress, RunOptions};
 use claimex::Pipeline;
+use claimex::Rules;
 
 /// Who said what, to whom, when: quotes, reported speech, speakers, dates and entities from news.
 #[derive(Parser)]

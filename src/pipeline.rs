@@ -1,10 +1,114 @@
-//! The pipeline: every stage in order over one document.
+//! The pipeline: the table of stages, their compiled rules, and every stage in order over one
+//! document.
+//!
+//! | order | stage | reads | writes |
+//! | --- | --- | --- | --- |
+//! | 1 | [`segment`] | text | paragraphs, sentences, tokens |
+//! | 2 | [`quotes`] | text, paragraphs | quotes |
+//! | 3 | [`entities`] | tokens, sentences, paragraphs | entities |
+//! | 4 | [`timex`] | tokens, sentences | timexes |
+//! | 5 | [`attribution`] | tokens, sentences, quotes, entities, timexes | attributions |
+//! | 6 | [`coref`] | tokens, entities, attributions | speakers, attribution speakers |
+//!
+//! Stages meet only through the [`Doc`]; what several of them need to know about words lives in
+//! [`crate::words`], compiled once here.
+
+use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
 use crate::doc::{Doc, RawDoc};
-use crate::rules::Rules;
+use crate::rules::{RuleError, RuleSources};
+use crate::words::Gazetteer;
 use crate::{attribution, coref, entities, quotes, segment, timex};
+
+/// Every rule file compiled once, shared read-only across threads: each stage's own compiled
+/// rules, and the shared word layer they read.
+pub struct Rules {
+    /// Sentence splitter rules.
+    pub segment: segment::SegmentRules,
+    /// Quotation mark rules.
+    pub quotes: quotes::QuoteRules,
+    /// Entity tagger rules (name heads, common words, given names).
+    pub entities: entities::EntityRules,
+    /// Timex rules.
+    pub timex: timex::TimexRules,
+    /// Attribution rules (cue verbs, configurations).
+    pub attribution: attribution::AttributionRules,
+    /// Coreference rules (pronouns, description heads).
+    pub coref: coref::CorefRules,
+    /// The shared gazetteer (places, groups, organizations, titles, states), read by the entity
+    /// and coreference stages.
+    pub gazetteer: Arc<Gazetteer>,
+}
+
+impl Rules {
+    /// Compiles the embedded defaults.
+    pub fn embedded() -> Result<Rules, Vec<RuleError>> {
+        Rules::compile(&RuleSources::embedded())
+    }
+
+    /// Compiles the defaults with the files of `dir` replacing them (or the defaults, for `None`).
+    pub fn load(dir: Option<&Path>) -> Result<Rules, Vec<RuleError>> {
+        match dir {
+            Some(d) => Rules::compile(&RuleSources::with_overrides(d)?),
+            None => Rules::embedded(),
+        }
+    }
+
+    /// Compiles the shared layer, then every stage's rules; collects every error rather than
+    /// stopping at the first.
+    pub fn compile(src: &RuleSources) -> Result<Rules, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let mut keep = |e: Vec<RuleError>| errors.extend(e);
+        let gazetteer = Gazetteer::compile(src).map(Arc::new).map_err(&mut keep);
+        let segment = segment::SegmentRules::compile(src).map_err(&mut keep);
+        let quotes = quotes::QuoteRules::compile(src).map_err(&mut keep);
+        let timex = timex::TimexRules::compile(src).map_err(&mut keep);
+        let attribution = attribution::AttributionRules::compile(src).map_err(&mut keep);
+        let (entities, coref) = match &gazetteer {
+            Ok(g) => (
+                entities::EntityRules::compile(src, g.clone()).map_err(&mut keep),
+                coref::CorefRules::compile(src, g.clone()).map_err(&mut keep),
+            ),
+            Err(()) => {
+                // still report the errors of the stages' own files
+                let _ = entities::Lexicon::compile(src).map_err(&mut keep);
+                let _ = coref::CorefRules::check(src).map_err(&mut keep);
+                (Err(()), Err(()))
+            }
+        };
+        match (
+            gazetteer,
+            segment,
+            quotes,
+            entities,
+            timex,
+            attribution,
+            coref,
+        ) {
+            (
+                Ok(gazetteer),
+                Ok(segment),
+                Ok(quotes),
+                Ok(entities),
+                Ok(timex),
+                Ok(attribution),
+                Ok(coref),
+            ) if errors.is_empty() => Ok(Rules {
+                segment,
+                quotes,
+                entities,
+                timex,
+                attribution,
+                coref,
+                gazetteer,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
 
 /// Compiled rules plus run options; annotates documents. `Sync`: share one across threads.
 pub struct Pipeline {
@@ -75,6 +179,13 @@ pub fn parse_date(s: &str) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embedded_rules_compile() {
+        if let Err(e) = Rules::embedded() {
+            panic!("embedded rules do not compile: {e:?}");
+        }
+    }
 
     #[test]
     fn dates_parse() {

@@ -133,7 +133,6 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
             addressee: None,
             rule: pat.name.clone(),
             confidence: pat.confidence,
-            cluster: None,
         });
     }
     m.out.extend(new);

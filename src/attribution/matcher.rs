@@ -606,7 +606,6 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 addressee,
                 rule: pat.name.clone(),
                 confidence,
-                cluster: None,
             });
         }
     }

@@ -1,6 +1,23 @@
 //! Claim records: attributions with their sentences, timexes, entities and speaker cluster.
 
-use crate::doc::{Attribution, Doc, Entity, Timex};
+use crate::doc::{Attribution, Doc, Entity, Span, SpeakerType, Timex};
+
+/// The speaker a claim shows: the span as written and what coreference says of it. This is the
+/// one place the name fallback is decided (every writer reads it).
+pub struct ClaimSpeaker<'d> {
+    /// The speaker span as written.
+    pub span: Span,
+    /// The canonical name of its cluster, else the span's text.
+    pub name: &'d str,
+    /// Title of the cluster, if one was seen.
+    pub title: Option<&'d str>,
+    /// Affiliation of the cluster, if one was seen.
+    pub affiliation: Option<&'d str>,
+    /// Type of the cluster (`PERSON` when coreference gave none).
+    pub kind: SpeakerType,
+    /// Index of the cluster in [`Doc::speakers`].
+    pub cluster: Option<usize>,
+}
 
 /// One claim, ready to serialize (SPEC §4).
 pub struct Claim<'d> {
@@ -8,6 +25,8 @@ pub struct Claim<'d> {
     pub number: usize,
     /// The attribution it comes from.
     pub attribution: &'d Attribution,
+    /// Its speaker, if it has one.
+    pub speaker: Option<ClaimSpeaker<'d>>,
     /// First and last sentence index the claim spans.
     pub sentences: (usize, usize),
     /// Timexes inside the claim's sentences.
@@ -18,12 +37,12 @@ pub struct Claim<'d> {
 
 /// The claims of a document, in text order of their content.
 pub fn assemble(doc: &Doc) -> Vec<Claim<'_>> {
-    let mut order: Vec<&Attribution> = doc.attributions.iter().collect();
-    order.sort_by_key(|a| (a.content.start, a.content.end));
+    let mut order: Vec<(usize, &Attribution)> = doc.attributions.iter().enumerate().collect();
+    order.sort_by_key(|(_, a)| (a.content.start, a.content.end));
     order
         .into_iter()
         .enumerate()
-        .map(|(i, a)| {
+        .map(|(i, (ai, a))| {
             let mut first = a.content.start;
             let mut last = a.content.end.saturating_sub(1).max(a.content.start);
             for s in [a.speaker, a.cue].into_iter().flatten() {
@@ -39,12 +58,26 @@ pub fn assemble(doc: &Doc) -> Vec<Claim<'_>> {
             Claim {
                 number: i + 1,
                 attribution: a,
+                speaker: a.speaker.map(|span| speaker(doc, ai, span)),
                 sentences: (s0, s1),
                 timexes: within(&doc.timexes, lo, hi, |t| (t.span.start, t.span.end)),
                 entities: within(&doc.entities, lo, hi, |e| (e.span.start, e.span.end)),
             }
         })
         .collect()
+}
+
+/// The speaker of attribution `ai`, its name taken from its cluster when it has one.
+fn speaker(doc: &Doc, ai: usize, span: Span) -> ClaimSpeaker<'_> {
+    let cluster = doc.speaker_of(ai);
+    ClaimSpeaker {
+        span,
+        name: cluster.map_or_else(|| doc.slice(span), |(_, k)| k.name.as_str()),
+        title: cluster.and_then(|(_, k)| k.title.as_deref()),
+        affiliation: cluster.and_then(|(_, k)| k.affiliation.as_deref()),
+        kind: cluster.map_or(SpeakerType::Person, |(_, k)| k.kind),
+        cluster: cluster.map(|(k, _)| k),
+    }
 }
 
 /// The sorted-by-start items that lie inside `[lo, hi)`.

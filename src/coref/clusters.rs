@@ -2,12 +2,12 @@
 //! it refers to ("Biden" joins "Joe Biden"; "NATO" joins "North Atlantic Treaty Organization"),
 //! with the title, affiliation and gender seen around its mentions.
 
-use crate::entities::evidence::FxMap;
+use crate::hash::FxMap;
 
 use super::rules::CorefRules;
 use crate::doc::{Doc, EntityLabel, Span};
-use crate::entities::gazetteer::EntryKind;
-use crate::entities::Gender;
+use crate::words::gazetteer::EntryKind;
+use crate::words::Gender;
 
 /// One group of entity mentions naming the same thing.
 #[derive(Clone, Debug)]

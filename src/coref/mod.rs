@@ -14,7 +14,7 @@ mod speakers;
 
 pub use rules::{CorefRules, Pronoun};
 
-use crate::entities::evidence::FxMap;
+use crate::hash::FxMap;
 
 use crate::doc::{Doc, EntityLabel, Span, SpeakerCluster, SpeakerType};
 use clusters::{ECluster, EClusters};
@@ -57,12 +57,13 @@ fn text_of(doc: &Doc, span: Span) -> &str {
 
 /// The surface name of an unresolved speaker: as written, without a possessive.
 fn surface_name(s: &str) -> &str {
-    crate::entities::evidence::strip_possessive(s.trim())
+    crate::words::shape::strip_possessive(s.trim())
 }
 
-/// Fills the `speakers` layer and sets each attribution's `cluster`.
+/// Fills the `speakers` and `attribution_speakers` layers.
 pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
     doc.speakers.clear();
+    doc.attribution_speakers.clear();
     let ec = clusters::build(rules, doc);
     let mut order: Vec<(Span, usize)> = doc
         .attributions
@@ -158,9 +159,11 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
         assigned.push((ai, k));
     }
     add_entity_mentions(doc, &ec, &used_ec, &mut speakers);
+    let mut of_attribution = vec![None; doc.attributions.len()];
     for (ai, k) in assigned {
-        doc.attributions[ai].cluster = Some(k);
+        of_attribution[ai] = Some(k);
     }
+    doc.attribution_speakers = of_attribution;
     doc.speakers = speakers;
 }
 

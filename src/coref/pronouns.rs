@@ -5,7 +5,7 @@
 use super::clusters::EClusters;
 use super::rules::Pronoun;
 use crate::doc::{Doc, EntityLabel, Span};
-use crate::entities::Gender;
+use crate::words::Gender;
 
 /// Person entities in the sentence `s`, before byte `before` (at most the last 64 entities, in
 /// text order).

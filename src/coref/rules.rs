@@ -1,11 +1,11 @@
 //! Compiled coreference rules: pronouns, titles (by canonical office), given-name genders and
 //! the state table used to read affiliations ("R-TX") and descriptions ("the Texas Senator").
 
-use crate::entities::evidence::FxMap;
+use crate::hash::FxMap;
 use crate::hash::FxSet;
 
-use crate::entities::{Gazetteer, Gender};
 use crate::rules::{RuleError, RuleSources};
+use crate::words::{Gazetteer, Gender};
 
 /// A pronoun's features.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,16 +117,29 @@ pub fn parse_pronouns(
 }
 
 impl CorefRules {
-    /// Compiles `pronouns.txt`, `description_heads.txt`, `titles.txt`, the gazetteers and `given_names.txt`.
-    pub fn compile(src: &RuleSources) -> Result<CorefRules, Vec<RuleError>> {
-        Self::compile_with(src, None)
+    /// Checks this stage's own files (`pronouns.txt`, `description_heads.txt`) without a
+    /// gazetteer: how their errors are still reported when the gazetteer itself is bad.
+    pub fn check(src: &RuleSources) -> Result<(), Vec<RuleError>> {
+        let mut errors = Vec::new();
+        if let Err(e) = parse_pronouns(src.get("pronouns.txt")) {
+            errors.extend(e);
+        }
+        if let Err(e) = parse_description_heads(src.get("description_heads.txt")) {
+            errors.extend(e);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
-    /// Like [`CorefRules::compile`], reusing a gazetteer the entity stage already compiled
-    /// (compiling it is most of the rules' start-up time).
-    pub fn compile_with(
+    /// Compiles `pronouns.txt` and `description_heads.txt`, and reads titles, states and given
+    /// names from the shared gazetteer (compiled once by the pipeline: compiling it is most of
+    /// the rules' start-up time).
+    pub fn compile(
         src: &RuleSources,
-        gaz: Option<std::sync::Arc<Gazetteer>>,
+        gaz: std::sync::Arc<Gazetteer>,
     ) -> Result<CorefRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let pronouns = parse_pronouns(src.get("pronouns.txt")).unwrap_or_else(|e| {
@@ -139,15 +152,8 @@ impl CorefRules {
         });
         // the entity stage reports errors in the gazetteers and given names: not twice
         let given =
-            crate::entities::lexicon::parse_given_names(src.get("gazetteers/given_names.txt"))
+            crate::words::given_names::parse_given_names(src.get("gazetteers/given_names.txt"))
                 .unwrap_or_default();
-        let gaz = match gaz {
-            Some(g) => g,
-            None => match Gazetteer::compile(src) {
-                Ok(g) => std::sync::Arc::new(g),
-                Err(_) => return Err(errors),
-            },
-        };
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -203,7 +209,9 @@ mod tests {
 
     #[test]
     fn embedded_compile() {
-        let r = CorefRules::compile(&RuleSources::embedded()).unwrap();
+        let src = RuleSources::embedded();
+        let gaz = crate::words::Gazetteer::compile(&src).unwrap();
+        let r = CorefRules::compile(&src, std::sync::Arc::new(gaz)).unwrap();
         assert_eq!(r.pronoun("He").unwrap().gender, Gender::Male);
         assert!(r.pronoun("they").unwrap().plural);
         assert_eq!(r.state_codes.get("Texas").map(String::as_str), Some("TX"));

@@ -81,7 +81,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .collect();
     if words.len() == 1 {
-        let w = crate::entities::evidence::strip_possessive(doc.tokens[words[0]].span.slice(text));
+        let w = crate::words::shape::strip_possessive(doc.tokens[words[0]].span.slice(text));
         if let Some(p) = rules.pronoun(w) {
             return Mention::Pronoun(p);
         }

@@ -4,9 +4,10 @@
 use super::evidence::{FxMap, FxSet};
 use crate::hash::{short_key, ShortTable, SHORT_MAX};
 
-use super::gazetteer::{parse_label, Gender};
 use crate::doc::EntityLabel;
-use crate::rules::{RuleError, RuleFile, RuleSources};
+use crate::rules::{RuleError, RuleSources};
+use crate::words::gazetteer::{parse_label, Gender};
+pub use crate::words::given_names::parse_given_names;
 
 /// Word lists looked up one token at a time (by `&str`, no allocation).
 pub struct Lexicon {
@@ -47,30 +48,6 @@ impl WordInfo {
     /// The label a head word gives, if it is one (and not a `-` head).
     pub fn head_label(&self) -> Option<EntityLabel> {
         self.head.flatten()
-    }
-}
-
-/// Parses `gazetteers/given_names.txt` (`Name | gender`).
-pub fn parse_given_names(file: &RuleFile) -> Result<FxMap<String, Gender>, Vec<RuleError>> {
-    let mut out = FxMap::default();
-    let mut errors = Vec::new();
-    for line in file.lines() {
-        let f: Vec<&str> = line.fields().collect();
-        if f.len() > 2 || f[0].is_empty() || f[0].contains(' ') {
-            errors.push(line.error("expected `Name | gender` with a one-word name"));
-            continue;
-        }
-        match Gender::parse(f.get(1).copied().unwrap_or("u")) {
-            Some(g) => {
-                out.entry(f[0].to_string()).or_insert(g);
-            }
-            None => errors.push(line.error("gender must be m, f or u")),
-        }
-    }
-    if errors.is_empty() {
-        Ok(out)
-    } else {
-        Err(errors)
     }
 }
 
@@ -192,14 +169,5 @@ mod tests {
             assert_eq!(i.is_given(), l.given(w).is_some(), "{w}");
             assert_eq!(i.common, l.is_common(w), "{w}");
         }
-    }
-
-    #[test]
-    fn bad_given_name_line() {
-        let f = RuleFile::new("g.txt", "Joe | m\nAnn Marie | f\nKim | x\n".to_string());
-        let e = parse_given_names(&f).unwrap_err();
-        assert_eq!(e.len(), 2);
-        assert_eq!(e[0].to_string().split(':').nth(1), Some("2"));
-        assert_eq!(e[1].line, 3);
     }
 }

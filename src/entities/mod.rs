@@ -7,11 +7,11 @@
 //! headlines are "weak" positions where a capital needs other evidence from the document.
 
 pub(crate) mod evidence;
-pub mod gazetteer;
+
 pub mod lexicon;
 mod tagger;
 
-pub use gazetteer::{Gazetteer, Gender, State, Title};
+pub use crate::words::gazetteer::{Gazetteer, Gender, State, Title};
 pub use lexicon::Lexicon;
 
 use crate::doc::Doc;
@@ -26,26 +26,16 @@ pub struct EntityRules {
 }
 
 impl EntityRules {
-    /// Compiles `gazetteers/*.txt` and `titles.txt`.
-    pub fn compile(src: &RuleSources) -> Result<EntityRules, Vec<RuleError>> {
-        let gaz = Gazetteer::compile(src);
-        let lex = Lexicon::compile(src);
-        match (gaz, lex) {
-            (Ok(gaz), Ok(lex)) => Ok(EntityRules {
-                gaz: std::sync::Arc::new(gaz),
-                lex,
-            }),
-            (g, l) => {
-                let mut e = Vec::new();
-                if let Err(x) = g {
-                    e.extend(x);
-                }
-                if let Err(x) = l {
-                    e.extend(x);
-                }
-                Err(e)
-            }
-        }
+    /// Compiles the entity stage's own word lists (`gazetteers/given_names.txt`,
+    /// `name_heads.txt`, `common_words.txt`) over the shared gazetteer.
+    pub fn compile(
+        src: &RuleSources,
+        gaz: std::sync::Arc<Gazetteer>,
+    ) -> Result<EntityRules, Vec<RuleError>> {
+        Ok(EntityRules {
+            gaz,
+            lex: Lexicon::compile(src)?,
+        })
     }
 }
 

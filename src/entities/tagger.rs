@@ -2,10 +2,10 @@
 //! segments of units classified into entities.
 
 use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence, FxMap, FxSet};
-use super::gazetteer::EntryKind;
 use super::lexicon::{Lexicon, WordInfo};
 use super::EntityRules;
 use crate::doc::{Doc, Entity, EntityLabel, Span, Token, TokenKind};
+use crate::words::gazetteer::EntryKind;
 
 /// Connector words that may sit inside a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -298,7 +298,7 @@ fn add_transcript_labels(doc: &mut Doc) {
     let text = doc.text.as_str();
     let mut found: Vec<Entity> = Vec::new();
     for para in doc.paragraphs.iter().skip(1) {
-        let Some((a, b)) = crate::attribution::labels::label(para.slice(text)) else {
+        let Some((a, b)) = crate::words::labels::label(para.slice(text)) else {
             continue;
         };
         let span = Span::new(para.start + a, para.start + b);

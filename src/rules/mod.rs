@@ -1,5 +1,6 @@
-//! Rule files: loading (embedded defaults, `--rules DIR` overrides), line parsing with
-//! `file:line` errors, and the compiled [`Rules`] every stage reads.
+//! Rule files: the format only. Loading (embedded defaults, `--rules DIR` overrides), line
+//! parsing with `file:line` errors. Each stage compiles its own files; [`crate::pipeline::Rules`]
+//! holds them all.
 
 mod embedded;
 mod file;
@@ -107,78 +108,6 @@ fn collect_txt(root: &Path, dir: &Path, out: &mut Vec<String>) {
             if let Ok(rel) = path.strip_prefix(root) {
                 out.push(rel.to_string_lossy().replace('\\', "/"));
             }
-        }
-    }
-}
-
-/// Every rule file compiled once, shared read-only across threads.
-pub struct Rules {
-    /// Sentence splitter rules.
-    pub segment: crate::segment::SegmentRules,
-    /// Quotation mark rules.
-    pub quotes: crate::quotes::QuoteRules,
-    /// Entity tagger rules (gazetteers, titles).
-    pub entities: crate::entities::EntityRules,
-    /// Timex rules.
-    pub timex: crate::timex::TimexRules,
-    /// Attribution rules (cue verbs, configurations).
-    pub attribution: crate::attribution::AttributionRules,
-    /// Coreference rules (pronouns, titles).
-    pub coref: crate::coref::CorefRules,
-}
-
-impl Rules {
-    /// Compiles the embedded defaults.
-    pub fn embedded() -> Result<Rules, Vec<RuleError>> {
-        Rules::compile(&RuleSources::embedded())
-    }
-
-    /// Compiles the defaults with the files of `dir` replacing them (or the defaults, for `None`).
-    pub fn load(dir: Option<&Path>) -> Result<Rules, Vec<RuleError>> {
-        match dir {
-            Some(d) => Rules::compile(&RuleSources::with_overrides(d)?),
-            None => Rules::embedded(),
-        }
-    }
-
-    /// Compiles every stage's rules; collects every error rather than stopping at the first.
-    pub fn compile(src: &RuleSources) -> Result<Rules, Vec<RuleError>> {
-        let mut errors = Vec::new();
-        let segment = crate::segment::SegmentRules::compile(src).map_err(|e| errors.extend(e));
-        let quotes = crate::quotes::QuoteRules::compile(src).map_err(|e| errors.extend(e));
-        let entities = crate::entities::EntityRules::compile(src).map_err(|e| errors.extend(e));
-        let timex = crate::timex::TimexRules::compile(src).map_err(|e| errors.extend(e));
-        let attribution =
-            crate::attribution::AttributionRules::compile(src).map_err(|e| errors.extend(e));
-        let shared_gaz = entities.as_ref().ok().map(|e| e.gaz.clone());
-        let coref =
-            crate::coref::CorefRules::compile_with(src, shared_gaz).map_err(|e| errors.extend(e));
-        match (segment, quotes, entities, timex, attribution, coref) {
-            (Ok(segment), Ok(quotes), Ok(entities), Ok(timex), Ok(attribution), Ok(coref))
-                if errors.is_empty() =>
-            {
-                Ok(Rules {
-                    segment,
-                    quotes,
-                    entities,
-                    timex,
-                    attribution,
-                    coref,
-                })
-            }
-            _ => Err(errors),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_rules_compile() {
-        if let Err(e) = Rules::embedded() {
-            panic!("embedded rules do not compile: {e:?}");
         }
     }
 }

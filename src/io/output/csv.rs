@@ -33,10 +33,9 @@ pub fn render_csv(doc: &Doc) -> (Vec<u8>, usize) {
         .from_writer(Vec::new());
     for c in &claims {
         let a = c.attribution;
-        let cluster = a.cluster.and_then(|i| doc.speakers.get(i));
-        let speaker = a.speaker.map_or("", |s| doc.slice(s));
-        let name = cluster.map_or(speaker, |k| k.name.as_str());
-        let title = cluster.and_then(|k| k.title.as_deref()).unwrap_or("");
+        let speaker = c.speaker.as_ref().map_or("", |s| doc.slice(s.span));
+        let name = c.speaker.as_ref().map_or("", |s| s.name);
+        let title = c.speaker.as_ref().and_then(|s| s.title).unwrap_or("");
         let cue = a.cue.map_or("", |s| doc.slice(s));
         let content = spans.text_span(a.content);
         let dates = c

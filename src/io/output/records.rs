@@ -155,23 +155,22 @@ impl<'d> Spans<'d> {
 
 fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
     let a = c.attribution;
-    let cluster = a.cluster.and_then(|i| doc.speakers.get(i).map(|k| (i, k)));
     ClaimOut {
         doc_id: &doc.id,
         id: format!("{}#{}", doc.id, c.number),
         kind: a.kind.as_str(),
         content: spans.text_span(a.content),
-        speaker: a.speaker.map(|sp| {
-            let s = spans.text_span(sp);
+        speaker: c.speaker.as_ref().map(|sp| {
+            let s = spans.text_span(sp.span);
             SpeakerOut {
                 start: s.start,
                 end: s.end,
                 text: s.text,
-                name: cluster.map_or(s.text, |(_, k)| k.name.as_str()),
-                title: cluster.and_then(|(_, k)| k.title.as_deref()),
-                affiliation: cluster.and_then(|(_, k)| k.affiliation.as_deref()),
-                kind: cluster.map_or("PERSON", |(_, k)| k.kind.as_str()),
-                cluster: cluster.map(|(i, _)| i),
+                name: sp.name,
+                title: sp.title,
+                affiliation: sp.affiliation,
+                kind: sp.kind.as_str(),
+                cluster: sp.cluster,
             }
         }),
         cue: a.cue.map(|cue| {

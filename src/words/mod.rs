@@ -1,0 +1,12 @@
+//! The shared layer below the stages: what several stages need to know about words, compiled
+//! once. Gazetteer look-ups (places, groups, organizations, titles, states), given names with
+//! their gender, word shapes (capitalization, possessives) and the transcript-label shape.
+//!
+//! Stages import this module and [`crate::doc`]; no stage imports another stage.
+
+pub mod gazetteer;
+pub mod given_names;
+pub mod labels;
+pub mod shape;
+
+pub use gazetteer::{EntryKind, Gazetteer, Gender, State, Title};
