@@ -11,6 +11,8 @@
 //! assert_eq!(doc.sentences.len(), 2);
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod attribution;
 pub mod claims;
 pub mod coref;
