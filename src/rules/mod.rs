@@ -84,6 +84,11 @@ impl RuleSources {
             .unwrap_or_else(|| panic!("rule file {name} is not in rules::EMBEDDED"))
     }
 
+    /// Every rule file, in [`EMBEDDED`] order.
+    pub fn files(&self) -> impl Iterator<Item = &RuleFile> {
+        self.files.iter()
+    }
+
     /// Every file whose name starts with `prefix` (e.g. `"gazetteers/"`), in name order.
     pub fn with_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a RuleFile> + 'a {
         self.files

@@ -8,5 +8,7 @@ pub mod gazetteer;
 pub mod given_names;
 pub mod labels;
 pub mod shape;
+pub mod vocab;
 
 pub use gazetteer::{EntryKind, Gazetteer, Gender, State, Title};
+pub use vocab::{Vocab, WordId, UNKNOWN_WORD};
