@@ -1,0 +1,256 @@
+//! The splitter's rule files compiled: `abbreviations.txt`, `sentence_starters.txt` and
+//! `speech_verbs.txt`, and the lowercased keys they are looked up by.
+
+use crate::hash::{FxMap, FxSet};
+
+use crate::rules::{RuleError, RuleFile, RuleSources};
+
+/// What the period after an abbreviation means (`abbreviations.txt`, second field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Never ends a sentence: titles ("Mr.", "Sen.") and "e.g.".
+    Never,
+    /// Never ends a sentence before a number ("No. 5"); before a capitalized word it does.
+    Number,
+    /// Ends a sentence only before a sentence starter ("U.S. The"; not "U.S. Army", "No. 5").
+    Ambiguous,
+    /// Ends a sentence before any capitalized word that is not a continuation ("p.m.").
+    Usually,
+    /// A state after a city ("Tamarac, Fla."): there like `Usually`, elsewhere `Ambiguous`.
+    Place,
+}
+
+/// Compiled sentence splitter rules.
+#[derive(Clone, Debug)]
+pub struct SegmentRules {
+    /// Abbreviations, lowercased, without their final period ("u.s", "mr").
+    pub(super) abbrevs: FxMap<String, AbbrevClass>,
+    /// Sentence starters, lowercased ("the", "he's").
+    pub(super) starters: FxSet<String>,
+    /// Capitalized words that continue a sentence after a `usually` abbreviation ("monday").
+    pub(super) continuations: FxSet<String>,
+    /// Speech verb forms, lowercased ("said").
+    pub(super) speech: FxSet<String>,
+    /// Caption words that a number follows at the start of a caption ("figure").
+    pub(super) captions: FxSet<String>,
+    /// Credit words that open a credit line with a colon ("image").
+    pub(super) credits: FxSet<String>,
+}
+
+/// Whether `word`, lowercased, is in `set` (no allocation; words longer than [`MAX_KEY`] never
+/// are).
+pub(super) fn listed(set: &FxSet<String>, word: &str) -> bool {
+    let mut buf = [0u8; MAX_KEY];
+    lower_key(word, &mut buf).is_some_and(|k| set.contains(k))
+}
+
+/// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
+pub(super) const MAX_KEY: usize = 48;
+
+impl SegmentRules {
+    /// Compiles `abbreviations.txt`, `sentence_starters.txt` and `speech_verbs.txt`.
+    pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
+        let mut errors = Vec::new();
+        let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
+        let (starters, continuations, captions, credits) =
+            compile_starters(src.get("sentence_starters.txt"), &mut errors);
+        let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
+        if errors.is_empty() {
+            Ok(SegmentRules {
+                abbrevs,
+                starters,
+                continuations,
+                speech,
+                captions,
+                credits,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The class of `word` (written without its final period) if it is a listed abbreviation.
+    pub fn abbreviation(&self, word: &str) -> Option<AbbrevClass> {
+        let mut buf = [0u8; MAX_KEY];
+        let key = lower_key(word, &mut buf)?;
+        self.abbrevs.get(key).copied()
+    }
+
+    pub(super) fn is_starter(&self, word: &str) -> bool {
+        listed(&self.starters, word)
+    }
+
+    pub(super) fn is_continuation(&self, word: &str) -> bool {
+        listed(&self.continuations, word)
+    }
+
+    pub(super) fn is_caption(&self, word: &str) -> bool {
+        listed(&self.captions, word)
+    }
+
+    pub(super) fn is_credit(&self, word: &str) -> bool {
+        listed(&self.credits, word)
+    }
+
+    pub(super) fn is_speech_verb(&self, word: &str) -> bool {
+        listed(&self.speech, word)
+    }
+}
+
+pub(super) fn compile_abbreviations(
+    file: &RuleFile,
+    errors: &mut Vec<RuleError>,
+) -> FxMap<String, AbbrevClass> {
+    let mut map = FxMap::default();
+    let mut first_line: FxMap<String, usize> = FxMap::default();
+    for line in file.lines() {
+        let fields: Vec<&str> = line.fields().collect();
+        if fields.len() > 2 {
+            errors.push(line.error("expected `ABBREVIATION [| CLASS]`: too many fields"));
+            continue;
+        }
+        let abbr = fields[0];
+        // a name spelt with "!" ("Yahoo!") is kept whole, with its mark
+        let stem = match abbr.strip_suffix('.') {
+            Some(stem) => stem,
+            None if abbr.ends_with('!') => abbr,
+            None => {
+                errors.push(line.error(format!(
+                    "abbreviation `{abbr}` must end with a period (or `!` for a name)"
+                )));
+                continue;
+            }
+        };
+        if stem.is_empty() || stem.ends_with('.') || stem == "!" {
+            errors.push(line.error(format!(
+                "abbreviation `{abbr}` needs a letter before its last period"
+            )));
+            continue;
+        }
+        if abbr.chars().any(|c| c.is_whitespace() || c == '|') {
+            errors.push(line.error(format!(
+                "abbreviation `{abbr}` must be one word (no spaces); list its last word"
+            )));
+            continue;
+        }
+        let class = match fields.get(1).copied() {
+            None | Some("ambiguous") => AbbrevClass::Ambiguous,
+            Some("never") => AbbrevClass::Never,
+            Some("number") => AbbrevClass::Number,
+            Some("usually") => AbbrevClass::Usually,
+            Some("place") => AbbrevClass::Place,
+            Some(other) => {
+                errors.push(line.error(format!(
+                    "unknown class `{other}` (expected never, number, ambiguous, place or usually)"
+                )));
+                continue;
+            }
+        };
+        let mut buf = [0u8; MAX_KEY];
+        let Some(key) = lower_key(stem, &mut buf) else {
+            errors.push(line.error(format!(
+                "abbreviation `{abbr}` is too long (at most {MAX_KEY} bytes)"
+            )));
+            continue;
+        };
+        if let Some(n) = first_line.get(key) {
+            errors.push(line.error(format!(
+                "abbreviation `{abbr}` is already listed on line {n} (matching ignores case)"
+            )));
+            continue;
+        }
+        first_line.insert(key.to_string(), line.number);
+        map.insert(key.to_string(), class);
+    }
+    map
+}
+
+pub(super) fn valid_word(w: &str) -> bool {
+    !w.is_empty()
+        && w.len() <= MAX_KEY
+        && w.chars().next().is_some_and(char::is_alphabetic)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+}
+
+pub(super) type WordSets = (FxSet<String>, FxSet<String>, FxSet<String>, FxSet<String>);
+
+pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
+    let mut starters = FxSet::default();
+    let mut continuations = FxSet::default();
+    let mut captions = FxSet::default();
+    let mut credits = FxSet::default();
+    for line in file.lines() {
+        let fields: Vec<&str> = line.fields().collect();
+        if fields.len() > 2 {
+            errors.push(line.error("expected `WORD [| KIND]`: too many fields"));
+            continue;
+        }
+        let word = fields[0];
+        if !valid_word(word) {
+            errors.push(line.error(format!(
+                "`{word}` is not one word of letters (and apostrophes)"
+            )));
+            continue;
+        }
+        let set = match fields.get(1).copied() {
+            None | Some("start") => &mut starters,
+            Some("continue") => &mut continuations,
+            Some("caption") => &mut captions,
+            Some("credit") => &mut credits,
+            Some(other) => {
+                errors.push(line.error(format!(
+                    "unknown kind `{other}` (expected start, continue, caption or credit)"
+                )));
+                continue;
+            }
+        };
+        let mut buf = [0u8; MAX_KEY];
+        if let Some(key) = lower_key(word, &mut buf) {
+            set.insert(key.to_string());
+        }
+    }
+    (starters, continuations, captions, credits)
+}
+
+pub(super) fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> FxSet<String> {
+    let mut set = FxSet::default();
+    for line in file.lines() {
+        let word = line.text;
+        if !valid_word(word) {
+            errors.push(line.error(format!("`{word}` is not one word of letters")));
+            continue;
+        }
+        let mut buf = [0u8; MAX_KEY];
+        if let Some(key) = lower_key(word, &mut buf) {
+            set.insert(key.to_string());
+        }
+    }
+    set
+}
+
+/// `word` lowercased into `buf` (’ written as '), or `None` when it does not fit.
+pub(super) fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+    if word.len() > MAX_KEY {
+        return None;
+    }
+    let mut n = 0;
+    if word.is_ascii() {
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        n = word.len();
+    } else {
+        for c in word.chars() {
+            let c = if c == '’' { '\'' } else { c };
+            for l in c.to_lowercase() {
+                if n + l.len_utf8() > MAX_KEY {
+                    return None;
+                }
+                l.encode_utf8(&mut buf[n..]);
+                n += l.len_utf8();
+            }
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
