@@ -31,7 +31,7 @@ use splitter::Splitter;
 pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() + text.len() / 120);
     for p in paragraphs {
-        match trailing_date(text, *p) {
+        match trailing_date(rules, text, *p) {
             Some(d) => {
                 Splitter::new(rules, text, Span::new(p.start, d)).run(&mut out);
                 Splitter::new(rules, text, Span::new(d, p.end)).run(&mut out);
@@ -44,7 +44,7 @@ pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<S
 
 /// A date line that ends a paragraph after a headline, "… about ants Tuesday, September 1,
 /// 2015": where the weekday starts.
-fn trailing_date(text: &str, p: Span) -> Option<usize> {
+fn trailing_date(rules: &SegmentRules, text: &str, p: Span) -> Option<usize> {
     let b = &text.as_bytes()[p.start..p.end];
     let digits_back = |e: usize, min: usize, max: usize| {
         let mut s = e;
@@ -67,7 +67,7 @@ fn trailing_date(text: &str, p: Span) -> Option<usize> {
     let month = word_back(month_end)?;
     let comma = month.checked_sub(2).filter(|&c| &b[c..month] == b", ")?;
     let weekday = word_back(comma)?;
-    if comma - weekday < 6 || !b[weekday..comma].ends_with(b"day") {
+    if !rules.is_weekday(&text[p.start + weekday..p.start + comma]) {
         return None;
     }
     let before = weekday.checked_sub(1)?;

@@ -35,6 +35,10 @@ pub struct SegmentRules {
     pub(super) captions: FxSet<String>,
     /// Credit words that open a credit line with a colon ("image").
     pub(super) credits: FxSet<String>,
+    /// Subject pronouns that may be the speaker after a closing quotation ("he").
+    pub(super) speakers: FxSet<String>,
+    /// Weekday names that open a date line ("tuesday").
+    pub(super) weekdays: FxSet<String>,
 }
 
 /// Whether `word`, lowercased, is in `set` (no allocation; words longer than [`MAX_KEY`] never
@@ -52,17 +56,18 @@ impl SegmentRules {
     pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
-        let (starters, continuations, captions, credits) =
-            compile_starters(src.get("sentence_starters.txt"), &mut errors);
+        let words = compile_starters(src.get("sentence_starters.txt"), &mut errors);
         let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
         if errors.is_empty() {
             Ok(SegmentRules {
                 abbrevs,
-                starters,
-                continuations,
+                starters: words.starters,
+                continuations: words.continuations,
                 speech,
-                captions,
-                credits,
+                captions: words.captions,
+                credits: words.credits,
+                speakers: words.speakers,
+                weekdays: words.weekdays,
             })
         } else {
             Err(errors)
@@ -74,6 +79,16 @@ impl SegmentRules {
         let mut buf = [0u8; MAX_KEY];
         let key = lower_key(word, &mut buf)?;
         self.abbrevs.get(key).copied()
+    }
+
+    /// A listed speaker pronoun, written capitalized ("He", "I"; not "HE").
+    pub(super) fn is_speaker_pronoun(&self, word: &str) -> bool {
+        title_case(word) && listed(&self.speakers, word)
+    }
+
+    /// A listed weekday, written capitalized ("Tuesday"; not "TUESDAY").
+    pub(super) fn is_weekday(&self, word: &str) -> bool {
+        title_case(word) && listed(&self.weekdays, word)
     }
 
     pub(super) fn is_starter(&self, word: &str) -> bool {
@@ -173,13 +188,19 @@ pub(super) fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-pub(super) type WordSets = (FxSet<String>, FxSet<String>, FxSet<String>, FxSet<String>);
+/// The word sets of `sentence_starters.txt`, one per kind.
+#[derive(Default)]
+pub(super) struct WordSets {
+    starters: FxSet<String>,
+    continuations: FxSet<String>,
+    captions: FxSet<String>,
+    credits: FxSet<String>,
+    speakers: FxSet<String>,
+    weekdays: FxSet<String>,
+}
 
 pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
-    let mut starters = FxSet::default();
-    let mut continuations = FxSet::default();
-    let mut captions = FxSet::default();
-    let mut credits = FxSet::default();
+    let mut sets = WordSets::default();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -194,13 +215,15 @@ pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> 
             continue;
         }
         let set = match fields.get(1).copied() {
-            None | Some("start") => &mut starters,
-            Some("continue") => &mut continuations,
-            Some("caption") => &mut captions,
-            Some("credit") => &mut credits,
+            None | Some("start") => &mut sets.starters,
+            Some("continue") => &mut sets.continuations,
+            Some("caption") => &mut sets.captions,
+            Some("credit") => &mut sets.credits,
+            Some("speaker") => &mut sets.speakers,
+            Some("weekday") => &mut sets.weekdays,
             Some(other) => {
                 errors.push(line.error(format!(
-                    "unknown kind `{other}` (expected start, continue, caption or credit)"
+                    "unknown kind `{other}` (expected start, continue, caption, credit, speaker or weekday)"
                 )));
                 continue;
             }
@@ -210,7 +233,7 @@ pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> 
             set.insert(key.to_string());
         }
     }
-    (starters, continuations, captions, credits)
+    sets
 }
 
 pub(super) fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> FxSet<String> {
@@ -227,6 +250,12 @@ pub(super) fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> Fx
         }
     }
     set
+}
+
+/// An uppercase first letter and no uppercase letter after it.
+fn title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
 }
 
 /// `word` lowercased into `buf` (’ written as '), or `None` when it does not fit.

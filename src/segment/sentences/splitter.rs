@@ -164,7 +164,7 @@ impl<'r, 't> Splitter<'r, 't> {
             if e < self.end && b[e].is_ascii_lowercase() {
                 e += 1;
             }
-        } else if word.len() > 4 && word.ends_with("day") {
+        } else if self.rules.is_weekday(word) {
             // "Thursday, March 15, 2012"
             if !self.text[w..].starts_with(", ") {
                 return None;

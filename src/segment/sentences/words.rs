@@ -183,7 +183,7 @@ impl<'t> Splitter<'_, 't> {
                 return true;
             }
             // the speaker: a subject pronoun or a name, not "The answer is"
-            let pronoun = ["I", "He", "She", "We", "They", "You"].contains(&w.word);
+            let pronoun = self.rules.is_speaker_pronoun(w.word);
             if !w.upper || (nth == 0 && !pronoun && self.rules.is_starter(w.word)) {
                 return false;
             }

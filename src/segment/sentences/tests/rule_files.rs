@@ -66,3 +66,45 @@ fn rule_files_drive_the_splitter() {
     assert_eq!(r.abbreviation("blvd"), Some(AbbrevClass::Never));
     assert_eq!(r.abbreviation("u.s"), None);
 }
+
+#[test]
+fn speaker_and_weekday_words_come_from_the_starters_file() {
+    let src = sources_with(
+        "sentence_starters.txt",
+        "Funday | weekday\nYe\nYe | speaker\nSo\n",
+    );
+    let r = SegmentRules::compile(&src).unwrap();
+    let split_with = |t: &'static str| -> Vec<&'static str> {
+        sentences(&r, t, &paragraphs(t))
+            .iter()
+            .map(|s| s.slice(t))
+            .collect()
+    };
+    // a listed weekday opens a date line; an unlisted one does not, nor one in capitals
+    assert_eq!(
+        split_with("Funday, May 5, 2015 Voters went home."),
+        vec!["Funday, May 5, 2015", "Voters went home."]
+    );
+    assert_eq!(
+        split_with("Monday, May 5, 2015 Voters went home."),
+        vec!["Monday, May 5, 2015 Voters went home."]
+    );
+    assert_eq!(
+        split_with("FUNDAY, May 5, 2015 Voters went home."),
+        vec!["FUNDAY, May 5, 2015 Voters went home."]
+    );
+    // a listed speaker pronoun keeps the quotation with its speech verb; a starter does not
+    assert_eq!(
+        split_with("“Are you there?” Ye called."),
+        vec!["“Are you there?” Ye called."]
+    );
+    assert_eq!(
+        split_with("“Are you there?” So called."),
+        vec!["“Are you there?”", "So called."]
+    );
+    // the default file: "He" is a speaker, "HE" is not written as one
+    let d = rules();
+    let t = "“Are you there?” He called.";
+    assert_eq!(sentences(&d, t, &paragraphs(t)).len(), 1);
+    assert_eq!(split("Markets closed early Tuesday, May 5, 2015").len(), 2);
+}
