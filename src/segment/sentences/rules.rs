@@ -1,7 +1,7 @@
 //! The splitter's rule files compiled: `abbreviations.txt`, `sentence_starters.txt` and
 //! `speech_verbs.txt`, and the lowercased keys they are looked up by.
 
-use crate::hash::{FxMap, FxSet};
+use crate::hash::FxMap;
 
 use crate::rules::{RuleError, RuleFile, RuleSources};
 
@@ -24,29 +24,27 @@ pub enum AbbrevClass {
 #[derive(Clone, Debug)]
 pub struct SegmentRules {
     /// Abbreviations, lowercased, without their final period ("u.s", "mr").
-    pub(super) abbrevs: FxMap<String, AbbrevClass>,
-    /// Sentence starters, lowercased ("the", "he's").
-    pub(super) starters: FxSet<String>,
-    /// Capitalized words that continue a sentence after a `usually` abbreviation ("monday").
-    pub(super) continuations: FxSet<String>,
-    /// Speech verb forms, lowercased ("said").
-    pub(super) speech: FxSet<String>,
-    /// Caption words that a number follows at the start of a caption ("figure").
-    pub(super) captions: FxSet<String>,
-    /// Credit words that open a credit line with a colon ("image").
-    pub(super) credits: FxSet<String>,
-    /// Subject pronouns that may be the speaker after a closing quotation ("he").
-    pub(super) speakers: FxSet<String>,
-    /// Weekday names that open a date line ("tuesday").
-    pub(super) weekdays: FxSet<String>,
+    pub(super) abbrevs: FxMap<Box<[u8]>, AbbrevClass>,
+    /// Every word of `sentence_starters.txt` and `speech_verbs.txt`, lowercased ("the",
+    /// "he's", "said"), with the kinds it is listed as (the `KIND_*` bits): one lookup answers
+    /// every question about a word.
+    pub(super) words: FxMap<Box<[u8]>, u8>,
 }
 
-/// Whether `word`, lowercased, is in `set` (no allocation; words longer than [`MAX_KEY`] never
-/// are).
-pub(super) fn listed(set: &FxSet<String>, word: &str) -> bool {
-    let mut buf = [0u8; MAX_KEY];
-    lower_key(word, &mut buf).is_some_and(|k| set.contains(k))
-}
+/// A sentence starter ("the").
+const KIND_START: u8 = 1;
+/// A capitalized word that continues a sentence after a `usually` abbreviation ("monday").
+const KIND_CONTINUE: u8 = 2;
+/// A caption word that a number follows at the start of a caption ("figure").
+const KIND_CAPTION: u8 = 4;
+/// A credit word that opens a credit line with a colon ("image").
+const KIND_CREDIT: u8 = 8;
+/// A subject pronoun that may be the speaker after a closing quotation ("he").
+const KIND_SPEAKER: u8 = 16;
+/// A weekday name that opens a date line ("tuesday").
+const KIND_WEEKDAY: u8 = 32;
+/// A speech verb form (`speech_verbs.txt`: "said").
+const KIND_SPEECH: u8 = 64;
 
 /// Longest key looked up in the rule sets, in bytes; longer words are never abbreviations.
 pub(super) const MAX_KEY: usize = 48;
@@ -56,19 +54,11 @@ impl SegmentRules {
     pub fn compile(src: &RuleSources) -> Result<SegmentRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let abbrevs = compile_abbreviations(src.get("abbreviations.txt"), &mut errors);
-        let words = compile_starters(src.get("sentence_starters.txt"), &mut errors);
-        let speech = compile_speech(src.get("speech_verbs.txt"), &mut errors);
+        let mut words = FxMap::default();
+        compile_starters(src.get("sentence_starters.txt"), &mut words, &mut errors);
+        compile_speech(src.get("speech_verbs.txt"), &mut words, &mut errors);
         if errors.is_empty() {
-            Ok(SegmentRules {
-                abbrevs,
-                starters: words.starters,
-                continuations: words.continuations,
-                speech,
-                captions: words.captions,
-                credits: words.credits,
-                speakers: words.speakers,
-                weekdays: words.weekdays,
-            })
+            Ok(SegmentRules { abbrevs, words })
         } else {
             Err(errors)
         }
@@ -81,43 +71,50 @@ impl SegmentRules {
         self.abbrevs.get(key).copied()
     }
 
+    /// The kinds `word`, lowercased, is listed as (0 when it is not listed; no allocation, and
+    /// words longer than [`MAX_KEY`] never are).
+    fn kinds(&self, word: &str) -> u8 {
+        let mut buf = [0u8; MAX_KEY];
+        lower_key(word, &mut buf).map_or(0, |k| self.words.get(k).copied().unwrap_or(0))
+    }
+
     /// A listed speaker pronoun, written capitalized ("He", "I"; not "HE").
     pub(super) fn is_speaker_pronoun(&self, word: &str) -> bool {
-        title_case(word) && listed(&self.speakers, word)
+        title_case(word) && self.kinds(word) & KIND_SPEAKER != 0
     }
 
     /// A listed weekday, written capitalized ("Tuesday"; not "TUESDAY").
     pub(super) fn is_weekday(&self, word: &str) -> bool {
-        title_case(word) && listed(&self.weekdays, word)
+        title_case(word) && self.kinds(word) & KIND_WEEKDAY != 0
     }
 
     pub(super) fn is_starter(&self, word: &str) -> bool {
-        listed(&self.starters, word)
+        self.kinds(word) & KIND_START != 0
     }
 
     pub(super) fn is_continuation(&self, word: &str) -> bool {
-        listed(&self.continuations, word)
+        self.kinds(word) & KIND_CONTINUE != 0
     }
 
     pub(super) fn is_caption(&self, word: &str) -> bool {
-        listed(&self.captions, word)
+        self.kinds(word) & KIND_CAPTION != 0
     }
 
     pub(super) fn is_credit(&self, word: &str) -> bool {
-        listed(&self.credits, word)
+        self.kinds(word) & KIND_CREDIT != 0
     }
 
     pub(super) fn is_speech_verb(&self, word: &str) -> bool {
-        listed(&self.speech, word)
+        self.kinds(word) & KIND_SPEECH != 0
     }
 }
 
 pub(super) fn compile_abbreviations(
     file: &RuleFile,
     errors: &mut Vec<RuleError>,
-) -> FxMap<String, AbbrevClass> {
+) -> FxMap<Box<[u8]>, AbbrevClass> {
     let mut map = FxMap::default();
-    let mut first_line: FxMap<String, usize> = FxMap::default();
+    let mut first_line: FxMap<Box<[u8]>, usize> = FxMap::default();
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -174,8 +171,8 @@ pub(super) fn compile_abbreviations(
             )));
             continue;
         }
-        first_line.insert(key.to_string(), line.number);
-        map.insert(key.to_string(), class);
+        first_line.insert(key.into(), line.number);
+        map.insert(key.into(), class);
     }
     map
 }
@@ -188,19 +185,12 @@ pub(super) fn valid_word(w: &str) -> bool {
             .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
-/// The word sets of `sentence_starters.txt`, one per kind.
-#[derive(Default)]
-pub(super) struct WordSets {
-    starters: FxSet<String>,
-    continuations: FxSet<String>,
-    captions: FxSet<String>,
-    credits: FxSet<String>,
-    speakers: FxSet<String>,
-    weekdays: FxSet<String>,
-}
-
-pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> WordSets {
-    let mut sets = WordSets::default();
+/// Adds the words of `sentence_starters.txt` to `words`, each with its kind's bit.
+fn compile_starters(
+    file: &RuleFile,
+    words: &mut FxMap<Box<[u8]>, u8>,
+    errors: &mut Vec<RuleError>,
+) {
     for line in file.lines() {
         let fields: Vec<&str> = line.fields().collect();
         if fields.len() > 2 {
@@ -214,13 +204,13 @@ pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> 
             )));
             continue;
         }
-        let set = match fields.get(1).copied() {
-            None | Some("start") => &mut sets.starters,
-            Some("continue") => &mut sets.continuations,
-            Some("caption") => &mut sets.captions,
-            Some("credit") => &mut sets.credits,
-            Some("speaker") => &mut sets.speakers,
-            Some("weekday") => &mut sets.weekdays,
+        let kind = match fields.get(1).copied() {
+            None | Some("start") => KIND_START,
+            Some("continue") => KIND_CONTINUE,
+            Some("caption") => KIND_CAPTION,
+            Some("credit") => KIND_CREDIT,
+            Some("speaker") => KIND_SPEAKER,
+            Some("weekday") => KIND_WEEKDAY,
             Some(other) => {
                 errors.push(line.error(format!(
                     "unknown kind `{other}` (expected start, continue, caption, credit, speaker or weekday)"
@@ -230,14 +220,13 @@ pub(super) fn compile_starters(file: &RuleFile, errors: &mut Vec<RuleError>) -> 
         };
         let mut buf = [0u8; MAX_KEY];
         if let Some(key) = lower_key(word, &mut buf) {
-            set.insert(key.to_string());
+            *words.entry(key.into()).or_insert(0) |= kind;
         }
     }
-    sets
 }
 
-pub(super) fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> FxSet<String> {
-    let mut set = FxSet::default();
+/// Adds the forms of `speech_verbs.txt` to `words` as [`KIND_SPEECH`].
+fn compile_speech(file: &RuleFile, words: &mut FxMap<Box<[u8]>, u8>, errors: &mut Vec<RuleError>) {
     for line in file.lines() {
         let word = line.text;
         if !valid_word(word) {
@@ -246,10 +235,9 @@ pub(super) fn compile_speech(file: &RuleFile, errors: &mut Vec<RuleError>) -> Fx
         }
         let mut buf = [0u8; MAX_KEY];
         if let Some(key) = lower_key(word, &mut buf) {
-            set.insert(key.to_string());
+            *words.entry(key.into()).or_insert(0) |= KIND_SPEECH;
         }
     }
-    set
 }
 
 /// An uppercase first letter and no uppercase letter after it.
@@ -258,8 +246,9 @@ fn title_case(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
 }
 
-/// `word` lowercased into `buf` (’ written as '), or `None` when it does not fit.
-pub(super) fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b str> {
+/// `word` lowercased into `buf` (’ written as '), as UTF-8 bytes, or `None` when it does not
+/// fit.
+fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'b [u8]> {
     if word.len() > MAX_KEY {
         return None;
     }
@@ -281,5 +270,5 @@ pub(super) fn lower_key<'b>(word: &str, buf: &'b mut [u8; MAX_KEY]) -> Option<&'
             }
         }
     }
-    std::str::from_utf8(&buf[..n]).ok()
+    Some(&buf[..n])
 }

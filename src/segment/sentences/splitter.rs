@@ -150,6 +150,13 @@ impl<'r, 't> Splitter<'r, 't> {
         };
         let w = word_end(q);
         let word = &self.text[q..w];
+        // the shapes first, the word lists only when one fits: "Figure 1", "Fig. 2", "Tuesday, "
+        let dot = w + usize::from(b.get(w) == Some(&b'.'));
+        let caption_shape =
+            b.get(dot) == Some(&b' ') && b.get(dot + 1).is_some_and(u8::is_ascii_digit);
+        if !caption_shape && !self.text[w..].starts_with(", ") {
+            return None;
+        }
         let mut e;
         if self.rules.is_caption(word) {
             // "Figure 1.3", "Fig. 2", "Table 4b"
