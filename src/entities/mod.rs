@@ -1,9 +1,8 @@
 //! Stage 3a: named entities from gazetteers, titles and capitalization.
 //!
 //! Gazetteer forms and titles are compiled once into a longest-prefix index (shared, in
-//! `crate::words::gazetteer`) and
-//! matched at token starts only; capitalized words are grouped into names and labeled by their
-//! head word ("… University" → ORG), a preceding title or given name (PERSON), a determiner
+//! `crate::words::gazetteer`) and matched at token starts only; capitalized words are grouped
+//! into names and labeled by their head word ("… University" → ORG), a preceding title or given name (PERSON), a determiner
 //! ("the Daily Caller" → ORG) or, failing all that, as a person. Sentence starts and Title-Case
 //! headlines are "weak" positions where a capital needs other evidence from the document.
 

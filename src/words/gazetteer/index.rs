@@ -1,12 +1,15 @@
 //! The longest written form starting at a byte of a text, found in a sorted array: forms are
-//! sorted by their bytes, bucketed by their first two bytes, and each form knows its longest
-//! proper prefix that is also a form. A query binary-searches the largest form that is not
-//! greater than the text from the start byte on; if that form is no prefix of the text, the
-//! longest form that is one is a prefix of it too, reached through the prefix links.
+//! sorted by their bytes, and each form knows its longest proper prefix that is also a form. A
+//! query binary-searches the largest form that is not greater than the text from the start byte
+//! on; if that form is no prefix of the text, the longest form that is one is a prefix of it
+//! too, reached through the prefix links. Forms are bucketed by their first byte and compared on
+//! eight more bytes at once.
 //!
 //! Building it is a sort of a few thousand short strings: no automaton to construct at start-up.
 
-/// No form (an empty prefix link, an empty one-byte slot).
+use std::cmp::Ordering;
+
+/// No form (an empty prefix link).
 const NONE: u32 = u32::MAX;
 
 /// Each byte ASCII-lowercased, as one table lookup.
@@ -25,20 +28,19 @@ static FOLD: [u8; 256] = {
 pub(super) struct PrefixIndex {
     /// ASCII case-insensitive: forms are stored folded and the text is folded as it is read.
     fold: bool,
-    /// The bytes of the forms of two bytes or more, concatenated in sorted order.
+    /// The bytes of the forms, concatenated in sorted order.
     bytes: Vec<u8>,
     /// Per sorted form: its end in [`PrefixIndex::bytes`] (it starts at the previous end).
     ends: Vec<u32>,
     /// Per sorted form: its id.
     ids: Vec<u32>,
-    /// Per sorted form: the sorted index of its longest proper prefix that is a form of two
-    /// bytes or more, or [`NONE`].
+    /// Per sorted form: [`head`] of its bytes, which orders most forms without reading them.
+    heads: Vec<u64>,
+    /// Per sorted form: the sorted index of its longest proper prefix that is a form, or
+    /// [`NONE`].
     parent: Vec<u32>,
-    /// Forms starting with bytes `b0 b1` are the sorted forms `buckets[i]..buckets[i + 1]`
-    /// with `i = b0 * 256 + b1`.
+    /// Forms starting with byte `b` are the sorted forms `buckets[b]..buckets[b + 1]`.
     buckets: Vec<u32>,
-    /// Per byte: the id of the one-byte form of that byte, or [`NONE`].
-    single: Vec<u32>,
 }
 
 impl PrefixIndex {
@@ -63,46 +65,29 @@ impl PrefixIndex {
                 forms[i as usize].as_bytes()
             }
         };
-        let pair = |k: &[u8]| ((k[0] as usize) << 8 | k[1] as usize) + 1;
-        let mut single = vec![NONE; 256];
-        let mut counts = vec![0u32; 65536 + 1];
-        let mut long = 0;
-        for i in 0..forms.len() as u32 {
-            match key(i) {
-                [] => {}
-                [b] => {
-                    let s = &mut single[*b as usize];
-                    *s = (*s).min(i);
-                }
-                k => {
-                    counts[pair(k)] += 1;
-                    long += 1;
-                }
-            }
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        // by first two bytes (ids ascending within each), then each bucket by its bytes
-        let mut order = vec![0u32; long];
-        let mut next = counts.clone();
-        for i in 0..forms.len() as u32 {
-            let k = key(i);
-            if k.len() >= 2 {
-                let slot = &mut next[pair(k) - 1];
-                order[*slot as usize] = i;
-                *slot += 1;
-            }
-        }
-        for w in counts.windows(2) {
-            // stable: of equal keys, the lowest id comes first
-            order[w[0] as usize..w[1] as usize].sort_by(|&a, &b| key(a).cmp(key(b)));
-        }
+        // (first byte, head) orders as the bytes do, up to ties the bytes break
+        let sort_key: Vec<(u8, u64)> = (0..forms.len() as u32)
+            .map(|i| {
+                let k = key(i);
+                (k.first().copied().unwrap_or(0), head(k, &FOLD_IF[0]))
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..forms.len() as u32)
+            .filter(|&i| !key(i).is_empty())
+            .collect();
+        // of equal keys, the lowest id comes first
+        order.sort_unstable_by(|&a, &b| {
+            sort_key[a as usize]
+                .cmp(&sort_key[b as usize])
+                .then_with(|| key(a).cmp(key(b)))
+                .then(a.cmp(&b))
+        });
         order.dedup_by(|b, a| key(*a) == key(*b));
         let mut bytes = Vec::with_capacity(order.iter().map(|&i| key(i).len()).sum());
         let mut ends = Vec::with_capacity(order.len());
         let mut parent = Vec::with_capacity(order.len());
-        counts.fill(0);
+        let mut heads = Vec::with_capacity(order.len());
+        let mut buckets = vec![0u32; 257];
         // the forms before the current one that are prefixes of it, shortest first
         let mut stack: Vec<u32> = Vec::new();
         for (n, &i) in order.iter().enumerate() {
@@ -117,20 +102,20 @@ impl PrefixIndex {
             stack.push(n as u32);
             bytes.extend_from_slice(k);
             ends.push(bytes.len() as u32);
-            counts[pair(k)] += 1;
+            heads.push(sort_key[i as usize].1);
+            buckets[k[0] as usize + 1] += 1;
         }
-        // counts → bucket starts
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
+        for i in 1..buckets.len() {
+            buckets[i] += buckets[i - 1];
         }
         PrefixIndex {
             fold,
             bytes,
             ends,
             ids: order,
+            heads,
             parent,
-            buckets: counts,
-            single,
+            buckets,
         }
     }
 
@@ -170,29 +155,34 @@ impl PrefixIndex {
     /// The longest form that is a prefix of `s` (folded, for a folding index), as (its length,
     /// its id).
     pub(super) fn longest(&self, s: &[u8]) -> Option<(usize, u32)> {
-        let b0 = *s.first()?;
-        let one = || {
-            let id = self.single[FOLD_IF[self.fold as usize][b0 as usize] as usize];
-            (id != NONE).then_some((1, id))
-        };
-        let Some(&b1) = s.get(1) else {
-            return one();
-        };
         let fold = &FOLD_IF[self.fold as usize];
-        let i = (fold[b0 as usize] as usize) << 8 | fold[b1 as usize] as usize;
-        let (lo, hi) = (self.buckets[i] as usize, self.buckets[i + 1] as usize);
+        let b0 = fold[*s.first()? as usize] as usize;
+        let (lo, hi) = (self.buckets[b0] as usize, self.buckets[b0 + 1] as usize);
         // the first sorted form greater than `s`
+        let t = head(s, fold);
         let (mut a, mut b) = (lo, hi);
         while a < b {
             let mid = (a + b) / 2;
-            if self.le(mid, s).0 {
+            let le = match self.heads[mid].cmp(&t) {
+                Ordering::Less => true,
+                Ordering::Greater => false,
+                Ordering::Equal => {
+                    let n = self.form(mid).len();
+                    if n <= HEAD_END {
+                        n <= s.len()
+                    } else {
+                        self.le(mid, s).0
+                    }
+                }
+            };
+            if le {
                 a = mid + 1;
             } else {
                 b = mid;
             }
         }
         if a == lo {
-            return one();
+            return None;
         }
         let n = a - 1;
         let (_, common) = self.le(n, s);
@@ -201,11 +191,29 @@ impl PrefixIndex {
             c = self.parent[c as usize];
         }
         if c == NONE {
-            return one();
+            return None;
         }
         let c = c as usize;
         Some((self.form(c).len(), self.ids[c]))
     }
+}
+
+/// The bytes a [`head`] holds end here.
+const HEAD_END: usize = 9;
+
+/// Bytes 1 to [`HEAD_END`] of `k` mapped through `map`, big-endian, zero-padded: where the heads
+/// of a form and of a text differ they order the two as their bytes do (a zero pad sorts as
+/// the end of the shorter); where they are equal the bytes past them decide.
+#[inline]
+fn head(k: &[u8], map: &[u8; 256]) -> u64 {
+    let mut b = [0u8; 8];
+    let end = k.len().min(HEAD_END);
+    if end > 1 {
+        for (d, &c) in b.iter_mut().zip(&k[1..end]) {
+            *d = map[c as usize];
+        }
+    }
+    u64::from_be_bytes(b)
 }
 
 /// [`FOLD`] for a folding index, the identity for an exact one.
