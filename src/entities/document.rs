@@ -1,11 +1,11 @@
 //! Document-level fixes of the candidates: labels agreed across the document, headline-only
-//! persons dropped, abbreviation periods kept, transcript labels added.
+//! persons dropped, abbreviation periods kept.
 
 use super::classify::Cand;
 use super::evidence::{is_all_caps, strip_possessive, Evidence, FxMap, FxSet};
 use super::lexicon::Lexicon;
 use super::rules::EntityRules;
-use crate::doc::{Doc, Entity, EntityLabel, Span};
+use crate::doc::{Doc, EntityLabel, Span};
 
 /// "Grain Firms Push Back": a PERSON found only in a Title-Case headline, with no given name and
 /// none of its words capitalized in the body, is a headline's capitals, not a name.
@@ -53,41 +53,6 @@ pub(super) fn with_abbreviation_dot(
     match rules.lex.head(&text[last..span.end + 1]) {
         Some(EntityLabel::Org) => Span::new(span.start, span.end + 1),
         _ => span,
-    }
-}
-
-/// "HALE: We will not raise taxes.": a transcript label in capitals that is the surname of a
-/// person named in the document is a mention of that person.
-pub(super) fn add_transcript_labels(doc: &mut Doc) {
-    let text = doc.text.as_str();
-    let mut found: Vec<Entity> = Vec::new();
-    for para in doc.paragraphs.iter().skip(1) {
-        let Some((a, b)) = crate::words::labels::label(para.slice(text)) else {
-            continue;
-        };
-        let span = Span::new(para.start + a, para.start + b);
-        let label = span.slice(text);
-        let surname = label.rsplit(' ').next().unwrap_or(label);
-        let known = doc.entities.iter().any(|e| {
-            e.label == EntityLabel::Person
-                && e.span.slice(text).contains(' ')
-                && e.span
-                    .slice(text)
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|l| l.chars().flat_map(char::to_uppercase).eq(surname.chars()))
-        });
-        let free = !doc.entities.iter().any(|e| e.span.overlaps(span));
-        if known && free {
-            found.push(Entity {
-                span,
-                label: EntityLabel::Person,
-            });
-        }
-    }
-    if !found.is_empty() {
-        doc.entities.extend(found);
-        doc.entities.sort_by_key(|e| (e.span.start, e.span.end));
     }
 }
 

@@ -10,7 +10,7 @@
 //! Files: [`rules`] (compiled rules), [`lexicon`] (word lists), [`evidence`] (what the document
 //! says about its words), `units` (a sentence's name pieces), `segments` (where names start),
 //! `collect` (how far a name reaches), `classify` (a name's words and label), `document`
-//! (document-level fixes) and `tagger` (the stage's order of work).
+//! (document-level fixes), `transcript` (transcript labels as mentions) and `tagger` (the stage's order of work).
 
 pub(crate) mod evidence;
 
@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod rules;
 mod segments;
 mod tagger;
+mod transcript;
 mod units;
 
 pub use crate::words::gazetteer::{Gazetteer, Gender, State, Title};

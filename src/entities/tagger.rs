@@ -2,12 +2,11 @@
 //! segments of units classified into entities, then document-level fixes.
 
 use super::classify::Cand;
-use super::document::{
-    add_transcript_labels, drop_headline_only_persons, fix_guesses, with_abbreviation_dot,
-};
+use super::document::{drop_headline_only_persons, fix_guesses, with_abbreviation_dot};
 use super::evidence::Evidence;
 use super::rules::EntityRules;
 use super::segments::segments;
+use super::transcript::add_transcript_labels;
 use super::units::{units, Unit};
 use crate::doc::{Doc, Entity};
 
