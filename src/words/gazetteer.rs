@@ -1,11 +1,12 @@
 //! Gazetteers: every written form of every listed place, group, organization and title, compiled
-//! once into one anchored Aho-Corasick automaton (leftmost-longest).
+//! once into a longest-prefix index (see [`index`]): the longest form starting at a byte.
 
-use std::collections::HashMap;
+mod index;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use index::PrefixIndex;
 
 use crate::doc::EntityLabel;
+use crate::hash::FxSet;
 use crate::rules::{RuleError, RuleFile, RuleLine, RuleSources};
 
 /// What a gazetteer form stands for.
@@ -17,7 +18,7 @@ pub enum EntryKind {
     Title(u32),
 }
 
-/// One written form in the automaton.
+/// One written form in the index.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
     /// What it stands for.
@@ -87,9 +88,10 @@ fn triple_bit(b0: u8, b1: u8, b2: u8) -> usize {
 
 /// Compiled gazetteers and titles.
 pub struct Gazetteer {
-    ac: AhoCorasick,
+    /// Every form, matched exactly.
+    exact: PrefixIndex,
     /// The same forms, ASCII case-insensitive: for ALL-CAPS datelines and headlines.
-    ac_caps: AhoCorasick,
+    caps: PrefixIndex,
     /// Bit `b0 * 256 + b1` set when some form starts with bytes `b0 b1`: most tokens are
     /// skipped on their first two bytes.
     first_pairs: Vec<u64>,
@@ -134,22 +136,23 @@ pub fn parse_label(s: &str) -> Option<EntityLabel> {
     })
 }
 
+/// The forms and entries being collected, borrowed from the rule files.
 #[derive(Default)]
-struct Builder {
-    patterns: Vec<String>,
+struct Builder<'a> {
+    /// Every distinct form, in the order first listed (its index is its entry's).
+    patterns: Vec<&'a str>,
     entries: Vec<Entry>,
-    seen: HashMap<String, usize>,
+    seen: FxSet<&'a str>,
     canonical: Vec<String>,
     errors: Vec<RuleError>,
 }
 
-impl Builder {
-    fn add(&mut self, form: &str, kind: EntryKind, canonical: u32) {
-        if self.seen.contains_key(form) {
+impl<'a> Builder<'a> {
+    fn add(&mut self, form: &'a str, kind: EntryKind, canonical: u32) {
+        if !self.seen.insert(form) {
             return;
         }
-        self.seen.insert(form.to_string(), self.patterns.len());
-        self.patterns.push(form.to_string());
+        self.patterns.push(form);
         self.entries.push(Entry { kind, canonical });
     }
 
@@ -159,10 +162,11 @@ impl Builder {
     }
 
     /// A plain gazetteer line: `Name | form | @LABEL`.
-    fn name_line(&mut self, line: &RuleLine, default: EntityLabel) {
+    fn name_line(&mut self, line: &RuleLine<'a>, default: EntityLabel) {
         let mut label = default;
         let mut forms = Vec::new();
-        for f in line.fields() {
+        let text: &'a str = line.text;
+        for f in text.split('|').map(str::trim) {
             if let Some(l) = f.strip_prefix('@') {
                 match parse_label(l) {
                     Some(l) => label = l,
@@ -193,8 +197,9 @@ impl Builder {
         }
     }
 
-    fn state_line(&mut self, line: &RuleLine) -> Option<State> {
-        let fields: Vec<&str> = line.fields().collect();
+    fn state_line(&mut self, line: &RuleLine<'a>) -> Option<State> {
+        let text: &'a str = line.text;
+        let fields: Vec<&'a str> = text.split('|').map(str::trim).collect();
         if fields.len() < 2 || fields.len() > 4 {
             self.errors.push(
                 line.error(
@@ -214,33 +219,33 @@ impl Builder {
                 .push(line.error(format!("postal code `{code}` is not two capital letters")));
             return None;
         }
-        let list = |i: usize| -> Vec<String> {
+        let list = |i: usize| -> Vec<&'a str> {
             fields
                 .get(i)
                 .map(|f| {
                     f.split(',')
                         .map(str::trim)
                         .filter(|s| !s.is_empty())
-                        .map(String::from)
                         .collect()
                 })
                 .unwrap_or_default()
         };
-        let state = State {
-            name: name.to_string(),
-            code: code.to_string(),
-            demonyms: list(2),
-            forms: list(3),
-        };
+        let (demonyms, forms) = (list(2), list(3));
         let c = self.canonical(name);
         self.add(name, EntryKind::Name(EntityLabel::Gpe), c);
-        for f in &state.forms {
+        for &f in &forms {
             self.add(f, EntryKind::Name(EntityLabel::Gpe), c);
         }
-        for d in &state.demonyms {
+        for &d in &demonyms {
             self.add(d, EntryKind::Name(EntityLabel::Norp), c);
         }
-        Some(state)
+        let owned = |v: Vec<&str>| v.into_iter().map(String::from).collect();
+        Some(State {
+            name: name.to_string(),
+            code: code.to_string(),
+            demonyms: owned(demonyms),
+            forms: owned(forms),
+        })
     }
 }
 
@@ -287,52 +292,61 @@ pub fn parse_titles(file: &RuleFile) -> Result<Vec<Title>, Vec<RuleError>> {
     }
 }
 
+/// Collects the forms of `titles` (parsed with `errors`), then those of the gazetteer files;
+/// with the states.
+fn collect<'a>(
+    src: &'a RuleSources,
+    titles: &'a [Title],
+    errors: Vec<RuleError>,
+) -> (Builder<'a>, Vec<State>) {
+    let mut b = Builder {
+        errors,
+        ..Builder::default()
+    };
+    let mut states = Vec::new();
+    for (i, t) in titles.iter().enumerate() {
+        let c = b.canonical(&t.written);
+        b.add(&t.written, EntryKind::Title(i as u32), c);
+    }
+    for &(name, label) in NAME_FILES {
+        let file = src.get(name);
+        for line in file.lines() {
+            if name == "gazetteers/us_states.txt" {
+                if let Some(s) = b.state_line(&line) {
+                    states.push(s);
+                }
+            } else {
+                b.name_line(&line, label);
+            }
+        }
+    }
+    (b, states)
+}
+
 impl Gazetteer {
     /// Compiles the gazetteer files and `titles.txt`.
     pub fn compile(src: &RuleSources) -> Result<Gazetteer, Vec<RuleError>> {
-        let mut b = Builder::default();
-        let mut states = Vec::new();
-        let titles = match parse_titles(src.get("titles.txt")) {
-            Ok(t) => t,
-            Err(e) => {
-                b.errors.extend(e);
-                Vec::new()
-            }
+        let (titles, title_errors) = match parse_titles(src.get("titles.txt")) {
+            Ok(t) => (t, Vec::new()),
+            Err(e) => (Vec::new(), e),
         };
-        for (i, t) in titles.iter().enumerate() {
-            let c = b.canonical(&t.written);
-            b.add(&t.written, EntryKind::Title(i as u32), c);
+        let (b, states) = collect(src, &titles, title_errors);
+        let Builder {
+            patterns,
+            entries,
+            canonical,
+            errors,
+            ..
+        } = b;
+        if !errors.is_empty() {
+            return Err(errors);
         }
-        for &(name, label) in NAME_FILES {
-            let file = src.get(name);
-            for line in file.lines() {
-                if name == "gazetteers/us_states.txt" {
-                    if let Some(s) = b.state_line(&line) {
-                        states.push(s);
-                    }
-                } else {
-                    b.name_line(&line, label);
-                }
-            }
-        }
-        if !b.errors.is_empty() {
-            return Err(b.errors);
-        }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .build(&b.patterns)
-            .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
-        let ac_caps = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(true)
-            .build(&b.patterns)
-            .map_err(|e| vec![RuleError::new("gazetteers", 0, &e.to_string())])?;
+        let exact = PrefixIndex::new(&patterns, false);
+        let caps = PrefixIndex::new(&patterns, true);
         let mut first_pairs = vec![0u64; 65536 / 64];
         let mut first_triples = vec![0u64; TRIPLE_BITS / 64];
         let mut title_triples = vec![0u64; TRIPLE_BITS / 64];
-        for (p, e) in b.patterns.iter().zip(&b.entries) {
+        for (p, e) in patterns.iter().zip(&entries) {
             let title = matches!(e.kind, EntryKind::Title(_));
             let mut set_triple = |b0: u8, b1: u8, b2: u8| {
                 let i = triple_bit(b0, b1, b2);
@@ -349,7 +363,7 @@ impl Gazetteer {
                 _ => (0..=255).for_each(|b1| (0..=255).for_each(|b2| set_triple(b0, b1, b2))),
             }
         }
-        for p in &b.patterns {
+        for p in &patterns {
             let bytes = p.as_bytes();
             let Some(&b0) = bytes.first() else { continue };
             match bytes.get(1) {
@@ -365,14 +379,15 @@ impl Gazetteer {
                 }
             }
         }
+        drop(patterns);
         Ok(Gazetteer {
-            ac,
-            ac_caps,
+            exact,
+            caps,
             first_pairs,
             first_triples,
             title_triples,
-            entries: b.entries,
-            canonical: b.canonical,
+            entries,
+            canonical,
             titles,
             states,
         })
@@ -396,13 +411,10 @@ impl Gazetteer {
         self.find_at(text, start)
     }
 
-    /// [`Gazetteer::match_at`] past its byte filters: runs the automaton.
+    /// [`Gazetteer::match_at`] past its byte filters: searches the index.
     fn find_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        let m = self.ac.find(input)?;
-        Some((m.end(), self.entries[m.pattern().as_usize()]))
+        let (len, id) = self.exact.longest(&text.as_bytes()[start..])?;
+        Some((start + len, self.entries[id as usize]))
     }
 
     /// False when no title form starts at byte `start` of `text` (judged on its first three
@@ -421,15 +433,12 @@ impl Gazetteer {
     /// Like [`Gazetteer::match_at`] for ALL-CAPS text ("WASHINGTON", "ST. PAUL"): the longest
     /// form matching case-insensitively, only when the matched text has no lowercase letter.
     pub fn match_caps_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
-        let input = Input::new(text)
-            .span(start..text.len())
-            .anchored(Anchored::Yes);
-        let m = self.ac_caps.find(input)?;
-        let matched = &text[start..m.end()];
+        let (len, id) = self.caps.longest(text.as_bytes().get(start..)?)?;
+        let matched = &text[start..start + len];
         if matched.len() < 4 || matched.chars().any(char::is_lowercase) {
             return None;
         }
-        Some((m.end(), self.entries[m.pattern().as_usize()]))
+        Some((start + len, self.entries[id as usize]))
     }
 
     /// The canonical name (line's first field) of an entry.
@@ -486,3 +495,6 @@ mod caps_tests {
         assert!(g.match_caps_at("Austin", 0).is_none());
     }
 }
+
+#[cfg(test)]
+mod oracle_tests;

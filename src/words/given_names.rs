@@ -8,22 +8,35 @@ use crate::words::gazetteer::Gender;
 /// Parses `gazetteers/given_names.txt` (`Name | gender`).
 pub fn parse_given_names(file: &RuleFile) -> Result<FxMap<String, Gender>, Vec<RuleError>> {
     let mut out = FxMap::default();
+    each_given_name(file, |name, g| {
+        out.entry(name.to_string()).or_insert(g);
+    })?;
+    Ok(out)
+}
+
+/// Parses `gazetteers/given_names.txt` (`Name | gender`), handing each name and its gender to
+/// `f` in file order (a name listed twice comes twice: the first should win), with no copy.
+pub fn each_given_name<'a>(
+    file: &'a RuleFile,
+    mut f: impl FnMut(&'a str, Gender),
+) -> Result<(), Vec<RuleError>> {
     let mut errors = Vec::new();
     for line in file.lines() {
-        let f: Vec<&str> = line.fields().collect();
-        if f.len() > 2 || f[0].is_empty() || f[0].contains(' ') {
+        let text: &'a str = line.text;
+        let mut fields = text.split('|').map(str::trim);
+        let name = fields.next().unwrap_or("");
+        let gender = fields.next();
+        if fields.next().is_some() || name.is_empty() || name.contains(' ') {
             errors.push(line.error("expected `Name | gender` with a one-word name"));
             continue;
         }
-        match Gender::parse(f.get(1).copied().unwrap_or("u")) {
-            Some(g) => {
-                out.entry(f[0].to_string()).or_insert(g);
-            }
+        match Gender::parse(gender.unwrap_or("u")) {
+            Some(g) => f(name, g),
             None => errors.push(line.error("gender must be m, f or u")),
         }
     }
     if errors.is_empty() {
-        Ok(out)
+        Ok(())
     } else {
         Err(errors)
     }
