@@ -4,7 +4,9 @@
 
 use crate::hash::FxMap;
 
+use super::index::Lookups;
 use super::rules::CorefRules;
+use super::surnames::Surnames;
 use crate::doc::{Doc, EntityLabel, Span};
 use crate::words::gazetteer::EntryKind;
 use crate::words::Gender;
@@ -31,13 +33,15 @@ pub struct ECluster {
 }
 
 /// All entity clusters of a document.
-pub struct EClusters {
+pub struct EClusters<'d> {
     /// The clusters.
     pub clusters: Vec<ECluster>,
     /// For each entity of `doc.entities`: its cluster (none for FAC, LAW, EVENT, LOC).
     pub of_entity: Vec<Option<usize>>,
     /// Person clusters with a title, by first mention.
     pub titled: Vec<usize>,
+    /// Entities by a word, built on first use.
+    pub lookups: Lookups<'d>,
 }
 
 fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
@@ -184,7 +188,7 @@ fn initials(s: &str) -> String {
 }
 
 /// Groups the document's entities.
-pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
+pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
     let text = doc.text.as_str();
     let ents = &doc.entities;
     let tok_of = token_index(doc);
@@ -251,13 +255,11 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
     let mut single: FxMap<&str, usize> = FxMap::default();
     let mut keyed: FxMap<(u8, &str), usize> = FxMap::default();
     let mut by_initials: FxMap<String, usize> = FxMap::default();
-    // the latest mention of each cluster so far, as the walk goes
-    let mut last_seen: Vec<Option<usize>> = Vec::with_capacity(ents.len());
-    last_seen.resize(clusters.len(), None);
+    let mut surnames = Surnames::new(rules, text, &clusters, by_last);
     for (i, e) in ents.iter().enumerate() {
         let s = e.span.slice(text);
         if let Some(c) = of_entity[i] {
-            last_seen[c] = Some(i);
+            surnames.seen(c);
             continue;
         }
         let c = match e.label {
@@ -266,22 +268,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                 let want = title_before(rules, doc, e.span.start, tok_of[i])
                     .map(|(_, t)| rules.gaz.titles[t].gender)
                     .unwrap_or(Gender::Unknown);
-                let fits = |c: usize| {
-                    want == Gender::Unknown || {
-                        let first = words(clusters[c].name.slice(text)).next().unwrap_or("");
-                        rules
-                            .given
-                            .get(first)
-                            .is_none_or(|&g| g == Gender::Unknown || g == want)
-                    }
-                };
-                let surname = by_last.get(s).and_then(|cs| {
-                    cs.iter()
-                        .copied()
-                        .filter(|&c| fits(c) && last_seen[c].is_some())
-                        .max_by_key(|&c| last_seen[c])
-                        .or_else(|| cs.iter().copied().find(|&c| fits(c)))
-                });
+                let surname = surnames.latest(s, want);
                 let first = by_first.get(s).filter(|cs| cs.1 == 1).map(|cs| cs.0);
                 match surname.or(first).or_else(|| single.get(s).copied()) {
                     Some(c) => {
@@ -290,7 +277,6 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                     }
                     None => {
                         clusters.push(new(EntityLabel::Person, i, e.span));
-                        last_seen.push(None);
                         single.insert(s, clusters.len() - 1);
                         clusters.len() - 1
                     }
@@ -321,7 +307,6 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
                     }
                     None => {
                         clusters.push(new(e.label, i, e.span));
-                        last_seen.push(None);
                         let c = clusters.len() - 1;
                         keyed.insert((group, key), c);
                         if group == 0 && s.contains(' ') {
@@ -337,7 +322,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
             _ => continue,
         };
         of_entity[i] = Some(c);
-        last_seen[c] = Some(i);
+        surnames.seen(c);
     }
     // titles, affiliations, genders
     for c in clusters.iter_mut() {
@@ -381,6 +366,7 @@ pub fn build(rules: &CorefRules, doc: &Doc) -> EClusters {
         clusters,
         of_entity,
         titled,
+        lookups: Lookups::new(doc),
     }
 }
 

@@ -8,9 +8,11 @@
 
 mod clusters;
 mod coordination;
+mod index;
 mod pronouns;
 mod rules;
 mod speakers;
+mod surnames;
 
 pub use rules::{CorefRules, Pronoun};
 
@@ -159,6 +161,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
         assigned.push((ai, k));
     }
     add_entity_mentions(doc, &ec, &used_ec, &mut speakers);
+    drop(ec);
     let mut of_attribution = vec![None; doc.attributions.len()];
     for (ai, k) in assigned {
         of_attribution[ai] = Some(k);

@@ -123,7 +123,7 @@ fn cataphora(doc: &Doc, ec: &EClusters, s: usize, span: Span, p: Pronoun) -> Opt
             | "if"
             | "once"
     );
-    if !subordinate || head.split_whitespace().count() > 3 {
+    if !subordinate || head.split_whitespace().nth(3).is_some() {
         return None;
     }
     // the first comma after the pronoun ends the subordinate clause

@@ -89,7 +89,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // "State said": the short name of a department named before ("the State Department")
     if words.len() == 1 && !in_other_entity(doc, doc.tokens[words[0]].span) {
         let w = doc.tokens[words[0]].span.slice(text);
-        if let Some(i) = org_by_short_name(rules, doc, ec, span.start, w) {
+        if let Some(i) = org_by_short_name(rules, ec, span.start, w) {
             return Mention::Entity(i);
         }
     }
@@ -99,15 +99,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         if w.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && !w.chars().any(char::is_lowercase)
         {
-            let found =
-                doc.entities.iter().enumerate().find(|(i, e)| {
-                    e.label == EntityLabel::Person
-                        && ec.of_entity[*i].is_some()
-                        && e.span.slice(text).rsplit(' ').next().is_some_and(|last| {
-                            last.chars().flat_map(char::to_uppercase).eq(w.chars())
-                        })
-                });
-            if let Some((i, _)) = found {
+            if let Some(i) = ec.lookups.person_by_label(&ec.of_entity, w) {
                 return Mention::Entity(i);
             }
         }
@@ -301,7 +293,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             .position(|&w| w == head)
             .and_then(|p| p.checked_sub(1))
             .map(|p| doc.tokens[words[p]].span.slice(text));
-        if let Some(i) = modifier.and_then(|m| org_by_head(doc, ec, span.start, m)) {
+        if let Some(i) = modifier.and_then(|m| org_by_head(ec, span.start, m)) {
             return Mention::Entity(i);
         }
     }
@@ -337,7 +329,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     }
     // "the ministry", "the agency": the latest organization named by that word
     if determiner && words.len() <= 3 && ents.is_empty() {
-        if let Some(i) = org_by_head(doc, ec, span.start, head_w) {
+        if let Some(i) = org_by_head(ec, span.start, head_w) {
             return Mention::Entity(i);
         }
     }
@@ -375,7 +367,7 @@ fn person_before_comma(doc: &Doc, ec: &EClusters, pos: usize) -> Option<usize> {
 
 /// The latest ORG entity before `pos` with a word equal to `head` capitalized ("ministry" →
 /// "Ministry of Water and Irrigation").
-fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usize> {
+fn org_by_head(ec: &EClusters, pos: usize, head: &str) -> Option<usize> {
     let mut cap = String::with_capacity(head.len());
     let mut chars = head.chars();
     let first = chars.next()?;
@@ -384,24 +376,7 @@ fn org_by_head(doc: &Doc, ec: &EClusters, pos: usize, head: &str) -> Option<usiz
     }
     cap.extend(first.to_uppercase());
     cap.push_str(chars.as_str());
-    latest_org(doc, ec, pos, |name| name.split(' ').any(|w| w == cap))
-}
-
-/// The latest ORG entity with a cluster before `pos` (among the 200 entities before it) whose
-/// text satisfies `fits`.
-fn latest_org(doc: &Doc, ec: &EClusters, pos: usize, fits: impl Fn(&str) -> bool) -> Option<usize> {
-    let end = doc.entities.partition_point(|e| e.span.start < pos);
-    doc.entities[..end]
-        .iter()
-        .enumerate()
-        .rev()
-        .take(200)
-        .find(|(i, e)| {
-            e.label == EntityLabel::Org
-                && ec.of_entity[*i].is_some()
-                && fits(e.span.slice(&doc.text))
-        })
-        .map(|(i, _)| i)
+    ec.lookups.org_with_word(&ec.of_entity, pos, &cap)
 }
 
 /// Whether `t` lies inside a named entity other than an organization written as `t` alone
@@ -415,28 +390,14 @@ fn in_other_entity(doc: &Doc, t: Span) -> bool {
 
 /// The latest ORG entity before `pos` that `w` is the short name of: "State" for "State
 /// Department" or "Department of State", "Justice" for "Justice Department".
-fn org_by_short_name(
-    rules: &CorefRules,
-    doc: &Doc,
-    ec: &EClusters,
-    pos: usize,
-    w: &str,
-) -> Option<usize> {
+fn org_by_short_name(rules: &CorefRules, ec: &EClusters, pos: usize, w: &str) -> Option<usize> {
     let capitalized = w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().skip(1).all(char::is_lowercase);
     if !capitalized || w.len() < 4 {
         return None;
     }
-    let department = |h: &str| rules.heads.department.contains(h);
     // ("the U.S. Department of Agriculture", "Britain's Home Office": any words before)
-    latest_org(doc, ec, pos, |name| {
-        let parts: Vec<&str> = name.split(' ').collect();
-        match parts.as_slice() {
-            [.., h, "of", a] | [.., h, "of", "the", a] => *a == w && department(h),
-            [.., a, h] => *a == w && department(h),
-            _ => false,
-        }
-    })
+    ec.lookups.org_by_short_name(rules, &ec.of_entity, pos, w)
 }
 
 /// The speaker type of a description that names no entity.

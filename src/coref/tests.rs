@@ -493,3 +493,45 @@ fn a_short_name_reads_through_a_country_prefix() {
     );
     assert_eq!(names(&d), vec!["U.S. Department of Agriculture"]);
 }
+
+/// Seconds `coref::resolve` takes on `n` blocks of people who share a surname, each followed by
+/// the surname alone, a transcript label of nobody and a pronoun in an opening clause.
+fn resolve_seconds(n: usize) -> f64 {
+    let rules = Rules::embedded().unwrap();
+    let p = Pipeline::new(Rules::embedded().unwrap());
+    let given = [
+        "Ann", "Tom", "Maria", "John", "Lisa", "Mark", "Sarah", "David", "Laura", "Peter", "Susan",
+        "James", "Karen", "Paul", "Emma", "Henry", "Alice", "Frank", "Grace", "Oscar",
+    ];
+    let mut text = String::from("As ");
+    let mut spans = Vec::new();
+    for i in 0..n {
+        text.push_str(&format!("{} Berg spoke, ", given[i % given.len()]));
+        for s in ["Berg", "NOBODYS", "he"] {
+            let start = text.len();
+            text.push_str(s);
+            spans.push(Span::new(start, start + s.len()));
+            text.push_str(" said, ");
+        }
+    }
+    text.push('.');
+    let mut doc = p.annotate(RawDoc::new("t", text));
+    doc.attributions.clear();
+    for span in spans {
+        doc.attributions.push(Attribution {
+            speaker: Some(span),
+            ..Attribution::new(ClaimKind::Indirect, span, "test", 1.0)
+        });
+    }
+    let t = std::time::Instant::now();
+    coref::resolve(&rules.coref, &mut doc);
+    t.elapsed().as_secs_f64()
+}
+
+#[test]
+fn shared_surnames_labels_and_one_long_sentence_grow_linearly() {
+    let small = resolve_seconds(500);
+    let large = resolve_seconds(4000);
+    // eight times the text: a quadratic walk would take about 64 times as long
+    assert!(large < 20.0 * small + 0.2, "{small:.4}s for 500, {large:.4}s for 4000");
+}
