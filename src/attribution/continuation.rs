@@ -154,7 +154,10 @@ fn introducer(v: &View, first: usize, para_initial: bool) -> Option<(usize, usiz
         let q = v.quote_open[k];
         q != super::view::NONE && {
             let qt = v.quotes[q as usize];
-            (qt.first..qt.end).filter(|&i| v.is(i, WORD)).count() > 4
+            (qt.first..qt.end)
+                .filter(|&i| v.is(i, WORD))
+                .nth(4)
+                .is_some()
         }
     });
     if v.in_quote[ulo] != super::view::NONE || quoting {

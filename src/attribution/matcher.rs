@@ -39,8 +39,11 @@ pub struct Matcher<'v, 'd> {
     pub quote_used: Vec<bool>,
     /// Attributions found so far.
     pub out: Vec<Attribution>,
-    /// (cue start, speaker) of the attributions found so far, by sentence unit.
-    by_unit: crate::hash::FxMap<u32, Vec<(usize, Span)>>,
+    /// Per cue (index into `v.cues`): the speaker of the attribution it made, and when (the
+    /// count of such cues before it).
+    cue_speaker: Vec<Option<(u32, Span)>>,
+    /// How many cues have a speaker so far.
+    spoken: u32,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -52,7 +55,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
             cue_used: vec![false; v.cues.len()],
             quote_used: vec![false; v.quotes.len()],
             out: Vec::new(),
-            by_unit: crate::hash::FxMap::default(),
+            cue_speaker: vec![None; v.cues.len()],
+            spoken: 0,
         }
     }
 
@@ -94,6 +98,27 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 }
             }
         }
+    }
+
+    /// The speaker of the latest attribution whose cue lies in tokens `lo..a` (one sentence
+    /// unit), when that speaker is not first or second person ("… she believes we must …,
+    /// saying": such a speaker belongs to reported words, not to the narration).
+    fn prior_speaker(&self, lo: usize, a: usize) -> Option<Span> {
+        let v = self.v;
+        let k = v.cues.partition_point(|c| c.first < lo);
+        v.cues[k..]
+            .iter()
+            .zip(&self.cue_speaker[k..])
+            .take_while(|(c, _)| c.first < a)
+            .filter_map(|(_, s)| *s)
+            .filter(|(_, sp)| {
+                let w = &v.doc.text[sp.start..sp.end];
+                !["we", "i", "you", "us"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+            .max_by_key(|&(seq, _)| seq)
+            .map(|(_, sp)| sp)
     }
 
     /// A cue used as a noun ("the report", "a claim") or a passive ("was told") is no cue.
@@ -234,21 +259,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                     // "…,” he told the group, adding that …": the speaker of the attribution
                     // before the cue in the same sentence
-                    let ub = v.doc.tokens[ulo].span.start;
-                    let cb = v.doc.tokens[a].span.start;
-                    let prior = self.by_unit.get(&v.unit[a]).and_then(|l| {
-                        // "… she believes we must …, saying": a first- or second-person
-                        // speaker belongs to reported words, not to the narration
-                        l.iter().rev().find(|(c, sp)| {
-                            let w = &v.doc.text[sp.start..sp.end];
-                            *c >= ub
-                                && *c < cb
-                                && !["we", "i", "you", "us"]
-                                    .iter()
-                                    .any(|p| w.eq_ignore_ascii_case(p))
-                        })
-                    });
-                    if let Some(&(_, sp)) = prior {
+                    let prior = self.prior_speaker(ulo, a);
+                    if let Some(sp) = prior {
                         let s0 = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
                         let e0 = v.doc.tokens.partition_point(|t| t.span.start < sp.end);
                         found.speaker = Some((s0, e0.max(s0 + 1)));
@@ -559,11 +571,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
         };
         let speaker = found.speaker.map(|(a, b)| v.span(a, b));
         if let (Some(ci), Some(sp)) = (cue, speaker) {
-            let c = v.cues[ci];
-            self.by_unit
-                .entry(v.unit[c.first])
-                .or_default()
-                .push((c.span.start, sp));
+            self.cue_speaker[ci] = Some((self.spoken, sp));
+            self.spoken += 1;
         }
         let addressee = found.addressee.map(|(a, b)| v.span(a, b));
         let confidence = confidence(v, pat.confidence, found.speaker, feats);

@@ -19,7 +19,7 @@ pub mod patterns;
 mod speaker;
 pub mod view;
 
-use crate::doc::{Attribution, ClaimKind, Doc};
+use crate::doc::{Attribution, ClaimKind, Doc, Span};
 use crate::rules::{RuleError, RuleSources};
 
 /// Compiled cue verbs, word classes and attribution configurations.
@@ -105,29 +105,56 @@ pub fn attributions(rules: &AttributionRules, doc: &Doc) -> Vec<Attribution> {
 
 /// Drops an object claim that a participle right after it spells out: in "Republicans have
 /// criticized the administration's policy, arguing that …" the claim is what follows "arguing".
+///
+/// Linear (up to sorting): the -ing cues are sorted by (speaker, cue start) once, and each claim
+/// looks up only the cue starts its ", " gap allows.
 fn drop_framed_objects(text: &str, out: &mut Vec<Attribution>) {
-    let mut framed = Vec::new();
-    for (i, r) in out.iter().enumerate() {
+    // (speaker, cue start, cue end) of every attribution with an -ing cue
+    let mut ing: Vec<(Option<Span>, usize, usize)> = out
+        .iter()
+        .filter_map(|a| {
+            let c = a.cue?;
+            let w = text.get(c.start..c.end)?;
+            w.ends_with("ing").then_some((a.speaker, c.start, c.end))
+        })
+        .collect();
+    if ing.is_empty() {
+        return;
+    }
+    ing.sort_unstable();
+    let spelled_out = |r: &Attribution| {
         if r.kind != ClaimKind::Reported || r.speaker.is_none() {
-            continue;
+            return false;
         }
-        let spelled_out = out.iter().any(|a| {
-            a.speaker == r.speaker
-                && a.cue.is_some_and(|c| {
-                    c.start > r.content.end
-                        && text
-                            .get(r.content.end..c.start)
-                            .is_some_and(|gap| gap.trim() == ",")
-                        && text.get(c.start..c.end).is_some_and(|w| w.ends_with("ing"))
-                })
-        });
-        if spelled_out {
-            framed.push(i);
+        // the cue starts after ", " (any white space around one comma)
+        let Some(after) = text.get(r.content.end..) else {
+            return false;
+        };
+        let lead = after.len() - after.trim_start().len();
+        if !after[lead..].starts_with(',') {
+            return false;
         }
-    }
-    for i in framed.into_iter().rev() {
-        out.remove(i);
-    }
+        let comma = r.content.end + lead;
+        let rest = &text[comma + 1..];
+        let lo = comma + 1;
+        let hi = lo + (rest.len() - rest.trim_start().len());
+        let k = ing.partition_point(|e| (e.0, e.1) < (r.speaker, lo));
+        ing[k..]
+            .iter()
+            .take_while(|e| e.0 == r.speaker && e.1 <= hi)
+            .any(|&(_, start, _)| {
+                start > r.content.end
+                    && text
+                        .get(r.content.end..start)
+                        .is_some_and(|gap| gap.trim() == ",")
+            })
+    };
+    let drop: Vec<bool> = out.iter().map(spelled_out).collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// Drops reported (non-direct) attributions whose cue lies inside another attribution's content.

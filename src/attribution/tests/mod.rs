@@ -12,7 +12,7 @@ type Row = (
 );
 
 /// One pipeline for all tests (compiling the rules is the slow part).
-fn pipeline() -> &'static Pipeline {
+pub(super) fn pipeline() -> &'static Pipeline {
     static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
     P.get_or_init(|| Pipeline::new(Rules::embedded().unwrap()))
 }
@@ -1023,3 +1023,5 @@ fn a_subject_pronoun_after_a_filler_phrase_opens_the_clause_without_that() {
         "{c:?}"
     );
 }
+
+mod growth;

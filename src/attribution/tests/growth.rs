@@ -1,0 +1,73 @@
+//! Linear time: the attribution stage on texts of n and 4n bytes, for shapes that once made it
+//! quadratic (a run-on sentence, transcript lines, participle chains, many cues in one unit).
+
+use super::pipeline;
+use crate::attribution::attributions;
+use crate::doc::Doc;
+use crate::RawDoc;
+
+/// The least time (seconds) of three runs of the attribution stage on `doc`, and its count of
+/// attributions.
+fn timed(doc: &Doc) -> (f64, usize) {
+    let rules = &pipeline().rules().attribution;
+    let mut best = f64::MAX;
+    let mut n = 0;
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        n = attributions(rules, doc).len();
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    (best, n)
+}
+
+/// Asserts that 4 times the text takes well under 16 times as long (a generous bound for
+/// linear time), and finds 4 times the attributions when `scales`.
+fn grows_linearly(unit: &str, bytes: usize, scales: bool) {
+    let small = unit.repeat(bytes / unit.len());
+    let large = unit.repeat(4 * (bytes / unit.len()));
+    let d1 = pipeline().annotate(RawDoc::new("small", small));
+    let d4 = pipeline().annotate(RawDoc::new("large", large));
+    let (t1, n1) = timed(&d1);
+    let (t4, n4) = timed(&d4);
+    if scales {
+        assert!(n1 > 0 && n4 >= 3 * n1, "{n1} → {n4} attributions");
+    }
+    // a floor of 1 ms keeps timer noise on tiny runs out of the ratio
+    assert!(
+        t4 < 10.0 * t1.max(1e-3),
+        "{unit:?}: {t1:.4}s for {} bytes, {t4:.4}s for 4 times as many",
+        d1.text.len()
+    );
+}
+
+#[test]
+fn a_run_on_sentence_takes_linear_time() {
+    grows_linearly("officials said the plan would work and ", 200_000, false);
+}
+
+#[test]
+fn transcript_lines_take_linear_time() {
+    grows_linearly(
+        "WALLACE: Let us start with the budget\nPENCE: Well, look, the budget is fine\n",
+        200_000,
+        true,
+    );
+}
+
+#[test]
+fn participles_after_objects_take_linear_time() {
+    grows_linearly(
+        "Republicans criticized the policy, arguing that it failed. ",
+        200_000,
+        true,
+    );
+}
+
+#[test]
+fn many_cues_in_one_unit_take_linear_time() {
+    grows_linearly(
+        "“we will win,” he told the group, adding that taxes rose, ",
+        200_000,
+        false,
+    );
+}
