@@ -1,0 +1,194 @@
+//! Amounts and shifts: durations, "two years ago", "last week", "every other day", "the day
+//! before".
+
+use super::{Core, Matcher};
+use crate::doc::TimexType;
+use crate::timex::lexicon::{Class, Unit, Val, X};
+use crate::timex::resolve::Sem;
+
+impl<'a> Matcher<'a> {
+    /// Number + unit (+ ago): durations and "two years ago".
+    pub(super) fn amount_expr(&self, i: usize) -> Option<Core> {
+        let (e, n) = self.amount(i)?;
+        // "two-year", "16-hour": adjectival durations
+        let j = if self.is(e, "-") && self.adj(e) && self.adj(e + 1) {
+            e + 1
+        } else {
+            e
+        };
+        let (e2, unit) = self.unit(j)?;
+        if n >= 1000 && !self.plural(j) {
+            return None;
+        }
+        let article = matches!(self.w(i), Some("a" | "an" | "one"));
+        if article && matches!(unit, Unit::Second | Unit::Quarter) {
+            return None;
+        }
+        // ages are not durations: "40-year-old", "20 years old"
+        if self.is(e2, "old") || (self.is(e2, "-") && self.is(e2 + 1, "old")) {
+            return None;
+        }
+        if let Some((e3, sign)) = self.int(Class::Ago, e2) {
+            return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
+        }
+        if let Some((e3, sign)) = self.int(Class::After, e2) {
+            return Some((e3, TimexType::Date, Sem::Shifted { n, unit, sign }));
+        }
+        // "a week or so ago"
+        if self.is(e2, "or") && self.is(e2 + 1, "so") {
+            if let Some((e3, sign)) = self.int(Class::Ago, e2 + 2) {
+                return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
+            }
+        }
+        Some((e2, TimexType::Duration, Sem::Dur { n, unit }))
+    }
+
+    /// "for years", "in weeks": a bare plural unit after for / in / over.
+    pub(super) fn bare_plural(&self, i: usize) -> Option<Core> {
+        if i == 0 || !matches!(self.w(i - 1), Some("for" | "in" | "over" | "within")) {
+            return None;
+        }
+        let (e, unit) = self.unit(i)?;
+        if !self.plural(i) || self.is(e, "of") || matches!(unit, Unit::Quarter | Unit::Second) {
+            return None;
+        }
+        Some((e, TimexType::Duration, Sem::Dur { n: X, unit }))
+    }
+
+    /// last / this / next + unit, weekday, month, season, weekend, part of day.
+    pub(super) fn shift_expr(&self, i: usize) -> Option<Core> {
+        let (e, s) = self.int(Class::Shift, i)?;
+        let shift_word = self.w(i).unwrap_or("");
+        let the = i > 0 && self.is(i - 1, "the");
+        let from_ref = the && matches!(shift_word, "following" | "previous" | "preceding");
+        if let Some((e2, unit)) = self.unit(e) {
+            // "the following year", "the next day": counted from the last date written
+            let next_day = the && shift_word == "next" && unit == Unit::Day;
+            if (from_ref || next_day) && !self.plural(e) {
+                return Some((e2, TimexType::Date, Sem::RefUnit { unit, shift: s }));
+            }
+        }
+        if let Some((e2, Val::Str(p), _)) = self.hit(Class::Part, e) {
+            if from_ref || (the && shift_word == "next") {
+                let day = Sem::RefUnit {
+                    unit: Unit::Day,
+                    shift: s,
+                };
+                let sem = Sem::Part {
+                    date: Box::new(day),
+                    part: p,
+                };
+                return Some((e2, TimexType::Time, sem));
+            }
+        }
+        if let Some((e2, unit)) = self.unit(e) {
+            if self.plural(e) {
+                // "the past weeks", "coming months": a vague duration
+                return Some((e2, TimexType::Duration, Sem::Dur { n: X, unit }));
+            }
+            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+                return Some((e2, TimexType::Duration, Sem::Dur { n: 1, unit }));
+            }
+            if s != 0 && unit == Unit::Day {
+                return None;
+            }
+            return Some((e2, TimexType::Date, Sem::RelUnit { unit, shift: s }));
+        }
+        // "the past three years", "the next two weeks"
+        if s != 0 {
+            if let Some((e2, TimexType::Duration, sem)) = self.amount_expr(e) {
+                return Some((e2, TimexType::Duration, sem));
+            }
+        }
+        if let Some((e2, wd)) = self.weekday(e) {
+            let core = (e2, TimexType::Date, Sem::Weekday { wd, shift: Some(s) });
+            return Some(self.with_part(core));
+        }
+        if let Some((e2, m)) = self.month(e, true) {
+            return Some((e2, TimexType::Date, Sem::MonthShift { m, shift: s }));
+        }
+        if let Some((e2, Val::Str(p), _)) = self.hit(Class::Season, e) {
+            return Some((
+                e2,
+                TimexType::Date,
+                Sem::Season {
+                    s: p,
+                    y: None,
+                    shift: Some(s),
+                },
+            ));
+        }
+        if self.is(e, "weekend") {
+            return Some((e + 1, TimexType::Date, Sem::Weekend(s)));
+        }
+        if let Some((e2, Val::Str(p), _)) = self.hit(Class::Part, e) {
+            if shift_word == "this" {
+                return Some((
+                    e2,
+                    TimexType::Time,
+                    Sem::Part {
+                        date: Box::new(Sem::RelDay(0)),
+                        part: p,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    pub(super) fn every_expr(&self, i: usize) -> Option<Core> {
+        let (e, step) = if matches!(self.w(i), Some("once" | "twice")) {
+            let j = e_after(self, i + 1, &["a", "an", "per", "every", "each"])?;
+            (j, 1)
+        } else if let Some((e, _)) = self.amount(i).filter(|_| self.num(i).is_none()) {
+            if !self.is(e, "times") {
+                return None;
+            }
+            (
+                e_after(self, e + 1, &["a", "an", "per", "every", "each"])?,
+                1,
+            )
+        } else {
+            self.int(Class::Every, i)?
+        };
+        if let Some((e2, n)) = self.amount(e) {
+            if let Some((e3, unit)) = self.unit(e2) {
+                return Some((e3, TimexType::Set, Sem::Every { n: n * step, unit }));
+            }
+        }
+        if let Some((e2, unit)) = self.unit(e) {
+            // "per second", "per hour" are rates, not recurrences
+            if self.is(i, "per") && matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            return Some((e2, TimexType::Set, Sem::Every { n: step, unit }));
+        }
+        if let Some((e2, wd)) = self.weekday(e) {
+            return Some((e2, TimexType::Set, Sem::SetWeekday { wd, part: None }));
+        }
+        None
+    }
+
+    /// "the day before", "the year after": a unit next to the last date written.
+    pub(super) fn unit_before(&self, i: usize) -> Option<Core> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let (e, unit) = self.unit(i + 1)?;
+        if self.plural(i + 1) || !matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            return None;
+        }
+        let shift = match self.w(e)? {
+            "before" => -1,
+            "after" => 1,
+            _ => return None,
+        };
+        Some((e + 1, TimexType::Date, Sem::RefUnit { unit, shift }))
+    }
+}
+
+fn e_after(m: &Matcher, i: usize, words: &[&str]) -> Option<usize> {
+    let w = m.w(i)?;
+    words.contains(&w).then_some(i + 1)
+}
