@@ -41,7 +41,9 @@ fn bench_docs(c: &mut Criterion, name: &str, docs: &[RawDoc], pipeline: &Pipelin
 type Stage = fn(&CompiledRules, &mut Doc);
 
 const STAGES: &[(&str, Stage)] = &[
-    ("segment", |r, d| claimex::segment::segment(&r.segment, d)),
+    ("segment", |r, d| {
+        claimex::segment::segment(&r.segment, &r.vocab, d)
+    }),
     ("quotes", |r, d| claimex::quotes::find(&r.quotes, d)),
     ("entities", |r, d| claimex::entities::tag(&r.entities, d)),
     ("timex", |r, d| claimex::timex::tag(&r.timex, d)),

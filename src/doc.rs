@@ -93,6 +93,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Index of the sentence that holds it.
     pub sentence: u32,
+    /// The id of its word in the rules' vocabulary (ASCII case folded), or
+    /// [`crate::words::UNKNOWN_WORD`] for a word no rule file names.
+    pub word: crate::words::WordId,
 }
 
 /// A quotation: the marks and what is between them.

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 
 use crate::doc::{Doc, RawDoc};
 use crate::rules::{RuleError, RuleSources};
-use crate::words::Gazetteer;
+use crate::words::{Gazetteer, Vocab};
 use crate::{attribution, coref, entities, quotes, segment, timex};
 
 /// Every rule file compiled once, shared read-only across threads: each stage's own compiled
@@ -41,6 +41,9 @@ pub struct Rules {
     /// The shared gazetteer (places, groups, organizations, titles, states), read by the entity
     /// and coreference stages.
     pub gazetteer: Arc<Gazetteer>,
+    /// Every word of the stages' word lists with its id: the segment stage gives each token
+    /// its word's id, and a stage's compiled rules may index tables by it.
+    pub vocab: Arc<Vocab>,
 }
 
 impl Rules {
@@ -62,6 +65,7 @@ impl Rules {
     pub fn compile(src: &RuleSources) -> Result<Rules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let mut keep = |e: Vec<RuleError>| errors.extend(e);
+        let vocab = Arc::new(Vocab::from_rules(src));
         let gazetteer = Gazetteer::compile(src).map(Arc::new).map_err(&mut keep);
         let segment = segment::SegmentRules::compile(src).map_err(&mut keep);
         let quotes = quotes::QuoteRules::compile(src).map_err(&mut keep);
@@ -104,6 +108,7 @@ impl Rules {
                 attribution,
                 coref,
                 gazetteer,
+                vocab,
             }),
             _ => Err(errors),
         }
@@ -146,7 +151,7 @@ impl Pipeline {
             ..Doc::default()
         };
         let r = &self.rules;
-        segment::segment(&r.segment, &mut doc);
+        segment::segment(&r.segment, &r.vocab, &mut doc);
         quotes::find(&r.quotes, &mut doc);
         entities::tag(&r.entities, &mut doc);
         timex::tag(&r.timex, &mut doc);

@@ -533,5 +533,8 @@ fn shared_surnames_labels_and_one_long_sentence_grow_linearly() {
     let small = resolve_seconds(500);
     let large = resolve_seconds(4000);
     // eight times the text: a quadratic walk would take about 64 times as long
-    assert!(large < 20.0 * small + 0.2, "{small:.4}s for 500, {large:.4}s for 4000");
+    assert!(
+        large < 20.0 * small + 0.2,
+        "{small:.4}s for 500, {large:.4}s for 4000"
+    );
 }

@@ -246,12 +246,10 @@ mod tests {
 
     #[test]
     fn weak_positions() {
-        use crate::doc::Span;
+        use crate::pipeline::{Pipeline, Rules};
         let text = "Despite it, Biden left. “Bad,” said Ann Lee.";
-        let sents = vec![Span::new(0, 23), Span::new(24, text.len())];
-        let mut doc = Doc::new("t", text);
-        doc.tokens = crate::segment::tokenize(text, &sents);
-        doc.sentences = sents;
+        let doc = Pipeline::new(Rules::embedded().unwrap()).annotate(crate::RawDoc::new("t", text));
+        assert_eq!(doc.sentences.len(), 2);
         let ev = Evidence::gather(&doc);
         let weak: Vec<&str> = doc
             .tokens

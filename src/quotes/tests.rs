@@ -1,6 +1,14 @@
 use super::*;
 use crate::rules::RuleSources;
-use crate::segment::paragraphs;
+
+/// The paragraphs of `text`, as the pipeline's segment stage cuts them.
+fn paragraphs(text: &str) -> Vec<crate::doc::Span> {
+    use crate::pipeline::{Pipeline, Rules};
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::new(Rules::embedded().unwrap()))
+        .annotate(crate::RawDoc::new("t", text))
+        .paragraphs
+}
 
 fn quotes(text: &str) -> Vec<(String, u8, bool)> {
     let rules = QuoteRules::compile(&RuleSources::embedded()).unwrap();

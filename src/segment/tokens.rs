@@ -1,12 +1,17 @@
 //! Tokens: words, numbers and punctuation marks, within sentences.
 
 use crate::doc::{Span, Token, TokenKind};
+use crate::words::{Vocab, UNKNOWN_WORD};
 
-/// Tokens of every sentence, in order, each tagged with its sentence index.
-pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
+/// Tokens of every sentence, in order, each tagged with its sentence index and the id of its word
+/// in `vocab` (looked up here once, so that no later stage hashes a token's text again).
+pub fn tokenize(text: &str, sentences: &[Span], vocab: &Vocab) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     for (n, s) in sentences.iter().enumerate() {
         tokenize_span(text, *s, n as u32, &mut out);
+    }
+    for t in &mut out {
+        t.word = vocab.id(t.span.slice(text));
     }
     out
 }
@@ -100,6 +105,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                         span: Span::new(span.start + i, span.start + i + 1),
                         kind: TokenKind::Punct,
                         sentence,
+                        word: UNKNOWN_WORD,
                     });
                     i += 1;
                     continue;
@@ -124,6 +130,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 span: Span::new(start, start + len),
                 kind: TokenKind::Punct,
                 sentence,
+                word: UNKNOWN_WORD,
             });
             i += len;
             continue;
@@ -168,6 +175,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 TokenKind::Word
             },
             sentence,
+            word: UNKNOWN_WORD,
         });
         i = end;
     }
@@ -178,7 +186,7 @@ mod tests {
     use super::*;
 
     fn toks(t: &str) -> Vec<&str> {
-        tokenize(t, &[Span::new(0, t.len())])
+        tokenize(t, &[Span::new(0, t.len())], &Vocab::default())
             .iter()
             .map(|k| k.span.slice(t))
             .collect()

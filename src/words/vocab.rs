@@ -21,7 +21,9 @@ pub const MAX_WORD: usize = 48;
 /// The case-folded words of every rule file, each with its id.
 #[derive(Clone, Debug)]
 pub struct Vocab {
-    ids: FxMap<Box<[u8]>, WordId>,
+    /// [`folded_hash`] of a word → its id (the word itself is checked in `words`).
+    ids: FxMap<u64, WordId>,
+    /// Each id's folded word; index 0 is [`UNKNOWN_WORD`]'s empty word.
     words: Vec<Box<str>>,
 }
 
@@ -34,17 +36,40 @@ impl Default for Vocab {
     }
 }
 
-/// `w` with ASCII letters lowercased, in `buf`; `None` when it is longer than [`MAX_WORD`].
+/// One byte repeated in every lane of a `u64`.
+const fn lanes(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The eight bytes of `v` with ASCII capitals lowercased (other bytes as they are), all lanes at
+/// once: a lane is a capital when its low seven bits are at least `A`, at most `Z`, and its top
+/// bit is clear.
 #[inline]
-fn fold<'b>(w: &str, buf: &'b mut [u8; MAX_WORD]) -> Option<&'b [u8]> {
-    let b = w.as_bytes();
-    if b.len() > MAX_WORD {
-        return None;
+fn fold_lanes(v: u64) -> u64 {
+    let low = v & lanes(0x7F);
+    let at_least_a = low + lanes(0x80 - b'A');
+    let above_z = low + lanes(0x80 - b'Z' - 1);
+    let capital = at_least_a & !above_z & !v & lanes(0x80);
+    v | (capital >> 2)
+}
+
+/// A 64-bit hash of `w` with ASCII letters folded to lowercase, eight bytes a round, no copy.
+#[inline]
+fn folded_hash(w: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = (h.rotate_left(5) ^ fold_lanes(v)).wrapping_mul(K);
     }
-    let out = &mut buf[..b.len()];
-    out.copy_from_slice(b);
-    out.make_ascii_lowercase();
-    Some(out)
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut b = [0u8; 8];
+        b[..r.len()].copy_from_slice(r);
+        h = (h.rotate_left(5) ^ fold_lanes(u64::from_le_bytes(b))).wrapping_mul(K);
+    }
+    h
 }
 
 impl Vocab {
@@ -64,33 +89,36 @@ impl Vocab {
         v
     }
 
-    /// The id of `w`, adding it when it is new (and not longer than [`MAX_WORD`]).
+    /// The id of `w`, adding it when it is new (and not longer than [`MAX_WORD`]). Two words
+    /// whose folded hashes collide (about one chance in 10^12 for the rule files) cannot both
+    /// have an id: the second stays [`UNKNOWN_WORD`].
     pub fn intern(&mut self, w: &str) -> WordId {
-        let mut buf = [0u8; MAX_WORD];
-        let Some(key) = fold(w, &mut buf) else {
-            return UNKNOWN_WORD;
-        };
-        if key.is_empty() {
+        if w.is_empty() || w.len() > MAX_WORD {
             return UNKNOWN_WORD;
         }
-        if let Some(&id) = self.ids.get(key) {
-            return id;
+        let h = folded_hash(w.as_bytes());
+        if let Some(&id) = self.ids.get(&h) {
+            return if self.words[id as usize].eq_ignore_ascii_case(w) {
+                id
+            } else {
+                UNKNOWN_WORD
+            };
         }
         let id = self.words.len() as WordId;
-        self.ids.insert(key.into(), id);
-        // the folded bytes of a `str` are valid UTF-8: only ASCII letters changed
-        self.words
-            .push(String::from_utf8_lossy(key).into_owned().into_boxed_str());
+        self.ids.insert(h, id);
+        self.words.push(w.to_ascii_lowercase().into_boxed_str());
         id
     }
 
     /// The id of `w` (any ASCII case), or [`UNKNOWN_WORD`].
     #[inline]
     pub fn id(&self, w: &str) -> WordId {
-        let mut buf = [0u8; MAX_WORD];
-        match fold(w, &mut buf) {
-            Some(key) => self.ids.get(key).copied().unwrap_or(UNKNOWN_WORD),
-            None => UNKNOWN_WORD,
+        if w.len() > MAX_WORD {
+            return UNKNOWN_WORD;
+        }
+        match self.ids.get(&folded_hash(w.as_bytes())) {
+            Some(&id) if self.words[id as usize].eq_ignore_ascii_case(w) => id,
+            _ => UNKNOWN_WORD,
         }
     }
 
@@ -136,5 +164,24 @@ mod tests {
         assert_ne!(v.intern("Harris"), a);
         assert_eq!(v.intern(""), UNKNOWN_WORD);
         assert_eq!(v.len(), 3);
+    }
+
+    #[test]
+    fn folding_lowercases_ascii_capitals_only() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        for chunk in all.chunks(8) {
+            let v = u64::from_le_bytes(chunk.try_into().unwrap());
+            let want: Vec<u8> = chunk.iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(fold_lanes(v).to_le_bytes().to_vec(), want);
+        }
+        for (a, b) in [
+            ("Said", "said"),
+            ("SECRETARY-GENERAL", "secretary-general"),
+            ("É", "É"),
+        ] {
+            assert_eq!(folded_hash(a.as_bytes()), folded_hash(b.as_bytes()));
+        }
+        assert_ne!(folded_hash(b"said"), folded_hash(b"says"));
+        assert_ne!(folded_hash(b"a"), folded_hash(b"a\0"));
     }
 }
