@@ -16,6 +16,10 @@ pub struct Pronoun {
     pub plural: bool,
 }
 
+/// A US state, by postal code: the index in the gazetteer's `states` of the first state with
+/// that code (two forms of one state share the id).
+pub type StateId = u16;
+
 /// Compiled pronoun and title lists.
 pub struct CorefRules {
     /// Pronouns by lowercase form.
@@ -27,7 +31,7 @@ pub struct CorefRules {
     /// Lowercase title as written ("senator", "sen.") → index into `gaz.titles`.
     pub titles_lower: FxMap<String, usize>,
     /// State name, other form or demonym ("Texas", "Tex.", "Texan") → postal code ("TX").
-    pub state_codes: FxMap<String, String>,
+    pub state_codes: FxMap<String, StateId>,
     /// Head nouns of descriptions (`description_heads.txt`).
     pub heads: DescriptionHeads,
 }
@@ -41,6 +45,12 @@ pub struct DescriptionHeads {
     pub organization: FxSet<String>,
     /// Department heads whose other word is the short name ("Department", "Ministry").
     pub department: FxSet<String>,
+    /// Heads that name a party member ("the Texas Republican").
+    pub member: FxSet<String>,
+    /// Words that make a description's person a Republican ("GOP senator").
+    pub republican: FxSet<String>,
+    /// Words that make a description's person a Democrat ("Democratic senator").
+    pub democrat: FxSet<String>,
 }
 
 /// Parses `description_heads.txt` (`CLASS | word word …`).
@@ -59,9 +69,13 @@ pub fn parse_description_heads(
             "document" => &mut out.document,
             "organization" => &mut out.organization,
             "department" => &mut out.department,
+            "member" => &mut out.member,
+            "republican" => &mut out.republican,
+            "democrat" => &mut out.democrat,
             other => {
                 errors.push(line.error(format!(
-                    "unknown class `{other}` (expected document, organization or department)"
+                    "unknown class `{other}` (expected document, organization, department, \
+                     member, republican or democrat)"
                 )));
                 continue;
             }
@@ -161,20 +175,26 @@ impl CorefRules {
         for (i, t) in gaz.titles.iter().enumerate() {
             titles_lower.entry(t.written.to_lowercase()).or_insert(i);
         }
+        // one id per postal code: the first state that has it
+        let mut first_with_code: FxMap<&str, StateId> = FxMap::default();
+        for (i, st) in gaz.states.iter().enumerate() {
+            first_with_code
+                .entry(st.code.as_str())
+                .or_insert(i as StateId);
+        }
         let mut state_codes = FxMap::default();
         for s in &gaz.states {
+            let id = first_with_code[s.code.as_str()];
             let forms = std::iter::once(&s.name)
                 .chain(&s.forms)
                 .chain(&s.demonyms)
                 .chain(std::iter::once(&s.code));
             for f in forms {
-                state_codes.entry(f.clone()).or_insert(s.code.clone());
+                state_codes.entry(f.clone()).or_insert(id);
             }
             // "Washington State" is also written "Washington"
             if let Some(first) = s.name.strip_suffix(" State") {
-                state_codes
-                    .entry(first.to_string())
-                    .or_insert(s.code.clone());
+                state_codes.entry(first.to_string()).or_insert(id);
             }
         }
         Ok(CorefRules {
@@ -214,9 +234,18 @@ mod tests {
         let r = CorefRules::compile(&src, std::sync::Arc::new(gaz)).unwrap();
         assert_eq!(r.pronoun("He").unwrap().gender, Gender::Male);
         assert!(r.pronoun("they").unwrap().plural);
-        assert_eq!(r.state_codes.get("Texas").map(String::as_str), Some("TX"));
-        assert_eq!(r.state_codes.get("Calif.").map(String::as_str), Some("CA"));
+        let code = |w: &str| {
+            r.state_codes
+                .get(w)
+                .map(|&i| r.gaz.states[i as usize].code.as_str())
+        };
+        assert_eq!(code("Texas"), Some("TX"));
+        assert_eq!(code("Calif."), Some("CA"));
+        assert_eq!(code("TX"), Some("TX"));
         assert!(r.titles_lower.contains_key("senator"));
+        assert!(r.heads.member.contains("Republican"));
+        assert!(r.heads.republican.contains("GOP") && !r.heads.member.contains("GOP"));
+        assert!(r.heads.democrat.contains("Democratic"));
     }
 
     #[test]

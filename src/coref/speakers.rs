@@ -2,7 +2,7 @@
 //! such as "the Texas Senator", something else) and which entity cluster it refers to.
 
 use super::clusters::EClusters;
-use super::rules::{CorefRules, Pronoun};
+use super::rules::{CorefRules, Pronoun, StateId};
 use crate::doc::{Doc, EntityLabel, Span, TokenKind};
 
 /// What a speaker span turned out to be.
@@ -18,7 +18,7 @@ pub enum Mention {
         /// Title index in the gazetteer (none for "the Texas Republican": any titled politician).
         title: Option<usize>,
         /// Postal code of the state named in the description, if any.
-        state: Option<&'static str>,
+        state: Option<StateId>,
         /// Party initial ('R', 'D'), if the description names one.
         party: Option<char>,
     },
@@ -48,27 +48,14 @@ fn cut(doc: &Doc, span: Span, relatives: bool) -> Span {
     Span::new(span.start, end.max(span.start))
 }
 
-fn state_code(rules: &CorefRules, w: &str) -> Option<&'static str> {
-    // the codes are few and fixed; map to a static by searching a small table
-    let code = rules.state_codes.get(w)?;
-    STATE_CODES.iter().copied().find(|c| *c == code)
+fn state_code(rules: &CorefRules, w: &str) -> Option<StateId> {
+    rules.state_codes.get(w).copied()
 }
 
-/// Every US postal code used by `us_states.txt` (a static copy keeps [`Mention`] `Copy`).
-const STATE_CODES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR", "GU", "VI", "AS", "MP",
-];
-
-/// The postal code in an affiliation ("R-TX" → TX, "D-Calif." → CA).
-pub fn affiliation_state(rules: &CorefRules, aff: &str) -> Option<&'static str> {
+/// The state of the postal code in an affiliation ("R-TX" → TX, "D-Calif." → CA).
+pub fn affiliation_state(rules: &CorefRules, aff: &str) -> Option<StateId> {
     let rest = aff.split_once('-')?.1.trim();
     let rest = rest.split(',').next().unwrap_or(rest).trim();
-    if rest.len() == 2 && rest.bytes().all(|b| b.is_ascii_uppercase()) {
-        return STATE_CODES.iter().copied().find(|c| *c == rest);
-    }
     state_code(rules, rest)
 }
 
@@ -199,7 +186,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         return Mention::Other;
     }
     let head_w = head_span.slice(text);
-    if determiner && matches!(head_w, "Republican" | "Democrat" | "Democratic") {
+    if determiner && rules.heads.member.contains(head_w) {
         // "the Texas Republican": a party member, by state
         let state = ents
             .iter()
@@ -209,7 +196,11 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         return Mention::Nominal {
             title: None,
             state,
-            party: Some(if head_w == "Republican" { 'R' } else { 'D' }),
+            party: Some(if rules.heads.republican.contains(head_w) {
+                'R'
+            } else {
+                'D'
+            }),
         };
     }
     if let Some(&i) = ents
@@ -265,10 +256,10 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
                 break;
             }
             let w = t.slice(text);
-            match w {
-                "Republican" | "GOP" => party = Some('R'),
-                "Democratic" | "Democrat" => party = Some('D'),
-                _ => {}
+            if rules.heads.republican.contains(w) {
+                party = Some('R');
+            } else if rules.heads.democrat.contains(w) {
+                party = Some('D');
             }
         }
         for &i in &ents {
@@ -490,7 +481,7 @@ pub fn resolve_nominal(
     ec: &EClusters,
     pos: usize,
     title: Option<usize>,
-    state: Option<&str>,
+    state: Option<StateId>,
     party: Option<char>,
 ) -> Option<usize> {
     let text = doc.text.as_str();
