@@ -67,8 +67,13 @@ impl RuleLine<'_> {
 }
 
 impl RuleFile {
-    /// A rule file named `name` holding `text`.
+    /// A rule file named `name` holding `text`. A UTF-8 byte order mark at its start (as some
+    /// Windows editors write) is dropped; CRLF line ends read as LF (see [`RuleFile::lines`]).
     pub fn new(name: &str, text: String) -> RuleFile {
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
         RuleFile {
             name: name.to_string(),
             text,
@@ -107,6 +112,24 @@ mod tests {
         let f = RuleFile::new("x.txt", "# header\n\nMr.  # title\n  Dr.\n".to_string());
         let lines: Vec<_> = f.lines().map(|l| (l.number, l.text)).collect();
         assert_eq!(lines, vec![(3, "Mr."), (4, "Dr.")]);
+    }
+
+    #[test]
+    fn bom_and_crlf_read_as_plain_lines() {
+        let plain = RuleFile::new("x.txt", "# c\nMr. | a\n\nDr.\n".to_string());
+        let windows = RuleFile::new("x.txt", "\u{FEFF}# c\r\nMr. | a\r\n\r\nDr.\r\n".to_string());
+        let bom_first = RuleFile::new("x.txt", "\u{FEFF}Mr. | a\n".to_string());
+        let got = |f: &RuleFile| -> Vec<(usize, Vec<String>)> {
+            f.lines()
+                .map(|l| (l.number, l.fields().map(str::to_string).collect()))
+                .collect()
+        };
+        assert_eq!(got(&plain), got(&windows));
+        assert_eq!(
+            got(&bom_first),
+            vec![(1, vec!["Mr.".to_string(), "a".to_string()])]
+        );
+        assert_eq!(RuleFile::new("e.txt", String::new()).lines().count(), 0);
     }
 
     #[test]

@@ -44,7 +44,7 @@ impl RuleSources {
             if path.exists() {
                 match std::fs::read(&path) {
                     Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => file.text = text,
+                        Ok(text) => *file = RuleFile::new(&file.name, text),
                         Err(e) => errors.push(RuleError::new(
                             &file.name,
                             line_of_byte(e.as_bytes(), e.utf8_error().valid_up_to()),
