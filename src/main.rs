@@ -1,5 +1,6 @@
 //! The `claimex` command line: a thin shell over the library.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use claimex::io::output::OutputFormat;
 use claimex::io::InputFormat;
 use claimex::rules::RuleSources;
-use claimex::run::{run, Progress, RunOptions};
+use claimex::run::{run, warn, Progress, RunOptions};
 use claimex::Pipeline;
 use claimex::Rules;
 
@@ -86,6 +87,14 @@ struct CommonArgs {
     /// Also write error records (JSON Lines) to this file.
     #[arg(long, value_name = "PATH")]
     errors: Option<PathBuf>,
+    /// The largest document in bytes (a text file or one JSON Lines line); a larger one is an
+    /// error record and the run goes on.
+    #[arg(long, value_name = "BYTES", default_value_t = claimex::io::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: usize,
+    /// Follow symbolic links to directories when walking a directory (each directory is read
+    /// once); by default they are skipped with a warning.
+    #[arg(long)]
+    follow: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -132,12 +141,14 @@ fn check_rules(dir: Option<PathBuf>) -> ExitCode {
     };
     match result {
         Ok(_) => {
-            println!("rules ok");
+            // a closed stdout loses the words, not the verdict: the exit status says it
+            let _ = writeln!(std::io::stdout(), "rules ok");
             ExitCode::SUCCESS
         }
         Err(errors) => {
+            let mut out = std::io::stdout().lock();
             for e in &errors {
-                println!("{e}");
+                let _ = writeln!(out, "{e}");
             }
             ExitCode::from(1)
         }
@@ -149,9 +160,9 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
         Ok(r) => r,
         Err(errors) => {
             for e in &errors {
-                eprintln!("{e}");
+                warn(&e.to_string());
             }
-            eprintln!("claimex: bad rule files; nothing was read");
+            warn("claimex: bad rule files; nothing was read");
             return ExitCode::from(2);
         }
     };
@@ -159,7 +170,7 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
         None => None,
         Some(Some(d)) => Some(d),
         Some(None) => {
-            eprintln!("claimex: --dct wants a date as YYYY-MM-DD");
+            warn("claimex: --dct wants a date as YYYY-MM-DD");
             return ExitCode::from(2);
         }
     };
@@ -179,11 +190,15 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
             ProgressArg::Never => Progress::Never,
         },
         errors: a.errors,
+        input_options: claimex::io::InputOptions {
+            max_doc_bytes: a.max_doc_bytes,
+            follow: a.follow,
+        },
     };
     let pipeline = Pipeline::new(rules).with_dct(dct);
     match run(&pipeline, &opts) {
         Ok(summary) => {
-            eprintln!("{}", summary.line());
+            warn(&summary.line());
             if summary.errors > 0 {
                 ExitCode::from(1)
             } else {
@@ -191,7 +206,7 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("claimex: {e}");
+            warn(&format!("claimex: {e}"));
             ExitCode::from(2)
         }
     }

@@ -5,14 +5,14 @@ use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::mpsc::sync_channel;
-use std::time::Instant;
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::io::output::{csv_header, render, OutputFormat};
-use crate::io::{ErrorRecord, InputFormat, InputItem, Inputs};
+use crate::io::{ErrorRecord, InputFormat, InputItem, InputOptions, Inputs};
 use crate::pipeline::Pipeline;
 
 /// When to draw the progress bar.
@@ -43,6 +43,8 @@ pub struct RunOptions {
     pub progress: Progress,
     /// Also write error records here.
     pub errors: Option<PathBuf>,
+    /// Size limit and directory-walk policy of the inputs.
+    pub input_options: InputOptions,
 }
 
 /// What a run did, for the summary line.
@@ -56,6 +58,8 @@ pub struct Summary {
     pub errors: usize,
     /// Bytes of document text processed.
     pub bytes: u64,
+    /// Warnings printed on stderr (files skipped in a walk, a thread count capped).
+    pub warnings: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
 }
@@ -68,13 +72,19 @@ impl Summary {
         } else {
             0.0
         };
+        let warnings = match self.warnings {
+            0 => String::new(),
+            1 => ", 1 warning".to_string(),
+            n => format!(", {n} warnings"),
+        };
         format!(
-            "claimex: {} documents read, {} claims written, {} errors, {:.2} s, {:.2} MB/s",
+            "claimex: {} documents read, {} claims written, {} errors, {:.2} s, {:.2} MB/s{}",
             self.documents + self.errors,
             self.claims,
             self.errors,
             self.seconds,
-            mbps
+            mbps,
+            warnings
         )
     }
 }
@@ -82,6 +92,31 @@ impl Summary {
 /// Documents per batch and text bytes per batch: what bounds memory.
 const BATCH_DOCS: usize = 256;
 const BATCH_BYTES: usize = 8 << 20;
+/// The longest a document waits in a batch, and the longest written output waits for a
+/// flush: a slow stream (a pipe that brings a document a minute) still shows every result
+/// within about this long.
+const LATENCY: Duration = Duration::from_secs(1);
+
+/// Writes one line on stderr; a closed or full stderr is not an error worth dying for.
+pub fn warn(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// The thread count to use for `-j N`: N, or every core for 0; more than the cores is capped
+/// (the second value is the warning to print then).
+pub fn thread_count(requested: usize) -> (usize, Option<String>) {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match requested {
+        0 => (cores, None),
+        n if n > cores => (
+            cores,
+            Some(format!(
+                "claimex: warning: -j {n} is more than the {cores} cores here; using {cores}"
+            )),
+        ),
+        n => (n, None),
+    }
+}
 
 enum Outcome {
     Done {
@@ -95,8 +130,14 @@ enum Outcome {
 /// Runs the pipeline over the inputs. `Err` is a fatal I/O problem (output not writable).
 pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, String> {
     let started = Instant::now();
+    let mut summary = Summary::default();
+    let (threads, capped) = thread_count(opts.threads);
+    if let Some(w) = capped {
+        warn(&w);
+        summary.warnings += 1;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads)
+        .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     let mut out: Box<dyn Write> = match &opts.output {
@@ -118,31 +159,24 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, String> {
         out.write_all(&csv_header()).map_err(write_err)?;
     }
 
-    let (tx, rx) = sync_channel::<Vec<InputItem>>(2);
-    let inputs = Inputs::new(&opts.inputs, opts.input_format);
+    let mut inputs = Inputs::with_options(&opts.inputs, opts.input_format, opts.input_options);
+    for w in std::mem::take(&mut inputs.warnings) {
+        warn(&format!("claimex: warning: {w}"));
+        summary.warnings += 1;
+    }
+    // the reader sends documents one by one; batches are cut here, by count, size or time
+    let (tx, rx) = sync_channel::<InputItem>(2 * BATCH_DOCS);
     let reader = std::thread::spawn(move || {
-        let mut batch = Vec::with_capacity(BATCH_DOCS);
-        let mut bytes = 0;
         for item in inputs {
-            if let InputItem::Doc(d) = &item {
-                bytes += d.text.len();
+            if tx.send(item).is_err() {
+                return;
             }
-            batch.push(item);
-            if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
-                if tx.send(std::mem::take(&mut batch)).is_err() {
-                    return;
-                }
-                bytes = 0;
-            }
-        }
-        if !batch.is_empty() {
-            let _ = tx.send(batch);
         }
     });
 
-    let mut summary = Summary::default();
     let stderr = std::io::stderr();
-    for batch in rx {
+    let mut last_flush = Instant::now();
+    while let Some(batch) = next_batch(&rx) {
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
@@ -173,6 +207,10 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, String> {
                 }
             }
         }
+        if last_flush.elapsed() >= LATENCY {
+            out.flush().map_err(write_err)?;
+            last_flush = Instant::now();
+        }
         bar.set_position((summary.documents + summary.errors) as u64);
         let secs = started.elapsed().as_secs_f64().max(1e-9);
         bar.set_message(format!(
@@ -189,6 +227,31 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, String> {
     bar.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// The next batch: waits for one item, then takes more until the batch is full
+/// ([`BATCH_DOCS`], [`BATCH_BYTES`]), the input ends, or [`LATENCY`] has passed since its
+/// first item. `None` when the input has ended.
+fn next_batch(rx: &std::sync::mpsc::Receiver<InputItem>) -> Option<Vec<InputItem>> {
+    let first = rx.recv().ok()?;
+    let deadline = Instant::now() + LATENCY;
+    let size = |i: &InputItem| match i {
+        InputItem::Doc(d) => d.text.len(),
+        InputItem::Error(_) => 0,
+    };
+    let mut bytes = size(&first);
+    let mut batch = vec![first];
+    while batch.len() < BATCH_DOCS && bytes < BATCH_BYTES {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(wait) {
+            Ok(item) => {
+                bytes += size(&item);
+                batch.push(item);
+            }
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    Some(batch)
 }
 
 fn process(pipeline: &Pipeline, format: OutputFormat, item: InputItem) -> Outcome {

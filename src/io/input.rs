@@ -9,10 +9,10 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
-use serde::Deserialize;
-use serde_json::Value;
 
 use super::error::ErrorRecord;
+use super::jsonl::JsonlState;
+use super::walk::walk;
 use crate::doc::RawDoc;
 
 /// How to read an input.
@@ -35,7 +35,8 @@ pub enum InputItem {
     Error(ErrorRecord),
 }
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The UTF-8 byte order mark.
+pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 enum Source {
     Stdin,
@@ -43,25 +44,51 @@ enum Source {
     Broken(ErrorRecord),
 }
 
-type Reader = Box<dyn BufRead + Send>;
+/// A boxed buffered byte stream: a file, a gzip stream or stdin.
+pub(super) type Reader = Box<dyn BufRead + Send>;
 
-struct JsonlState {
-    reader: Reader,
-    name: String,
-    line: usize,
-    buf: Vec<u8>,
+/// The default of [`InputOptions::max_doc_bytes`]: 64 MiB.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 64 << 20;
+
+/// How inputs are read besides their format.
+#[derive(Clone, Copy, Debug)]
+pub struct InputOptions {
+    /// The largest document, in bytes (a text file, or a JSON Lines line): a larger one is an
+    /// error record and the run goes on; no read ever holds more than this (plus a buffer).
+    pub max_doc_bytes: usize,
+    /// Follow symbolic links to directories in a walk (each directory entered once).
+    pub follow: bool,
+}
+
+impl Default for InputOptions {
+    fn default() -> InputOptions {
+        InputOptions {
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            follow: false,
+        }
+    }
 }
 
 /// Streams the documents of every input, in order.
 pub struct Inputs {
     format: InputFormat,
+    options: InputOptions,
     pending: VecDeque<Source>,
     current: Option<JsonlState>,
+    /// What the directory walks skipped and why (for stderr).
+    pub warnings: Vec<String>,
 }
 
 impl Inputs {
-    /// The inputs named on the command line (`-` is stdin; no names means stdin).
+    /// The inputs named on the command line (`-` is stdin; no names means stdin), read with the
+    /// default [`InputOptions`].
     pub fn new(args: &[String], format: InputFormat) -> Inputs {
+        Inputs::with_options(args, format, InputOptions::default())
+    }
+
+    /// The inputs named on the command line, read with `options`.
+    pub fn with_options(args: &[String], format: InputFormat, options: InputOptions) -> Inputs {
+        let mut warnings = Vec::new();
         let mut pending = VecDeque::new();
         if args.is_empty() {
             pending.push_back(Source::Stdin);
@@ -73,11 +100,9 @@ impl Inputs {
             }
             let path = Path::new(arg);
             if path.is_dir() {
-                let mut files = Vec::new();
-                let mut broken = Vec::new();
-                walk(path, &mut files, &mut broken);
-                files.sort();
-                for f in files {
+                let found = walk(path, options.follow);
+                warnings.extend(found.warnings);
+                for f in found.files {
                     let id = f
                         .strip_prefix(path)
                         .unwrap_or(&f)
@@ -85,7 +110,7 @@ impl Inputs {
                         .replace('\\', "/");
                     pending.push_back(Source::File { path: f, id });
                 }
-                pending.extend(broken.into_iter().map(Source::Broken));
+                pending.extend(found.broken.into_iter().map(Source::Broken));
             } else {
                 pending.push_back(Source::File {
                     path: path.to_path_buf(),
@@ -95,8 +120,10 @@ impl Inputs {
         }
         Inputs {
             format,
+            options,
             pending,
             current: None,
+            warnings,
         }
     }
 
@@ -155,15 +182,10 @@ impl Inputs {
         };
         match format {
             InputFormat::Jsonl => {
-                self.current = Some(JsonlState {
-                    reader,
-                    name,
-                    line: 0,
-                    buf: Vec::new(),
-                });
+                self.current = Some(JsonlState::new(reader, name, self.options.max_doc_bytes));
                 None
             }
-            _ => Some(read_text(reader, id, name)),
+            _ => Some(read_text(reader, id, name, self.options.max_doc_bytes)),
         }
     }
 }
@@ -174,7 +196,7 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<InputItem> {
         loop {
             if let Some(state) = &mut self.current {
-                match next_line(state) {
+                match state.next_item() {
                     Some(item) => return Some(item),
                     None => self.current = None,
                 }
@@ -187,43 +209,8 @@ impl Iterator for Inputs {
     }
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, broken: &mut Vec<ErrorRecord>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            let name = dir.display().to_string();
-            broken.push(ErrorRecord::new(
-                name.clone(),
-                name,
-                format!("cannot read directory: {e}"),
-            ));
-            return;
-        }
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, files, broken);
-        } else if is_document_file(&path) {
-            files.push(path);
-        }
-    }
-}
-
-/// True for the file names a directory walk reads: `.txt`, `.jsonl`, `.ndjson`, each maybe `.gz`.
-fn is_document_file(path: &Path) -> bool {
-    let name = path.to_string_lossy().to_ascii_lowercase();
-    let stem = name.strip_suffix(".gz").unwrap_or(&name);
-    [".txt", ".jsonl", ".ndjson"]
-        .iter()
-        .any(|e| stem.ends_with(e))
-}
-
-fn read_error(e: &std::io::Error) -> String {
+/// A read error, in words.
+pub(super) fn read_error(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::UnexpectedEof => {
             format!("truncated input (corrupt or cut-off gzip?): {e}")
@@ -235,34 +222,64 @@ fn read_error(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads up to the first non-blank byte (a BOM counts as blank) without losing anything, and
-/// says whether the stream is JSON Lines.
+/// How many non-blank lines, at most, [`sniff`] looks at.
+const SNIFF_LINES: usize = 10;
+/// How many bytes, at most, [`sniff`] reads ahead.
+const SNIFF_BYTES: usize = 1 << 20;
+
+/// Says whether a stream is JSON Lines, reading ahead without losing anything. A stream whose
+/// first non-blank line (a BOM counts as blank) starts with `{` is JSON Lines at once (so a slow
+/// stdin streams); otherwise it is JSON Lines when at least half of its first
+/// [`SNIFF_LINES`] non-blank lines (within [`SNIFF_BYTES`]) start with `{`, so that one bad
+/// first line does not turn a JSON Lines stream into one text document.
 fn sniff(mut reader: Reader) -> std::io::Result<(InputFormat, Reader)> {
-    let mut prefix = Vec::new();
+    let mut prefix: Vec<u8> = Vec::new();
+    let (mut lines, mut objects) = (0usize, 0usize);
+    // scan state: at the start of a line (only blanks so far on it)
+    let mut line_start = true;
     let format = loop {
         let buf = reader.fill_buf()?;
         if buf.is_empty() {
-            break InputFormat::Text;
+            break None;
         }
-        let mut found = None;
-        for (i, &b) in buf.iter().enumerate() {
-            let at_bom = prefix.len() + i < 3 && BOM[prefix.len() + i] == b;
-            if !(b.is_ascii_whitespace() || at_bom) {
-                found = Some(b);
+        let base = prefix.len();
+        prefix.extend_from_slice(buf);
+        let n = buf.len();
+        reader.consume(n);
+        let mut verdict = None;
+        for (i, &b) in prefix[base..].iter().enumerate() {
+            let at = base + i;
+            if b == b'\n' {
+                line_start = true;
+                continue;
+            }
+            let at_bom = at < 3 && BOM[at] == b;
+            if !line_start || b.is_ascii_whitespace() || at_bom {
+                continue;
+            }
+            line_start = false;
+            lines += 1;
+            objects += usize::from(b == b'{');
+            if lines == 1 && b == b'{' {
+                verdict = Some(InputFormat::Jsonl);
+                break;
+            }
+            if lines >= SNIFF_LINES {
                 break;
             }
         }
-        if let Some(b) = found {
-            break if b == b'{' {
-                InputFormat::Jsonl
-            } else {
-                InputFormat::Text
-            };
+        if verdict.is_some() {
+            break verdict;
         }
-        let n = buf.len();
-        prefix.extend_from_slice(buf);
-        reader.consume(n);
+        if lines >= SNIFF_LINES || prefix.len() >= SNIFF_BYTES {
+            break None;
+        }
     };
+    let format = format.unwrap_or(if objects > 0 && 2 * objects >= lines {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Text
+    });
     let joined: Reader = Box::new(BufReader::with_capacity(
         1 << 16,
         Cursor::new(prefix).chain(reader),
@@ -270,10 +287,13 @@ fn sniff(mut reader: Reader) -> std::io::Result<(InputFormat, Reader)> {
     Ok((format, joined))
 }
 
-fn read_text(mut reader: Reader, id: String, name: String) -> InputItem {
+fn read_text(reader: Reader, id: String, name: String, max: usize) -> InputItem {
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
+    if let Err(e) = reader.take(max as u64 + 1).read_to_end(&mut bytes) {
         return InputItem::Error(ErrorRecord::new(id, name, read_error(&e)));
+    }
+    if bytes.len() > max {
+        return InputItem::Error(ErrorRecord::new(id, name, too_large(max)));
     }
     if bytes.starts_with(BOM) {
         bytes.drain(..3);
@@ -295,84 +315,9 @@ fn read_text(mut reader: Reader, id: String, name: String) -> InputItem {
     }
 }
 
-#[derive(Deserialize)]
-struct JsonDoc {
-    id: Option<Value>,
-    text: Option<Value>,
-    date: Option<Value>,
-    title: Option<Value>,
-    url: Option<Value>,
-}
-
-fn next_line(state: &mut JsonlState) -> Option<InputItem> {
-    loop {
-        state.buf.clear();
-        let n = match state.reader.read_until(b'\n', &mut state.buf) {
-            Ok(n) => n,
-            Err(e) => {
-                state.line += 1;
-                let source = format!("{}:{}", state.name, state.line);
-                let item =
-                    InputItem::Error(ErrorRecord::new(source.clone(), source, read_error(&e)));
-                // the stream cannot be trusted past a read error: stop this source
-                state.buf.clear();
-                state.reader = Box::new(Cursor::new(Vec::new()));
-                return Some(item);
-            }
-        };
-        if n == 0 {
-            return None;
-        }
-        state.line += 1;
-        let mut line = &state.buf[..];
-        if state.line == 1 && line.starts_with(BOM) {
-            line = &line[3..];
-        }
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        return Some(parse_line(line, &state.name, state.line));
-    }
-}
-
-fn parse_line(line: &[u8], name: &str, number: usize) -> InputItem {
-    let source = format!("{name}:{number}");
-    let doc: JsonDoc = match serde_json::from_slice(line) {
-        Ok(d) => d,
-        Err(e) => {
-            let what = if std::str::from_utf8(line).is_err() {
-                "invalid UTF-8".to_string()
-            } else {
-                format!("not a JSON object: {e}")
-            };
-            return InputItem::Error(ErrorRecord::new(source.clone(), source, what));
-        }
-    };
-    let id = match doc.id {
-        Some(Value::String(s)) => s,
-        Some(Value::Null) | None => source.clone(),
-        Some(other) => other.to_string(),
-    };
-    let text = match doc.text {
-        Some(Value::String(s)) => s,
-        None | Some(Value::Null) => {
-            return InputItem::Error(ErrorRecord::new(id, source, "no \"text\" field"))
-        }
-        Some(_) => {
-            return InputItem::Error(ErrorRecord::new(id, source, "\"text\" is not a string"))
-        }
-    };
-    let string = |v: Option<Value>| match v {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    };
-    InputItem::Doc(RawDoc {
-        id,
-        text,
-        date: string(doc.date),
-        title: string(doc.title),
-        url: string(doc.url),
-    })
+/// The reason a document over the size limit gives.
+pub(super) fn too_large(max: usize) -> String {
+    format!("document larger than --max-doc-bytes ({max} bytes)")
 }
 
 #[cfg(test)]
@@ -380,13 +325,12 @@ mod tests {
     use super::*;
 
     fn items_of(bytes: &[u8]) -> Vec<InputItem> {
-        let mut st = JsonlState {
-            reader: Box::new(Cursor::new(bytes.to_vec())),
-            name: "f.jsonl".into(),
-            line: 0,
-            buf: Vec::new(),
-        };
-        std::iter::from_fn(|| next_line(&mut st)).collect()
+        let mut st = JsonlState::new(
+            Box::new(Cursor::new(bytes.to_vec())),
+            "f.jsonl".into(),
+            DEFAULT_MAX_DOC_BYTES,
+        );
+        std::iter::from_fn(|| st.next_item()).collect()
     }
 
     #[test]
@@ -438,6 +382,7 @@ mod tests {
             Box::new(Cursor::new(b"\xEF\xBB\xBFHi".to_vec())),
             "a".into(),
             "a".into(),
+            100,
         ) {
             InputItem::Doc(d) => assert_eq!(d.text, "Hi"),
             _ => panic!("valid text"),
@@ -446,6 +391,7 @@ mod tests {
             Box::new(Cursor::new(b"He \xff".to_vec())),
             "b".into(),
             "b".into(),
+            100,
         ) {
             InputItem::Error(e) => assert_eq!(e.error, "invalid UTF-8 at byte 3"),
             _ => panic!("invalid UTF-8"),

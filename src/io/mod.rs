@@ -3,7 +3,9 @@
 
 pub mod error;
 pub mod input;
+mod jsonl;
 pub mod output;
+pub mod walk;
 
 pub use error::ErrorRecord;
-pub use input::{InputFormat, InputItem, Inputs};
+pub use input::{InputFormat, InputItem, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
