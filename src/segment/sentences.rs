@@ -27,7 +27,14 @@ use crate::doc::Span;
 
 use splitter::Splitter;
 
-/// The sentences of `text`, never crossing a paragraph, whitespace trimmed, in order.
+/// The longest sentence, in bytes: a longer run without a sentence end (a text with no
+/// punctuation, a pasted table) is cut at the last white space before this length (or, with
+/// none in its second half, at the last character boundary), so that what every later stage
+/// does per sentence stays bounded. News sentences run to about 1,100 bytes.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// The sentences of `text`, never crossing a paragraph, whitespace trimmed, in order, none
+/// longer than [`MAX_SENTENCE_BYTES`].
 pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() + text.len() / 120);
     for p in paragraphs {
@@ -37,6 +44,46 @@ pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<S
                 Splitter::new(rules, text, Span::new(d, p.end)).run(&mut out);
             }
             None => Splitter::new(rules, text, *p).run(&mut out),
+        }
+    }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        out = bound_length(text, out, MAX_SENTENCE_BYTES);
+    }
+    out
+}
+
+/// `sentences` with every span longer than `max` bytes cut into pieces of at most `max`.
+fn bound_length(text: &str, sentences: Vec<Span>, max: usize) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(sentences.len() + text.len() / max);
+    for s in sentences {
+        let mut start = s.start;
+        while s.end - start > max {
+            let limit = start + max;
+            // the last white space in the second half of the piece, else a character boundary
+            let cut = (start + max / 2..limit)
+                .rev()
+                .find(|&i| b[i].is_ascii_whitespace())
+                .unwrap_or_else(|| {
+                    (start + 1..=limit)
+                        .rev()
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(limit)
+                });
+            let mut end = cut;
+            while end > start && b[end - 1].is_ascii_whitespace() {
+                end -= 1;
+            }
+            if end > start {
+                out.push(Span::new(start, end));
+            }
+            start = cut;
+            while start < s.end && b[start].is_ascii_whitespace() {
+                start += 1;
+            }
+        }
+        if start < s.end {
+            out.push(Span::new(start, s.end));
         }
     }
     out

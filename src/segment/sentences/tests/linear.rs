@@ -146,3 +146,32 @@ fn random_texts_keep_the_invariants() {
         check_invariants(&t);
     }
 }
+
+#[test]
+fn no_sentence_is_longer_than_the_bound() {
+    let cases = [
+        "word ".repeat(10_000),
+        "x".repeat(10_000),
+        "é".repeat(6_000),
+        format!("{} end. Short one.", "and then ".repeat(2_000)),
+    ];
+    for t in &cases {
+        let r = rules();
+        let s = sentences(&r, t, &paragraphs(t));
+        check_invariants(t);
+        assert!(s.len() >= 2, "{} sentences", s.len());
+        for x in &s {
+            assert!(x.end - x.start <= MAX_SENTENCE_BYTES, "{}", x.end - x.start);
+        }
+        // pieces of one run of words cover it whole: only white space lies between them
+        for w in s.windows(2) {
+            assert!(t[w[0].end..w[1].start].chars().all(char::is_whitespace));
+        }
+    }
+    let r = rules();
+    let t = cases[3].as_str();
+    let s = sentences(&r, t, &paragraphs(t));
+    assert_eq!(s.last().unwrap().slice(t), "Short one.");
+    // a cut at white space, not inside a word
+    assert!(s[0].slice(t).ends_with("then"));
+}
