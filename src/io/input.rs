@@ -40,6 +40,7 @@ pub(super) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 enum Source {
     Stdin,
+    Stream { reader: Reader, name: String },
     File { path: PathBuf, id: String },
     Broken(ErrorRecord),
 }
@@ -84,6 +85,27 @@ impl Inputs {
     /// default [`InputOptions`].
     pub fn new(args: &[String], format: InputFormat) -> Inputs {
         Inputs::with_options(args, format, InputOptions::default())
+    }
+
+    /// One stream of bytes named `name` (for ids and sources; a name ending in `.gz` is
+    /// decompressed), read as `format` (`Auto` sniffs): for callers that hold the bytes, such
+    /// as a fuzz target or a language binding.
+    pub fn from_reader(
+        reader: Box<dyn BufRead + Send>,
+        name: &str,
+        format: InputFormat,
+        options: InputOptions,
+    ) -> Inputs {
+        Inputs {
+            format,
+            options,
+            pending: VecDeque::from([Source::Stream {
+                reader,
+                name: name.to_string(),
+            }]),
+            current: None,
+            warnings: Vec::new(),
+        }
     }
 
     /// The inputs named on the command line, read with `options`.
@@ -134,6 +156,14 @@ impl Inputs {
             Source::Stdin => {
                 let r: Reader = Box::new(BufReader::with_capacity(1 << 16, std::io::stdin()));
                 (r, "-".to_string(), "-".to_string(), None)
+            }
+            Source::Stream { reader, name } => {
+                let r: Reader = if name.to_ascii_lowercase().ends_with(".gz") {
+                    Box::new(BufReader::new(MultiGzDecoder::new(reader)))
+                } else {
+                    reader
+                };
+                (r, name.clone(), name, None)
             }
             Source::File { path, id } => {
                 let name = path.display().to_string();
