@@ -111,7 +111,10 @@ pub fn render_csv_with(doc: &Doc, options: &CsvOptions) -> (Vec<u8>, usize) {
             doc.title.as_deref().unwrap_or(""),
             doc.url.as_deref().unwrap_or(""),
         ];
-        let cells = fixed.iter().copied().chain(kept.iter().map(String::as_str));
+        let cells = fixed
+            .iter()
+            .copied()
+            .chain(kept.iter().map(|k| k.as_deref().unwrap_or("")));
         if options.excel {
             w.write_record(cells.map(|c| guard(c, true).into_owned()))
         } else {
@@ -122,8 +125,8 @@ pub fn render_csv_with(doc: &Doc, options: &CsvOptions) -> (Vec<u8>, usize) {
     (w.into_inner().expect("writing to memory"), claims.len())
 }
 
-/// The `keep` fields of the document's `meta`, as cell text.
-pub(crate) fn kept_values(doc: &Doc, keep: &[String]) -> Vec<String> {
+/// The `keep` fields of the document's `meta`, as cell text; `None` when absent or null.
+pub(crate) fn kept_values(doc: &Doc, keep: &[String]) -> Vec<Option<String>> {
     if keep.is_empty() {
         return Vec::new();
     }
@@ -134,11 +137,9 @@ pub(crate) fn kept_values(doc: &Doc, keep: &[String]) -> Vec<String> {
         .unwrap_or_default();
     keep.iter()
         .map(|k| match meta.get(k.as_str()).map(|v| v.get()) {
-            None | Some("null") => String::new(),
-            Some(raw) if raw.starts_with('"') => {
-                serde_json::from_str::<String>(raw).unwrap_or_default()
-            }
-            Some(raw) => raw.to_string(),
+            None | Some("null") => None,
+            Some(raw) if raw.starts_with('"') => serde_json::from_str::<String>(raw).ok(),
+            Some(raw) => Some(raw.to_string()),
         })
         .collect()
 }
@@ -193,6 +194,8 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        assert_eq!(kept_values(&doc, &keep), ["AP", "3", "[\"a\"]", "", ""]);
+        let got = kept_values(&doc, &keep);
+        let want = [Some("AP"), Some("3"), Some("[\"a\"]"), None, None];
+        assert_eq!(got.iter().map(|v| v.as_deref()).collect::<Vec<_>>(), want);
     }
 }

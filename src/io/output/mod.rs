@@ -2,6 +2,7 @@
 //! for one document into a byte buffer so that workers render in parallel and the writer only
 //! concatenates, in input order.
 
+pub mod arrow;
 mod csv;
 mod records;
 

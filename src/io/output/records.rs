@@ -179,7 +179,10 @@ pub(crate) fn claim_id(doc: &Doc, c: &Claim) -> String {
 
 /// The text of the sentences a claim spans.
 pub(crate) fn sentence_text<'d>(doc: &'d Doc, c: &Claim) -> &'d str {
-    match (doc.sentences.get(c.sentences.0), doc.sentences.get(c.sentences.1)) {
+    match (
+        doc.sentences.get(c.sentences.0),
+        doc.sentences.get(c.sentences.1),
+    ) {
         (Some(first), Some(last)) => &doc.text[first.start..last.end],
         _ => "",
     }
