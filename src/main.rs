@@ -11,7 +11,7 @@ use claimex::io::{FieldNames, InputFormat};
 use claimex::rules::RuleSources;
 use claimex::run::{run, warn, Progress, RunError, RunOptions};
 use claimex::Pipeline;
-use claimex::Rules;
+use claimex::{RuleErrors, Rules};
 
 /// Who said what, to whom, when: quotes, reported speech, speakers, dates and entities from news.
 #[derive(Parser)]
@@ -235,7 +235,9 @@ fn main() -> ExitCode {
 
 fn check_rules(dir: Option<PathBuf>) -> ExitCode {
     let result = match &dir {
-        Some(d) => RuleSources::with_overrides(d).and_then(|s| Rules::compile(&s)),
+        Some(d) => RuleSources::with_overrides(d)
+            .map_err(RuleErrors::from)
+            .and_then(|s| Rules::compile(&s)),
         None => Rules::embedded(),
     };
     match result {

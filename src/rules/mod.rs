@@ -6,7 +6,7 @@ mod embedded;
 mod file;
 
 pub use embedded::EMBEDDED;
-pub use file::{RuleError, RuleFile, RuleLine};
+pub use file::{RuleError, RuleErrors, RuleFile, RuleLine};
 
 use std::path::Path;
 
