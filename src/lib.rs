@@ -18,6 +18,7 @@ pub mod claims;
 pub mod coref;
 pub mod doc;
 pub mod entities;
+pub mod fuzzing;
 pub mod hash;
 pub mod io;
 pub mod offsets;
