@@ -149,6 +149,7 @@ impl Pipeline {
             title: raw.title,
             url: raw.url,
             meta: raw.meta,
+            id_repeat: raw.id_repeat,
             ..Doc::default()
         };
         let r = &self.rules;

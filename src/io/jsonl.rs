@@ -227,6 +227,7 @@ fn parse_line(line: &[u8], name: &str, number: usize, names: &FieldNames) -> Inp
         title: fields.get("title").and_then(value_text),
         url: fields.get("url").and_then(value_text),
         meta: Some(meta),
+        id_repeat: 0,
     })
 }
 

@@ -168,7 +168,19 @@ enum Outcome {
     Failed(ErrorRecord),
 }
 
-/// Unreadable dates shown on stderr; the rest are counted in the summary only.
+/// A 64-bit key of a document id: the run keeps one per distinct id (8 bytes and a count, not
+/// the id's text), so that ten million documents cost about 250 MB at most.
+fn id_key(id: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    // fixed keys: the same id gives the same key in every run
+    let mut h =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+    h.write(id.as_bytes());
+    h.finish()
+}
+
+/// Unreadable dates (and repeated ids) shown on stderr; the rest are counted in the summary.
 const SHOWN_DATE_WARNINGS: usize = 10;
 
 /// Rows a Parquet row group holds at most, and the buffered bytes that close one early:
@@ -347,7 +359,28 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, RunError> 
     let stderr = std::io::stderr();
     let mut last_flush = Instant::now();
     let mut date_warnings = 0;
-    while let Some(batch) = next_batch(&rx) {
+    let mut seen_ids = std::collections::HashMap::<u64, u32>::new();
+    let mut repeats = 0;
+    while let Some(mut batch) = next_batch(&rx) {
+        // in input order, so the numbering is the same at any thread count
+        for item in &mut batch {
+            let InputItem::Doc(raw) = item else { continue };
+            let count = seen_ids.entry(id_key(&raw.id)).or_insert(0);
+            raw.id_repeat = *count;
+            *count += 1;
+            if raw.id_repeat > 0 {
+                summary.warnings += 1;
+                repeats += 1;
+                if repeats <= SHOWN_DATE_WARNINGS {
+                    let k = raw.id_repeat + 1;
+                    let line = format!(
+                        "claimex: warning: the id {:?} comes again (document {k} with it): its claims are {0}~{k}#N",
+                        raw.id
+                    );
+                    progress.suspend(|| warn(&line));
+                }
+            }
+        }
         let outcomes: Vec<Outcome> = pool.install(|| {
             batch
                 .into_par_iter()
