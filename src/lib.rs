@@ -27,6 +27,7 @@ pub mod quotes;
 pub mod rules;
 pub mod run;
 pub mod segment;
+pub mod speakers;
 pub mod timex;
 pub mod words;
 
