@@ -24,6 +24,7 @@ pub mod io;
 pub mod offsets;
 pub mod pipeline;
 pub mod quotes;
+pub mod report;
 pub mod rules;
 pub mod run;
 pub mod segment;

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod corpus;
+
 use claimex::io::output::{CsvOptions, OutputFormat};
 use claimex::io::{FieldNames, InputFormat};
 use claimex::rules::RuleSources;
@@ -35,7 +37,9 @@ enum Command {
     Annotate(CommonArgs),
     /// Build the corpus speaker index (one row per person or organization) from claim
     /// records, documents, or (with --merge) indexes of shards.
-    Speakers(SpeakersArgs),
+    Speakers(corpus::SpeakersArgs),
+    /// Draw a self-contained HTML report of who is quoted, how, where and when.
+    Report(corpus::ReportArgs),
     /// Work with rule files.
     Rules {
         #[command(subcommand)]
@@ -69,39 +73,6 @@ struct ExtractArgs {
     csv_excel: bool,
     #[command(flatten)]
     common: CommonArgs,
-}
-
-#[derive(Args)]
-struct SpeakersArgs {
-    /// Claim records (the output of `extract`, JSON Lines), documents (run through the
-    /// pipeline), or with --merge index files; `-` or nothing is stdin. `.gz` is decompressed.
-    #[arg(value_name = "INPUT")]
-    inputs: Vec<String>,
-    /// Where to write the index: `.csv` for CSV, anything else JSON Lines; `-` is stdout.
-    #[arg(short, long, value_name = "PATH")]
-    output: Option<PathBuf>,
-    /// Count claims by this field too: `month` (of the document date) or an input field
-    /// (the claims' `meta`), such as an outlet.
-    #[arg(long, value_name = "FIELD")]
-    by: Option<String>,
-    /// The inputs are index files (JSON Lines) built on parts of a corpus: combine them.
-    #[arg(long)]
-    merge: bool,
-    /// Also write every claim with its `speaker_id` (JSON Lines) here.
-    #[arg(long, value_name = "PATH")]
-    claims_out: Option<PathBuf>,
-    /// Rule files that replace the embedded defaults of the same name.
-    #[arg(long, value_name = "DIR")]
-    rules: Option<PathBuf>,
-    /// Document creation time for documents that carry none.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    dct: Option<String>,
-    /// Worker threads for documents; 0 uses every core.
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
-    threads: usize,
-    /// No summary line at the end.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
 #[derive(Args)]
@@ -263,130 +234,12 @@ fn main() -> ExitCode {
             }
             process(a, OutputFormat::Annotation, CsvOptions::default())
         }
-        Command::Speakers(a) => speakers(a),
+        Command::Speakers(a) => corpus::speakers(a),
+        Command::Report(a) => corpus::report(a),
         Command::Rules {
             action: RulesAction::Check { dir },
         } => check_rules(dir),
     }
-}
-
-fn speakers(a: SpeakersArgs) -> ExitCode {
-    use claimex::run::sink::{same_file, Sink};
-    use claimex::speakers::{build, rows, NameRules};
-    let started = std::time::Instant::now();
-    let fail = |m: String| {
-        warn(&format!("claimex: {m}"));
-        ExitCode::from(2)
-    };
-    let sources = match &a.rules {
-        Some(d) => RuleSources::with_overrides(d).map_err(RuleErrors::from),
-        None => Ok(RuleSources::embedded()),
-    };
-    let compiled = sources.and_then(|s| Ok((Rules::compile(&s)?, NameRules::compile(&s)?)));
-    let (rules, names) = match compiled {
-        Ok(r) => r,
-        Err(errors) => {
-            for e in &errors {
-                warn(&e.to_string());
-            }
-            return fail("bad rule files; nothing was read".into());
-        }
-    };
-    let dct = match a.dct.as_deref().map(claimex::pipeline::parse_date) {
-        None => None,
-        Some(Some(d)) => Some(d),
-        Some(None) => return fail("--dct wants a date as YYYY-MM-DD".into()),
-    };
-    for out in [&a.output, &a.claims_out].into_iter().flatten() {
-        if a.inputs
-            .iter()
-            .any(|i| same_file(std::path::Path::new(i), out))
-        {
-            return fail(format!(
-                "the output {} is an input: refusing to write over it; nothing was read",
-                out.display()
-            ));
-        }
-    }
-    let (threads, capped) = claimex::run::thread_count(a.threads);
-    if let Some(w) = capped {
-        warn(&w);
-    }
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-        Ok(p) => p,
-        Err(e) => return fail(format!("cannot start worker threads: {e}")),
-    };
-    let pipeline = Pipeline::new(rules).with_dct(dct);
-    let built = pool.install(|| {
-        build(
-            &a.inputs,
-            &pipeline,
-            &names,
-            a.by.as_deref(),
-            a.claims_out.is_some(),
-        )
-    });
-    let built = match built {
-        Ok(b) => b,
-        Err(e) => return fail(e),
-    };
-    if a.merge && built.others_read > 0 {
-        return fail(format!(
-            "--merge combines index files, but {} lines are claims or documents",
-            built.others_read
-        ));
-    }
-    let by = a.by.is_some();
-    let csv = a
-        .output
-        .as_ref()
-        .is_some_and(|p| p.to_string_lossy().to_ascii_lowercase().ends_with(".csv"));
-    let bytes = if csv {
-        rows::to_csv(&built.index, &names, by)
-    } else {
-        rows::to_jsonl(&built.index, &names, by)
-    };
-    let write = |path: Option<&std::path::Path>, bytes: &[u8]| -> Result<(), RunError> {
-        let mut sink = Sink::open(path, false)?;
-        sink.write_all(bytes).map_err(|e| sink.error(e))?;
-        sink.finish()
-    };
-    if let Err(e) = write(a.output.as_deref(), &bytes) {
-        return match e {
-            RunError::BrokenPipe => ExitCode::SUCCESS,
-            e => fail(e.to_string()),
-        };
-    }
-    if let Some(path) = &a.claims_out {
-        let ids = built.index.ids_by_key();
-        let mut out = Vec::new();
-        for (mut claim, key) in built.claims {
-            let id = key.as_deref().and_then(|k| ids.get(k)).copied();
-            if let serde_json::Value::Object(m) = &mut claim {
-                m.insert("speaker_id".into(), serde_json::json!(id));
-            }
-            out.extend(serde_json::to_vec(&claim).expect("JSON to memory"));
-            out.push(b'\n');
-        }
-        if let Err(e) = write(Some(path), &out) {
-            return fail(e.to_string());
-        }
-    }
-    if !a.quiet {
-        warn(&format!(
-            "claimex: {} speakers from {} claims ({} lines unread), {:.2} s",
-            built.index.identities.len(),
-            built
-                .index
-                .identities
-                .iter()
-                .map(|i| i.total.kinds.values().sum::<u64>())
-                .sum::<u64>(),
-            built.bad_lines,
-            started.elapsed().as_secs_f64()
-        ));
-    }
-    ExitCode::SUCCESS
 }
 
 fn check_rules(dir: Option<PathBuf>) -> ExitCode {

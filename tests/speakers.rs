@@ -33,7 +33,11 @@ fn corpus_claims() -> Vec<Value> {
 }
 
 /// Claims, claims by kind, and documents of one speaker, counted from the claims.
-type Tally = (u64, BTreeMap<String, u64>, std::collections::BTreeSet<String>);
+type Tally = (
+    u64,
+    BTreeMap<String, u64>,
+    std::collections::BTreeSet<String>,
+);
 
 fn index_of(claims: &[Value], rules: &NameRules) -> SpeakerIndex {
     SpeakerIndex::from_parts(

@@ -118,6 +118,12 @@ pub fn hex_key(text: &str) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// The value of an input field in a claim's `meta`; a dotted name reads inside objects
+/// (`meta.publisher`). Null when absent.
+pub fn meta_field<'v>(claim: &'v Value, field: &str) -> &'v Value {
+    field.split('.').fold(&claim["meta"], |v, k| &v[k])
+}
+
 /// The name key of a claim's speaker and the part it adds to; `None` for a claim with no
 /// speaker or an unresolved pronoun.
 pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<Part> {
@@ -172,7 +178,7 @@ pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<
         let value = if field == "month" {
             date.as_deref().map(|d| d[..d.len().min(7)].to_string())
         } else {
-            match &claim["meta"][field] {
+            match meta_field(claim, field) {
                 Value::Null => None,
                 Value::String(s) => Some(s.clone()),
                 other => Some(other.to_string()),

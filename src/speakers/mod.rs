@@ -127,6 +127,8 @@ pub struct Built {
     pub rows_read: usize,
     /// Claim records and documents read.
     pub others_read: usize,
+    /// Distinct documents: those read, and those the claim records name.
+    pub documents: usize,
 }
 
 /// Builds the index of `paths`: claim records are read as they are, documents run through
@@ -167,11 +169,17 @@ pub fn build(
     };
     let mut rows_parts: Vec<Part> = Vec::new();
     let (mut rows_read, mut others_read, mut bad_read) = (0, 0, 0);
+    let mut doc_ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     read_lines(
         paths,
         |line| match line {
             Line::Claim(c) => {
                 others_read += 1;
+                if let Some(d) = c["doc_id"].as_str() {
+                    if !doc_ids.contains(d) {
+                        doc_ids.insert(d.to_string());
+                    }
+                }
                 take(c, &mut parts, &mut claims)
             }
             Line::Row(r) => match rows::parts_of_row(&r) {
@@ -183,6 +191,7 @@ pub fn build(
             },
             Line::Doc(d) => {
                 others_read += 1;
+                doc_ids.insert(d.id.clone());
                 docs.push(d);
                 if docs.len() >= 256 {
                     for c in flush(&mut docs) {
@@ -203,5 +212,6 @@ pub fn build(
         bad_lines: bad + bad_read,
         rows_read,
         others_read,
+        documents: doc_ids.len(),
     })
 }
