@@ -9,7 +9,7 @@ use clap::Args;
 use claimex::rules::RuleSources;
 use claimex::run::sink::{same_file, Sink};
 use claimex::run::{thread_count, warn, RunError};
-use claimex::speakers::{build, rows, Built, NameRules};
+use claimex::speakers::{build, rows, Built, Keep, NameRules};
 use claimex::{Pipeline, RuleErrors, Rules};
 
 /// What both corpus commands read.
@@ -74,7 +74,7 @@ fn fail(m: String) -> ExitCode {
 fn read_corpus(
     a: &CorpusArgs,
     outputs: &[&Path],
-    keep_claims: bool,
+    keep: Keep,
 ) -> Result<(Built, NameRules), ExitCode> {
     let sources = match &a.rules {
         Some(d) => RuleSources::with_overrides(d).map_err(RuleErrors::from),
@@ -112,7 +112,7 @@ fn read_corpus(
         .build()
         .map_err(|e| fail(format!("cannot start worker threads: {e}")))?;
     let pipeline = Pipeline::new(rules).with_dct(dct);
-    let built = pool.install(|| build(&a.inputs, &pipeline, &names, a.by.as_deref(), keep_claims));
+    let built = pool.install(|| build(&a.inputs, &pipeline, &names, a.by.as_deref(), keep));
     built.map(|b| (b, names)).map_err(fail)
 }
 
@@ -139,7 +139,12 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
         .flatten()
         .map(|p| p.as_path())
         .collect();
-    let (built, names) = match read_corpus(&a.corpus, &outputs, a.claims_out.is_some()) {
+    let keep = if a.claims_out.is_some() {
+        Keep::Whole
+    } else {
+        Keep::Nothing
+    };
+    let (built, names) = match read_corpus(&a.corpus, &outputs, keep) {
         Ok(b) => b,
         Err(code) => return code,
     };
@@ -201,7 +206,7 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
 pub fn report(a: ReportArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let outputs: Vec<&Path> = a.corpus.output.iter().map(|p| p.as_path()).collect();
-    let (built, names) = match read_corpus(&a.corpus, &outputs, true) {
+    let (built, names) = match read_corpus(&a.corpus, &outputs, Keep::Slim) {
         Ok(b) => b,
         Err(code) => return code,
     };

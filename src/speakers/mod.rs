@@ -115,6 +115,43 @@ fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> 
     Ok(())
 }
 
+/// Which claims [`build`] keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// None: only the index.
+    Nothing,
+    /// Every claim as read (for `--claims-out`).
+    Whole,
+    /// Only what a report reads: kind, content, speaker, doc id and date, and the `--by`
+    /// field of `meta` (a claim's `meta` can be far larger than the claim).
+    Slim,
+}
+
+/// A claim cut to what a report reads.
+fn slim(mut c: Value, by: Option<&str>) -> Value {
+    if let Value::Object(m) = &mut c {
+        let kept_meta = by.map(|f| {
+            let top = f.split('.').next().unwrap_or(f);
+            (
+                top.to_string(),
+                m.get("meta").and_then(|meta| meta.get(top)).cloned(),
+            )
+        });
+        m.retain(|k, _| {
+            matches!(
+                k.as_str(),
+                "doc_id" | "kind" | "content" | "speaker" | "doc_date" | "cue"
+            )
+        });
+        let mut meta = serde_json::Map::new();
+        if let Some((k, Some(v))) = kept_meta {
+            meta.insert(k, v);
+        }
+        m.insert("meta".into(), Value::Object(meta));
+    }
+    c
+}
+
 /// The result of building an index.
 pub struct Built {
     /// The index.
@@ -133,14 +170,13 @@ pub struct Built {
 
 /// Builds the index of `paths`: claim records are read as they are, documents run through
 /// `pipeline` (in parallel, in order), index rows are merged. `by` is the field to count
-/// claims by (`month`, or a field of the input's `meta`). `keep_claims` holds the claims for
-/// `--claims-out`.
+/// claims by (`month`, or a field of the input's `meta`); `keep` says which claims to hold.
 pub fn build(
     paths: &[String],
     pipeline: &Pipeline,
     rules: &NameRules,
     by: Option<&str>,
-    keep_claims: bool,
+    keep: Keep,
 ) -> Result<Built, String> {
     let mut parts: Vec<Part> = Vec::new();
     let mut claims = Vec::new();
@@ -152,8 +188,10 @@ pub fn build(
         if let Some(p) = p {
             parts.push(p);
         }
-        if keep_claims {
-            claims.push((c, key));
+        match keep {
+            Keep::Nothing => {}
+            Keep::Whole => claims.push((c, key)),
+            Keep::Slim => claims.push((slim(c, by), key)),
         }
     };
     let flush = |docs: &mut Vec<crate::RawDoc>| -> Vec<Value> {
