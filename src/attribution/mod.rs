@@ -7,6 +7,7 @@
 //! from its anchor ([`matcher`]), adds cue-less continuation quotes ([`continuation`]), and drops
 //! attributions nested inside another's content (PolNeAR annotates the outermost only).
 
+pub mod calibration;
 pub mod chunk;
 pub mod continuation;
 pub mod cues;
@@ -30,21 +31,27 @@ pub struct AttributionRules {
     pub lexicon: lexicon::Lexicon,
     /// Configurations, in file order.
     pub patterns: Vec<patterns::Pattern>,
+    /// The map from raw confidence to the chance of being right (`confidence.txt`).
+    pub calibration: calibration::Calibration,
 }
 
 impl AttributionRules {
-    /// Compiles `cue_verbs.txt`, `speaker_words.txt` and `attribution.txt`.
+    /// Compiles `cue_verbs.txt`, `speaker_words.txt`, `attribution.txt` and `confidence.txt`.
     pub fn compile(src: &RuleSources) -> Result<AttributionRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let c = cues::CueLexicon::compile(src).map_err(|e| errors.extend(e));
         let l = lexicon::Lexicon::compile(src).map_err(|e| errors.extend(e));
         let p = patterns::compile(src).map_err(|e| errors.extend(e));
-        match (c, l, p) {
-            (Ok(cues), Ok(lexicon), Ok(patterns)) if errors.is_empty() => Ok(AttributionRules {
-                cues,
-                lexicon,
-                patterns,
-            }),
+        let k = calibration::Calibration::compile(src).map_err(|e| errors.extend(e));
+        match (c, l, p, k) {
+            (Ok(cues), Ok(lexicon), Ok(patterns), Ok(calibration)) if errors.is_empty() => {
+                Ok(AttributionRules {
+                    cues,
+                    lexicon,
+                    patterns,
+                    calibration,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -53,6 +60,9 @@ impl AttributionRules {
 /// Fills the `attributions` layer, in text order of the contents.
 pub fn find(rules: &AttributionRules, doc: &mut Doc) {
     doc.attributions = attributions(rules, doc);
+    for a in &mut doc.attributions {
+        a.confidence = rules.calibration.apply(a.confidence);
+    }
 }
 
 /// The attributions of a segmented document whose quotes are found.

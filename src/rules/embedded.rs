@@ -19,6 +19,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/quote_marks.txt"),
     ),
     ("cue_verbs.txt", include_str!("../../rules/cue_verbs.txt")),
+    ("confidence.txt", include_str!("../../rules/confidence.txt")),
     (
         "attribution.txt",
         include_str!("../../rules/attribution.txt"),
