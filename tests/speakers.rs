@@ -154,6 +154,33 @@ fn the_cli_index_counts_what_the_claims_say() {
         std::fs::read(&again).unwrap(),
         std::fs::read(&index).unwrap()
     );
+    // from the CSV and the Parquet claims: the same index, byte for byte
+    for table in ["claims.csv", "claims.parquet"] {
+        let path = s.path(table);
+        assert!(claimex(
+            &["extract", "corpus/", "-o", path.to_str().unwrap(), "-q"],
+            b""
+        )
+        .status
+        .success());
+        let out = s.path(&format!("{table}.index.jsonl"));
+        let o = claimex(
+            &[
+                "speakers",
+                path.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "-q",
+            ],
+            b"",
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            std::fs::read(&index).unwrap(),
+            "{table}"
+        );
+    }
     // and merged from two shard indexes
     let text = std::fs::read_to_string(&extracted).unwrap();
     let lines: Vec<&str> = text.lines().collect();

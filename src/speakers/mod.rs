@@ -22,6 +22,7 @@
 pub mod index;
 pub mod names;
 pub mod rows;
+pub mod tables;
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
@@ -43,7 +44,8 @@ enum Line {
 }
 
 /// Reads `paths` in order: directories and `.txt` files as documents (as `extract` reads
-/// them); every other file (or `-`) line by line, each line a claim record, an index row (for
+/// them); `.csv` and `.parquet` files as `extract`'s claim tables; every other file (or `-`)
+/// line by line, each line a claim record, an index row (for
 /// a merge) or a JSON document; `.gz` is decompressed. Bad lines are counted.
 fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> Result<(), String> {
     let mut files: Vec<String> = Vec::new();
@@ -57,6 +59,14 @@ fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> 
                     InputItem::Error(_) => *bad += 1,
                 }
             }
+        } else if lower.ends_with(".csv") || lower.ends_with(".csv.gz") {
+            tables::csv_claims(Path::new(p))?
+                .into_iter()
+                .for_each(|c| each(Line::Claim(c)));
+        } else if lower.ends_with(".parquet") || lower.ends_with(".pq") {
+            tables::parquet_claims(Path::new(p))?
+                .into_iter()
+                .for_each(|c| each(Line::Claim(c)));
         } else {
             files.push(p.clone());
         }
