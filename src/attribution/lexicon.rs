@@ -30,6 +30,9 @@ pub mod class {
     pub const NOUN: u32 = 1 << 11;
     /// Opens an introductory phrase before a sentence's subject ("Inside …,", "Meanwhile,").
     pub const INTRO: u32 = 1 << 12;
+    /// A plural noun without a final -s that takes a plural verb ("the police say", "a
+    /// quarter say").
+    pub const PLURAL: u32 = 1 << 13;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -62,6 +65,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("clausal", class::CLAUSAL),
     ("noun", class::NOUN),
     ("intro", class::INTRO),
+    ("plural", class::PLURAL),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};

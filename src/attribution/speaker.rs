@@ -94,40 +94,6 @@ pub(super) fn opening_participle(v: &View, s: usize, p: usize) -> bool {
         && !(s..p).any(|k| in_entity(v, k) || k > s && v.is(k, CAP))
 }
 
-/// Plural nouns without a final -s that take a plural verb ("the police say").
-const BARE_PLURALS: &[&str] = &[
-    "people",
-    "police",
-    "media",
-    "staff",
-    "men",
-    "women",
-    "children",
-    "public",
-    "clergy",
-    "personnel",
-    "military",
-    "leadership",
-    "majority",
-    "minority",
-    "youth",
-    "elderly",
-    // fractions and counts agree with what they count: "a quarter say", "26 percent say"
-    "percent",
-    "quarter",
-    "third",
-    "half",
-    "fifth",
-    "dozen",
-    "handful",
-    "couple",
-    "lot",
-    "number",
-    "plurality",
-    "share",
-    "fraction",
-];
-
 /// Whether the phrase `s..p` can be the subject of the cue at tokens `a..b`: not an opening
 /// participle ("Having announced …"), and not an adjective phrase before a cue that is a noun
 /// ("a false claim that", "the most telling promise"), which a singular phrase before a bare
@@ -153,7 +119,7 @@ pub(super) fn speaker_fits_cue(
     let w = v.text(last);
     let singular = !v.is(last, CAP | PRONOUN)
         && (!w.ends_with('s') || w.ends_with("ss"))
-        && !BARE_PLURALS.iter().any(|x| w.eq_ignore_ascii_case(x));
+        && !v.is(last, PLURAL);
     if !singular || (s..p).filter(|&k| v.is(k, WORD)).count() < 2 {
         return true;
     }
