@@ -1,0 +1,372 @@
+"""claimex: who said what, to whom, when -- quotes, reported speech and speakers from news text.
+
+The records are the command line's, field for field: the Rust renderers write them and this
+module only parses their JSON (or CSV), so a field the library adds appears here unchanged.
+
+    >>> import claimex
+    >>> ex = claimex.Extractor(dct="2024-05-01")
+    >>> recs = ex.extract("“We will win,” Mayor Ruth Okonkwo said on Monday.", id="d1")
+    >>> recs[0]["speaker"]["name"], recs[0]["kind"]
+    ('Ruth Okonkwo', 'direct')
+
+Ids: a document given without an id is ``"doc"`` in :meth:`Extractor.extract` and
+:meth:`Extractor.annotate`, and its 0-based position in the input (``"0"``, ``"1"``, ...) in the
+batch functions.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from . import _claimex
+from ._claimex import DocumentError, RuleError
+
+__all__ = [
+    "DocumentError",
+    "Extractor",
+    "RuleError",
+    "csv_columns",
+]
+
+#: Documents handed to Rust at once by the batch functions (bounds the memory of a long
+#: iterable; each chunk runs in parallel).
+CHUNK = 2048
+
+_ERRORS = ("record", "raise", "ignore")
+
+
+def csv_columns() -> list[str]:
+    """The quote CSV's columns, in order (the header row of ``claimex extract --format csv``)."""
+    return _claimex.csv_header_text().rstrip("\r\n").split(",")
+
+
+def _date_text(date: Any) -> Optional[str]:
+    """A document date as text: ``str``, ``None``, or anything with ``isoformat()``."""
+    if date is None or isinstance(date, str):
+        return date
+    if _is_missing(date):
+        return None
+    if hasattr(date, "isoformat"):
+        return date.isoformat()
+    raise TypeError(f"date must be a str, a date or None, not {type(date).__name__}")
+
+
+def _is_missing(value: Any) -> bool:
+    """``None`` or a float NaN / pandas NA (missing cells of a data frame)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN, NaT, pd.NA raise or are unequal to themselves
+    except (TypeError, ValueError):
+        return True
+
+
+def _opt_text(value: Any, name: str) -> Optional[str]:
+    if value is None or isinstance(value, str):
+        return value
+    if _is_missing(value):
+        return None
+    raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
+
+
+class _BadDoc(Exception):
+    """A document that cannot be handed to Rust (wrong types); becomes an error record."""
+
+    def __init__(self, doc_id: str, exc: Exception):
+        super().__init__(str(exc))
+        self.doc_id = doc_id
+        self.exc = exc
+
+
+def _prepare(item: Any, position: int) -> tuple:
+    """One batch item (a str or a dict with text/id/date/title/url) as Rust's tuple."""
+    if isinstance(item, dict):
+        raw_id = item.get("id")
+        doc_id = str(position) if _is_missing(raw_id) else str(raw_id)
+        try:
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise TypeError(f"text must be a str, not {type(text).__name__}")
+            return (
+                text,
+                doc_id,
+                _date_text(item.get("date")),
+                _opt_text(item.get("title"), "title"),
+                _opt_text(item.get("url"), "url"),
+            )
+        except TypeError as e:
+            raise _BadDoc(doc_id, e) from None
+    if isinstance(item, str):
+        return (item, str(position), None, None, None)
+    raise _BadDoc(
+        str(position),
+        TypeError(f"a document must be a str or a dict, not {type(item).__name__}"),
+    )
+
+
+def _error_record(doc_id: str, position: int, message: str) -> dict:
+    """The error record of one failed document (the CLI's fields, ``source`` = position)."""
+    return {"doc_id": doc_id, "id": doc_id, "source": f"input:{position}", "error": message}
+
+
+def _check_errors(errors: str) -> None:
+    if errors not in _ERRORS:
+        raise ValueError(f"errors must be one of {_ERRORS}, not {errors!r}")
+
+
+class Extractor:
+    """Compiled rules plus a default document date; reusable, thread-safe and picklable.
+
+    ``rules``: a directory whose rule files replace the embedded defaults of the same name
+    (``None``: the defaults). A rule file that does not compile raises :class:`RuleError`
+    (a ``ValueError``) whose message has one ``file:line: reason`` line per error.
+    ``dct``: the document date (``YYYY-MM-DD``) of documents that carry none.
+    """
+
+    def __init__(self, rules: Optional[str] = None, dct: Optional[str] = None):
+        self._rules = None if rules is None else str(rules)
+        self._dct = _date_text(dct)
+        self._core = _claimex.Extractor(self._rules, self._dct)
+
+    def __reduce__(self):
+        return (Extractor, (self._rules, self._dct))
+
+    def __repr__(self) -> str:
+        return f"Extractor(rules={self._rules!r}, dct={self._dct!r})"
+
+    # one document -------------------------------------------------------------------------
+
+    def _render(self, fmt: str, text, id, date, title, url) -> str:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        doc_id = "doc" if id is None else str(id)
+        return self._core.render(
+            fmt,
+            text,
+            doc_id,
+            _date_text(date),
+            _opt_text(title, "title"),
+            _opt_text(url, "url"),
+        )
+
+    def extract(self, text: str, *, id=None, date=None, title=None, url=None) -> list[dict]:
+        """The claim records of one document (``claimex extract``'s JSON Lines, parsed)."""
+        return json.loads(self._render("claims", text, id, date, title, url))
+
+    def annotate(self, text: str, *, id=None, date=None, title=None, url=None) -> dict:
+        """The annotation object of one document (``claimex annotate``'s line, parsed)."""
+        return json.loads(self._render("annotation", text, id, date, title, url))
+
+    # batches ------------------------------------------------------------------------------
+
+    def _batch(self, fmt: str, docs: Iterable, threads, errors: str) -> Iterator[tuple]:
+        """Yields ``(position, doc_id, ok, text_or_error)`` per document, in input order."""
+        _check_errors(errors)
+        if isinstance(docs, (str, dict)):
+            raise TypeError("docs must be an iterable of documents (wrap one in a list)")
+        chunk: list = []
+        bad: dict = {}
+        ids: list = []
+        position = 0
+
+        def flush(start: int):
+            results = self._core.render_batch(fmt, chunk, threads) if chunk else []
+            it = iter(results)
+            for k, doc_id in enumerate(ids):
+                p = start + k
+                if p in bad:
+                    yield (p, doc_id, False, bad[p])
+                else:
+                    ok, out = next(it)
+                    yield (p, doc_id, ok, out)
+
+        start = 0
+        for item in docs:
+            try:
+                t = _prepare(item, position)
+                chunk.append(t)
+                ids.append(t[1])
+            except _BadDoc as b:
+                if errors == "raise":
+                    raise b.exc from None
+                bad[position] = str(b.exc)
+                ids.append(b.doc_id)
+            position += 1
+            if len(ids) >= CHUNK:
+                yield from flush(start)
+                chunk, bad, ids, start = [], {}, [], position
+        yield from flush(start)
+
+    def _outcomes(self, fmt: str, docs, threads, errors):
+        for p, doc_id, ok, out in self._batch(fmt, docs, threads, errors):
+            if ok:
+                yield True, out
+            elif errors == "raise":
+                raise DocumentError(f"document {doc_id!r} (input {p}): {out}")
+            elif errors == "record":
+                yield False, _error_record(doc_id, p, out)
+
+    def extract_batch(
+        self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
+    ) -> list:
+        """The claim records of many documents, on ``threads`` threads (all cores for None)
+        with the interpreter released; one entry per document, in input order: its list of
+        claim records, or for a document that failed its error record (a dict with
+        ``doc_id``/``id``, ``source`` = ``input:<position>`` and ``error``).
+
+        ``docs``: strs, or dicts with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
+        ``errors``: ``"record"`` (default), ``"raise"`` (raise ``TypeError`` for a document of a
+        wrong type, :class:`DocumentError` for one that failed) or ``"ignore"`` (drop it).
+        """
+        return [
+            json.loads(out) if ok else out
+            for ok, out in self._outcomes("claims", docs, threads, errors)
+        ]
+
+    def iter_claims(
+        self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
+    ) -> Iterator[dict]:
+        """Every claim record of many documents, flat, as a stream (at most :data:`CHUNK`
+        documents held at once); with ``errors="record"`` an error record stands where a
+        failed document's claims would be."""
+        for ok, out in self._outcomes("claims", docs, threads, errors):
+            if ok:
+                yield from json.loads(out)
+            else:
+                yield out
+
+    def annotate_batch(
+        self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
+    ) -> list:
+        """The annotation objects of many documents (as :meth:`extract_batch`)."""
+        return [
+            json.loads(out) if ok else out
+            for ok, out in self._outcomes("annotation", docs, threads, errors)
+        ]
+
+    def csv_text(
+        self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "raise"
+    ) -> str:
+        """The quote CSV of many documents with its header (``claimex extract --format csv``).
+        ``errors``: ``"raise"`` (default) or ``"ignore"`` (a failed document has no rows)."""
+        if errors == "record":
+            raise ValueError('the CSV has no place for error records: use "raise" or "ignore"')
+        parts = [_claimex.csv_header_text()]
+        parts.extend(out for ok, out in self._outcomes("csv", docs, threads, errors) if ok)
+        return "".join(parts)
+
+    # data frames --------------------------------------------------------------------------
+
+    def extract_df(
+        self,
+        df,
+        text: str = "text",
+        id: Optional[str] = "id",
+        date: Optional[str] = "date",
+        *,
+        title: Optional[str] = None,
+        url: Optional[str] = None,
+        threads: Optional[int] = None,
+        errors: str = "raise",
+    ):
+        """The claims of a pandas DataFrame's documents as a DataFrame with the CSV's columns
+        (:func:`csv_columns`, in order): ``start``/``end`` int64, ``confidence`` float64 when
+        the CSV has it, every other column a string. ``text``/``id``/``date``/``title``/
+        ``url`` name the columns to read; an ``id`` or ``date`` column that is absent is not
+        used (ids are then the row positions). ``errors``: ``"raise"`` or ``"ignore"``."""
+        import pandas as pd
+
+        csv = self.csv_text(_frame_docs(df, text, id, date, title, url), threads, errors=errors)
+        return _csv_frame(pd, csv)
+
+    def extract_arrow(
+        self,
+        data,
+        text: str = "text",
+        id: Optional[str] = "id",
+        date: Optional[str] = "date",
+        *,
+        title: Optional[str] = None,
+        url: Optional[str] = None,
+        threads: Optional[int] = None,
+        errors: str = "raise",
+    ):
+        """The claims of a ``pyarrow.Table`` or ``RecordBatch`` (or anything with the columns)
+        as a ``pyarrow.Table`` with the CSV's columns (as :meth:`extract_df`).
+
+        TODO(arrow): built from :meth:`extract_df`'s frame until the library's Parquet
+        columns (``claimex::io::output::arrow::claims_batch``) can be exported through the
+        Arrow C data interface.
+        """
+        import pyarrow as pa
+
+        frame = self.extract_df(
+            _arrow_frame(data),
+            text,
+            id,
+            date,
+            title=title,
+            url=url,
+            threads=threads,
+            errors=errors,
+        )
+        return pa.Table.from_pandas(frame, schema=arrow_schema(), preserve_index=False)
+
+
+def arrow_schema():
+    """The ``pyarrow`` schema of the CSV's columns: strings, ``start``/``end`` int64,
+    ``confidence`` float64 (when the CSV has it)."""
+    import pyarrow as pa
+
+    return pa.schema([(c, _arrow_type(pa, c)) for c in csv_columns()])
+
+
+def _arrow_type(pa, column: str):
+    if column in ("start", "end"):
+        return pa.int64()
+    if column == "confidence":
+        return pa.float64()
+    return pa.string()
+
+
+def _arrow_frame(data):
+    """A pandas frame of a pyarrow Table / RecordBatch, or ``data`` itself."""
+    if hasattr(data, "to_pandas"):
+        return data.to_pandas()
+    return data
+
+
+def _frame_docs(df, text, id, date, title, url) -> Iterator[dict]:
+    """The documents (dicts) of a data frame's rows; ids are row positions when absent."""
+    columns = set(df.columns)
+    if text not in columns:
+        raise KeyError(f"no text column {text!r} in {list(df.columns)}")
+
+    def col(name):
+        if name is None or name not in columns:
+            return None
+        return df[name].tolist()
+
+    texts, ids, dates, titles, urls = col(text), col(id), col(date), col(title), col(url)
+    for i, t in enumerate(texts):
+        yield {
+            "text": t,
+            "id": None if ids is None else ids[i],
+            "date": None if dates is None else dates[i],
+            "title": None if titles is None else titles[i],
+            "url": None if urls is None else urls[i],
+        }
+
+
+def _csv_frame(pd, csv: str):
+    """The frame of a quote CSV text (header included), typed as :func:`arrow_schema`."""
+    frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
+    for c in frame.columns:
+        if c in ("start", "end"):
+            frame[c] = frame[c].astype("int64")
+        elif c == "confidence":
+            frame[c] = frame[c].astype("float64")
+    return frame

@@ -1,0 +1,232 @@
+//! `claimex._claimex`: the compiled core of the `claimex` Python package.
+//!
+//! It renders documents with the library's own renderers (claim JSON Lines, the quote CSV, the
+//! annotation object) and hands the text to Python, so that every record is the CLI's, field for
+//! field. The pure-Python wrapper (`claimex/__init__.py`) turns the JSON into objects and is the
+//! public API; nothing here is meant to be called directly.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use claimex::io::output::{csv_header, render_annotation, render_claims, render_csv};
+use claimex::pipeline::parse_date;
+use claimex::{Doc, Pipeline, RawDoc, Rules};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use rayon::prelude::*;
+
+mod pool;
+
+pyo3::create_exception!(
+    claimex,
+    RuleError,
+    PyValueError,
+    "Rule files that do not compile; the message has one `file:line: reason` line per error."
+);
+
+pyo3::create_exception!(
+    claimex,
+    DocumentError,
+    PyRuntimeError,
+    "A document whose processing failed (an internal error, caught; the interpreter goes on)."
+);
+
+/// One document as the wrapper passes it: (text, id, date, title, url).
+type DocIn = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// What to render for each document.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// The claim records, as one JSON array.
+    Claims,
+    /// The quote CSV rows, no header.
+    Csv,
+    /// The annotation object.
+    Annotation,
+    /// Panics inside the per-document guard: lets the tests check that a panic becomes an error.
+    PanicForTests,
+}
+
+impl Format {
+    fn parse(s: &str) -> PyResult<Format> {
+        match s {
+            "claims" => Ok(Format::Claims),
+            "csv" => Ok(Format::Csv),
+            "annotation" => Ok(Format::Annotation),
+            "_panic" => Ok(Format::PanicForTests),
+            _ => Err(PyValueError::new_err(format!("unknown format {s:?}"))),
+        }
+    }
+}
+
+/// The claim JSON Lines of one document as one JSON array (the records never hold a raw
+/// newline: serde_json escapes it inside strings, so each `\n` ends a record).
+fn claims_array(doc: &Doc) -> String {
+    let (bytes, _) = render_claims(doc);
+    let mut out = String::with_capacity(bytes.len() + 2);
+    out.push('[');
+    let text = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(line);
+    }
+    out.push(']');
+    out
+}
+
+/// A panic's message, as far as it can be told.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
+/// Annotates and renders one document; a panic anywhere in it becomes `Err(message)`.
+fn render_one(pipeline: &Pipeline, format: Format, d: DocIn) -> Result<String, String> {
+    let (text, id, date, title, url) = d;
+    let raw = RawDoc {
+        id,
+        text,
+        date,
+        title,
+        url,
+    };
+    catch_unwind(AssertUnwindSafe(|| {
+        if format == Format::PanicForTests {
+            panic!("a panic asked for by the tests");
+        }
+        let doc = pipeline.annotate(raw);
+        match format {
+            Format::Claims => claims_array(&doc),
+            Format::Csv => String::from_utf8(render_csv(&doc).0).expect("csv writes UTF-8"),
+            Format::Annotation => {
+                let (bytes, _) = render_annotation(&doc);
+                let mut s = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+                s.truncate(s.trim_end().len());
+                s
+            }
+            Format::PanicForTests => unreachable!(),
+        }
+    }))
+    .map_err(|p| format!("internal error: {}", panic_message(p.as_ref())))
+}
+
+/// Compiled rules and the default document date; thread-safe, shared by every batch.
+#[pyclass(frozen, module = "claimex._claimex")]
+struct Extractor {
+    pipeline: Arc<Pipeline>,
+}
+
+#[pymethods]
+impl Extractor {
+    /// Compiles the rules (the embedded defaults, with the files of `rules` replacing them) and
+    /// sets the default document date `dct` (`YYYY-MM-DD`).
+    #[new]
+    #[pyo3(signature = (rules=None, dct=None))]
+    fn new(py: Python<'_>, rules: Option<PathBuf>, dct: Option<String>) -> PyResult<Self> {
+        let dct = match dct.as_deref() {
+            None => None,
+            Some(s) => Some(parse_date(s).ok_or_else(|| {
+                PyValueError::new_err(format!("dct: not a date (YYYY-MM-DD): {s:?}"))
+            })?),
+        };
+        let compiled = py.detach(|| Rules::load(rules.as_deref()));
+        let rules = compiled.map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            RuleError::new_err(lines.join("\n"))
+        })?;
+        Ok(Extractor {
+            pipeline: Arc::new(Pipeline::new(rules).with_dct(dct)),
+        })
+    }
+
+    /// Renders one document in `format` (`claims`, `csv` or `annotation`); raises
+    /// `DocumentError` when it fails.
+    #[pyo3(signature = (format, text, id, date=None, title=None, url=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn render(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        text: String,
+        id: String,
+        date: Option<String>,
+        title: Option<String>,
+        url: Option<String>,
+    ) -> PyResult<String> {
+        let format = Format::parse(format)?;
+        let pipeline = self.pipeline.clone();
+        py.detach(move || render_one(&pipeline, format, (text, id, date, title, url)))
+            .map_err(DocumentError::new_err)
+    }
+
+    /// Renders every document in `format` on `threads` threads (all cores for `None`) with the
+    /// interpreter released; returns one `(ok, text_or_error)` per document, in input order.
+    #[pyo3(signature = (format, docs, threads=None))]
+    fn render_batch(
+        &self,
+        py: Python<'_>,
+        format: &str,
+        docs: Vec<DocIn>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<(bool, String)>> {
+        let format = Format::parse(format)?;
+        let threads = match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(n) => n,
+            None => pool::default_threads(),
+        };
+        let pipeline = self.pipeline.clone();
+        let results = py.detach(move || -> Result<Vec<Result<String, String>>, String> {
+            let one = |d: DocIn| render_one(&pipeline, format, d);
+            if threads == 1 || docs.len() <= 1 {
+                Ok(docs.into_iter().map(one).collect())
+            } else {
+                let pool = pool::pool(threads)?;
+                Ok(pool.install(|| docs.into_par_iter().map(one).collect()))
+            }
+        });
+        let results = results.map_err(PyRuntimeError::new_err)?;
+        Ok(results
+            .into_iter()
+            .map(|r| match r {
+                Ok(s) => (true, s),
+                Err(e) => (false, e),
+            })
+            .collect())
+    }
+}
+
+/// The quote CSV's header row, with its line ending.
+#[pyfunction]
+fn csv_header_text() -> String {
+    String::from_utf8(csv_header()).expect("csv writes UTF-8")
+}
+
+/// The pid of the process that built the batch thread pools, or None: for the fork tests.
+#[pyfunction]
+fn _pool_pid() -> Option<u32> {
+    pool::pool_pid()
+}
+
+/// The compiled core of claimex.
+#[pymodule]
+mod _claimex {
+    #[pymodule_export]
+    use super::{_pool_pid, csv_header_text, Extractor};
+    #[pymodule_export]
+    use super::{DocumentError, RuleError};
+}
