@@ -276,7 +276,8 @@ class Extractor:
         (:func:`csv_columns`, in order): ``start``/``end`` int64, ``confidence`` float64 when
         the CSV has it, every other column a string. ``text``/``id``/``date``/``title``/
         ``url`` name the columns to read; an ``id`` or ``date`` column that is absent is not
-        used (ids are then the row positions). ``errors``: ``"raise"`` or ``"ignore"``."""
+        used (ids are then the frame's index labels). ``errors``: ``"raise"`` or
+        ``"ignore"``."""
         import pandas as pd
 
         csv = self.csv_text(_frame_docs(df, text, id, date, title, url), threads, errors=errors)
@@ -340,7 +341,7 @@ def _arrow_frame(data):
 
 
 def _frame_docs(df, text, id, date, title, url) -> Iterator[dict]:
-    """The documents (dicts) of a data frame's rows; ids are row positions when absent."""
+    """The documents (dicts) of a data frame's rows; ids are the index labels when absent."""
     columns = set(df.columns)
     if text not in columns:
         raise KeyError(f"no text column {text!r} in {list(df.columns)}")
@@ -351,6 +352,8 @@ def _frame_docs(df, text, id, date, title, url) -> Iterator[dict]:
         return df[name].tolist()
 
     texts, ids, dates, titles, urls = col(text), col(id), col(date), col(title), col(url)
+    if ids is None:
+        ids = [str(label) for label in df.index]
     for i, t in enumerate(texts):
         yield {
             "text": t,
@@ -359,6 +362,25 @@ def _frame_docs(df, text, id, date, title, url) -> Iterator[dict]:
             "title": None if titles is None else titles[i],
             "url": None if urls is None else urls[i],
         }
+
+
+def _csv_arrow(csv: str):
+    """The ``pyarrow.Table`` of a quote CSV text (header included), typed as
+    :func:`arrow_schema`."""
+    import pyarrow as pa
+    from pyarrow import csv as pacsv
+
+    schema = arrow_schema()
+    table = pacsv.read_csv(
+        pa.py_buffer(csv.encode("utf-8")),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={f.name: f.type for f in schema},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    return table.select(schema.names).cast(schema)
 
 
 def _csv_frame(pd, csv: str):
