@@ -27,6 +27,7 @@ from ._claimex import DocumentError, RuleError
 __all__ = [
     "DocumentError",
     "Extractor",
+    "arrow_schema",
     "RuleError",
     "csv_columns",
 ]

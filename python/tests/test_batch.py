@@ -127,7 +127,10 @@ def test_fork_after_a_batch_runs_in_the_child(ex):
     parent, child = ctx.Pipe()
     p = ctx.Process(target=_child_batch, args=(child,))
     p.start()
-    assert parent.poll(60), "the child's batch hung: a pool from before the fork was reused"
+    if not parent.poll(60):
+        p.kill()
+        p.join()
+        pytest.fail("the child's batch hung: a pool from before the fork was reused")
     pid, pool_pid, kinds = parent.recv()
     p.join(10)
     assert p.exitcode == 0
