@@ -54,12 +54,16 @@ pub struct RawDoc {
     pub id: String,
     /// Article text, exactly as read (a leading BOM already removed).
     pub text: String,
-    /// Publication date as given in the input (`YYYY-MM-DD` or RFC 3339), unparsed.
+    /// Publication date as given in the input (a string, or a number's JSON text), unparsed:
+    /// [`crate::pipeline::parse_date`] reads it.
     pub date: Option<String>,
     /// Title, copied to outputs.
     pub title: Option<String>,
     /// URL, copied to outputs.
     pub url: Option<String>,
+    /// The input's other fields as one JSON object text (`{"outlet":"AP","n":3}`), each value
+    /// exactly as given; `None` for inputs without fields (text files).
+    pub meta: Option<String>,
 }
 
 impl RawDoc {
@@ -317,6 +321,8 @@ pub struct Doc {
     pub title: Option<String>,
     /// URL, copied from input.
     pub url: Option<String>,
+    /// The input's other fields as one JSON object text, copied to claim records as `meta`.
+    pub meta: Option<String>,
     /// Paragraphs: maximal runs of text between blank-or-newline breaks.
     pub paragraphs: Vec<Span>,
     /// Sentences, whitespace trimmed.

@@ -193,6 +193,7 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
         input_options: claimex::io::InputOptions {
             max_doc_bytes: a.max_doc_bytes,
             follow: a.follow,
+            ..claimex::io::InputOptions::default()
         },
     };
     let pipeline = Pipeline::new(rules).with_dct(dct);

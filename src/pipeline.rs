@@ -148,6 +148,7 @@ impl Pipeline {
             anchor: date.or(self.dct),
             title: raw.title,
             url: raw.url,
+            meta: raw.meta,
             ..Doc::default()
         };
         let r = &self.rules;
@@ -161,24 +162,50 @@ impl Pipeline {
     }
 }
 
-/// Parses a document date: `YYYY-MM-DD`, or RFC 3339 / ISO 8601 with a time (the date part is
-/// taken as written). Anything else is `None`.
+/// Parses a document date, by jiff: ISO 8601 dates and date-times with any offset or none
+/// (`2021-12-28`, `20211228`, `2021-12-28T23:30:00-05:00`, `2021-12-28T10:00:00Z`; the date
+/// is taken as written, in the offset the text gives), RFC 2822 as in RSS feeds
+/// (`Tue, 28 Dec 2021 10:00:00 -0500`), and Unix epoch seconds or milliseconds as digits
+/// (`1640649600`, `1640649600000`; twelve or more digits are milliseconds; the UTC date).
+/// Anything else is `None`.
 pub fn parse_date(s: &str) -> Option<Date> {
     let s = s.trim();
-    let head = s.get(..10)?;
-    let rest = &s[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+    if s.is_empty() {
         return None;
     }
-    if !rest.is_empty() && rest[1..].parse::<jiff::civil::Time>().is_err() {
-        let time_part = &rest[1..];
-        // allow an offset or Z after the time: 12:00:00Z, 12:00:00+02:00
-        let cut = time_part
-            .find(['Z', 'z', '+', '-'])
-            .unwrap_or(time_part.len());
-        time_part[..cut].parse::<jiff::civil::Time>().ok()?;
+    if let Some(epoch) = epoch_date(s) {
+        return Some(epoch);
     }
-    head.parse::<Date>().ok()
+    if let Ok(d) = s.parse::<Date>() {
+        return Some(d);
+    }
+    if let Ok(t) = s.parse::<jiff::Timestamp>() {
+        // a Zulu time: its civil date is the UTC one
+        return Some(t.to_zoned(jiff::tz::TimeZone::UTC).date());
+    }
+    jiff::fmt::rfc2822::parse(s).ok().map(|z| z.date())
+}
+
+/// A date of Unix epoch seconds or milliseconds written as digits (a fraction allowed);
+/// eight digits that make a calendar date (`20211228`) are left to the ISO parse.
+fn epoch_date(s: &str) -> Option<Date> {
+    let (whole, fraction) = s.split_once('.').unwrap_or((s, ""));
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.len() == 8 && fraction.is_empty() && s.parse::<Date>().is_ok() {
+        return None;
+    }
+    let n: i64 = whole.parse().ok()?;
+    let t = if whole.len() >= 12 {
+        jiff::Timestamp::from_millisecond(n).ok()?
+    } else {
+        jiff::Timestamp::from_second(n).ok()?
+    };
+    Some(t.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
 #[cfg(test)]
@@ -208,5 +235,26 @@ mod tests {
         );
         assert_eq!(parse_date("yesterday-ish"), None);
         assert_eq!(parse_date("2021-13-01"), None);
+    }
+
+    #[test]
+    fn dates_in_the_shapes_feeds_use() {
+        let d = Some(jiff::civil::date(2021, 12, 28));
+        for s in [
+            "20211228",
+            "2021-12-28T23:30:00-05:00",
+            "2021-12-28T10:00:00.000+0100",
+            "2021-12-28 10:00",
+            "Tue, 28 Dec 2021 10:00:00 -0500",
+            "28 Dec 2021 23:59:00 GMT",
+            "1640649600",
+            "1640649600000",
+            " 1640649600.25 ",
+        ] {
+            assert_eq!(parse_date(s), d, "{s}");
+        }
+        for s in ["", "0x1", "12-28", "1640649600abc", "-5", "Dec 28"] {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
     }
 }

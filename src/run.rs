@@ -159,7 +159,8 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, String> {
         out.write_all(&csv_header()).map_err(write_err)?;
     }
 
-    let mut inputs = Inputs::with_options(&opts.inputs, opts.input_format, opts.input_options);
+    let mut inputs =
+        Inputs::with_options(&opts.inputs, opts.input_format, opts.input_options.clone());
     for w in std::mem::take(&mut inputs.warnings) {
         warn(&format!("claimex: warning: {w}"));
         summary.warnings += 1;

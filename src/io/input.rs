@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
 
@@ -51,14 +52,38 @@ pub(super) type Reader = Box<dyn BufRead + Send>;
 /// The default of [`InputOptions::max_doc_bytes`]: 64 MiB.
 pub const DEFAULT_MAX_DOC_BYTES: usize = 64 << 20;
 
+/// The names of the JSON Lines fields claimex reads (`--text-field`, `--id-field`,
+/// `--date-field`); `title` and `url` keep their names, every other field goes to `meta`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldNames {
+    /// The article text (default `text`).
+    pub text: String,
+    /// The document id (default `id`).
+    pub id: String,
+    /// The publication date (default `date`).
+    pub date: String,
+}
+
+impl Default for FieldNames {
+    fn default() -> FieldNames {
+        FieldNames {
+            text: "text".into(),
+            id: "id".into(),
+            date: "date".into(),
+        }
+    }
+}
+
 /// How inputs are read besides their format.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct InputOptions {
     /// The largest document, in bytes (a text file, or a JSON Lines line): a larger one is an
     /// error record and the run goes on; no read ever holds more than this (plus a buffer).
     pub max_doc_bytes: usize,
     /// Follow symbolic links to directories in a walk (each directory entered once).
     pub follow: bool,
+    /// Which JSON Lines fields hold the text, id and date.
+    pub fields: Arc<FieldNames>,
 }
 
 impl Default for InputOptions {
@@ -66,6 +91,7 @@ impl Default for InputOptions {
         InputOptions {
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             follow: false,
+            fields: Arc::default(),
         }
     }
 }
@@ -212,7 +238,12 @@ impl Inputs {
         };
         match format {
             InputFormat::Jsonl => {
-                self.current = Some(JsonlState::new(reader, name, self.options.max_doc_bytes));
+                self.current = Some(JsonlState::new(
+                    reader,
+                    name,
+                    self.options.max_doc_bytes,
+                    Arc::clone(&self.options.fields),
+                ));
                 None
             }
             _ => Some(read_text(reader, id, name, self.options.max_doc_bytes)),
@@ -359,6 +390,7 @@ mod tests {
             Box::new(Cursor::new(bytes.to_vec())),
             "f.jsonl".into(),
             DEFAULT_MAX_DOC_BYTES,
+            Arc::default(),
         );
         std::iter::from_fn(|| st.next_item()).collect()
     }

@@ -3,23 +3,51 @@
 
 use std::io::{BufRead, Cursor, Read};
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_json::Value;
 
 use super::error::ErrorRecord;
-use super::input::{read_error, too_large, InputItem, Reader, BOM};
+use super::input::{read_error, too_large, FieldNames, InputItem, Reader, BOM};
 use crate::doc::RawDoc;
 
-/// The fields of one line claimex reads; the id as written (a number keeps every digit).
-#[derive(Deserialize)]
-struct JsonDoc<'a> {
-    #[serde(borrow)]
-    id: Option<&'a RawValue>,
-    text: Option<Value>,
-    date: Option<Value>,
-    title: Option<Value>,
-    url: Option<Value>,
+/// One line's object: its fields in the order written, each value's JSON text exactly as
+/// given (a number keeps every digit).
+struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Fields<'a>, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for Visit<'a> {
+            type Value = Fields<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Fields<'a>, M::Error> {
+                let mut fields = Vec::new();
+                while let Some(key) = map.next_key::<Cow<'a, str>>()? {
+                    let value: &'a RawValue = map.next_value()?;
+                    fields.push((key, value));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// The value of `name` (the last one when a key repeats, as JSON parsers do).
+    fn get(&self, name: &str) -> Option<&'a RawValue> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| *v)
+    }
 }
 
 /// One JSON Lines stream being read.
@@ -29,17 +57,25 @@ pub(super) struct JsonlState {
     line: usize,
     buf: Vec<u8>,
     max: usize,
+    fields: Arc<FieldNames>,
 }
 
 impl JsonlState {
-    /// A stream named `name` (for sources `name:line`), lines up to `max` bytes.
-    pub(super) fn new(reader: Reader, name: String, max: usize) -> JsonlState {
+    /// A stream named `name` (for sources `name:line`), lines up to `max` bytes, fields read
+    /// by the names in `fields`.
+    pub(super) fn new(
+        reader: Reader,
+        name: String,
+        max: usize,
+        fields: Arc<FieldNames>,
+    ) -> JsonlState {
         JsonlState {
             reader,
             name,
             line: 0,
             buf: Vec::new(),
             max,
+            fields,
         }
     }
 
@@ -79,7 +115,7 @@ impl JsonlState {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_line(line, &self.name, self.line));
+            return Some(parse_line(line, &self.name, self.line, &self.fields));
         }
     }
 
@@ -117,19 +153,18 @@ fn skip_line(reader: &mut Reader) -> std::io::Result<()> {
     }
 }
 
-/// The id as the input wrote it: a string's text, or any other JSON value's text exactly
-/// (`12345678901234567890` keeps every digit); `None` for a missing or null id.
-fn id_text(raw: Option<&RawValue>) -> Option<String> {
-    let raw = raw?.get().trim();
+/// A value as a string: a JSON string's text, `None` for null, any other value's JSON text.
+fn value_text(raw: &RawValue) -> Option<String> {
+    let raw = raw.get().trim();
     if raw.starts_with('"') {
         return serde_json::from_str::<String>(raw).ok();
     }
     (raw != "null").then(|| raw.to_string())
 }
 
-fn parse_line(line: &[u8], name: &str, number: usize) -> InputItem {
+fn parse_line(line: &[u8], name: &str, number: usize, names: &FieldNames) -> InputItem {
     let source = format!("{name}:{number}");
-    let doc: JsonDoc = match serde_json::from_slice(line) {
+    let fields: Fields = match serde_json::from_slice(line) {
         Ok(d) => d,
         Err(e) => {
             let what = if std::str::from_utf8(line).is_err() {
@@ -140,26 +175,55 @@ fn parse_line(line: &[u8], name: &str, number: usize) -> InputItem {
             return InputItem::Error(ErrorRecord::new(source.clone(), source, what));
         }
     };
-    let id = id_text(doc.id).unwrap_or_else(|| source.clone());
-    let text = match doc.text {
-        Some(Value::String(s)) => s,
-        None | Some(Value::Null) => {
-            return InputItem::Error(ErrorRecord::new(id, source, "no \"text\" field"))
+    let id = fields
+        .get(&names.id)
+        .and_then(value_text)
+        .unwrap_or_else(|| source.clone());
+    let text = match fields.get(&names.text).map(|v| v.get().trim()) {
+        Some(raw) if raw.starts_with('"') => match serde_json::from_str::<String>(raw) {
+            Ok(s) => s,
+            Err(e) => return InputItem::Error(ErrorRecord::new(id, source, e.to_string())),
+        },
+        None | Some("null") => {
+            let mut what = format!("no \"{}\" field", names.text);
+            if !fields.0.is_empty() {
+                let keys: Vec<&str> = fields.0.iter().map(|(k, _)| k.as_ref()).collect();
+                what.push_str(&format!(
+                    " (fields: {}; --text-field names another)",
+                    keys.join(", ")
+                ));
+            }
+            return InputItem::Error(ErrorRecord::new(id, source, what));
         }
         Some(_) => {
-            return InputItem::Error(ErrorRecord::new(id, source, "\"text\" is not a string"))
+            let what = format!("\"{}\" is not a string", names.text);
+            return InputItem::Error(ErrorRecord::new(id, source, what));
         }
     };
-    let string = |v: Option<Value>| match v {
-        Some(Value::String(s)) => Some(s),
-        _ => None,
-    };
+    let read = [
+        names.id.as_str(),
+        names.text.as_str(),
+        names.date.as_str(),
+        "title",
+        "url",
+    ];
+    let mut meta = String::from("{");
+    for (key, value) in fields.0.iter().filter(|(k, _)| !read.contains(&k.as_ref())) {
+        if meta.len() > 1 {
+            meta.push(',');
+        }
+        meta.push_str(&serde_json::to_string(key.as_ref()).expect("a string serializes"));
+        meta.push(':');
+        meta.push_str(value.get().trim());
+    }
+    meta.push('}');
     InputItem::Doc(RawDoc {
         id,
         text,
-        date: string(doc.date),
-        title: string(doc.title),
-        url: string(doc.url),
+        date: fields.get(&names.date).and_then(value_text),
+        title: fields.get("title").and_then(value_text),
+        url: fields.get("url").and_then(value_text),
+        meta: Some(meta),
     })
 }
 
@@ -168,7 +232,12 @@ mod tests {
     use super::*;
 
     fn items(bytes: &[u8], max: usize) -> Vec<InputItem> {
-        let mut st = JsonlState::new(Box::new(Cursor::new(bytes.to_vec())), "f".into(), max);
+        let mut st = JsonlState::new(
+            Box::new(Cursor::new(bytes.to_vec())),
+            "f".into(),
+            max,
+            Arc::default(),
+        );
         std::iter::from_fn(|| st.next_item()).collect()
     }
 

@@ -8,4 +8,4 @@ pub mod output;
 pub mod walk;
 
 pub use error::ErrorRecord;
-pub use input::{InputFormat, InputItem, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};
+pub use input::{FieldNames, InputFormat, InputItem, InputOptions, Inputs, DEFAULT_MAX_DOC_BYTES};

@@ -2,10 +2,13 @@
 //! for one document into a byte buffer so that workers render in parallel and the writer only
 //! concatenates, in input order.
 
+pub mod arrow;
 mod csv;
 mod records;
 
-pub use self::csv::{csv_header, render_csv};
+pub use self::csv::{
+    csv_header, csv_header_with, render_csv, render_csv_with, CsvOptions, COLUMNS,
+};
 pub use records::{render_annotation, render_claims};
 
 /// What `extract`/`annotate` write.

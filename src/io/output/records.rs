@@ -1,6 +1,7 @@
 //! The JSON shapes of SPEC §4 (claims) and §6 (annotations), with character offsets.
 
 use serde::Serialize;
+use serde_json::value::RawValue;
 
 use crate::claims::{assemble, Claim};
 use crate::doc::{Doc, Span};
@@ -75,6 +76,10 @@ struct ClaimOut<'d> {
     entities: Vec<LabeledSpan<'d>>,
     rule: &'d str,
     confidence: f64,
+    doc_date: Option<String>,
+    title: Option<&'d str>,
+    url: Option<&'d str>,
+    meta: Option<&'d RawValue>,
 }
 
 #[derive(Serialize)]
@@ -101,18 +106,32 @@ struct AnnotationOut<'d> {
     claims: Vec<ClaimOut<'d>>,
 }
 
-/// Converts byte spans of one document to output spans.
+/// Converts byte spans of one document to output spans, and holds what every claim record
+/// of the document repeats.
 pub(crate) struct Spans<'d> {
     text: &'d str,
     index: CharIndex<'d>,
+    doc_date: Option<String>,
+    meta: Option<&'d RawValue>,
 }
 
 impl<'d> Spans<'d> {
-    pub(crate) fn new(text: &'d str) -> Spans<'d> {
+    pub(crate) fn new(doc: &'d Doc) -> Spans<'d> {
         Spans {
-            text,
-            index: CharIndex::new(text),
+            text: &doc.text,
+            index: CharIndex::new(&doc.text),
+            doc_date: doc.date.map(|d| d.to_string()),
+            // the reader wrote it from JSON values; text that is not JSON is left out, not echoed
+            meta: doc
+                .meta
+                .as_deref()
+                .and_then(|m| serde_json::from_str(m).ok()),
         }
+    }
+
+    /// The document's date as `YYYY-MM-DD`, if it has one.
+    pub(crate) fn doc_date(&self) -> Option<&str> {
+        self.doc_date.as_deref()
     }
 
     pub(crate) fn text_span(&self, s: Span) -> TextSpan<'d> {
@@ -153,11 +172,32 @@ impl<'d> Spans<'d> {
     }
 }
 
+/// A claim's id: `doc_id#n`.
+pub(crate) fn claim_id(doc: &Doc, c: &Claim) -> String {
+    format!("{}#{}", doc.id, c.number)
+}
+
+/// The text of the sentences a claim spans.
+pub(crate) fn sentence_text<'d>(doc: &'d Doc, c: &Claim) -> &'d str {
+    match (
+        doc.sentences.get(c.sentences.0),
+        doc.sentences.get(c.sentences.1),
+    ) {
+        (Some(first), Some(last)) => &doc.text[first.start..last.end],
+        _ => "",
+    }
+}
+
+/// A claim's confidence as written: two decimals.
+pub(crate) fn confidence(c: &Claim) -> f64 {
+    (f64::from(c.attribution.confidence) * 100.0).round() / 100.0
+}
+
 fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
     let a = c.attribution;
     ClaimOut {
         doc_id: &doc.id,
-        id: format!("{}#{}", doc.id, c.number),
+        id: claim_id(doc, c),
         kind: a.kind.as_str(),
         content: spans.text_span(a.content),
         speaker: c.speaker.as_ref().map(|sp| {
@@ -187,13 +227,17 @@ fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d>
         timexes: c.timexes.iter().map(|t| spans.timex(t)).collect(),
         entities: c.entities.iter().map(|e| spans.entity(e)).collect(),
         rule: &a.rule,
-        confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
+        confidence: confidence(c),
+        doc_date: spans.doc_date.clone(),
+        title: doc.title.as_deref(),
+        url: doc.url.as_deref(),
+        meta: spans.meta,
     }
 }
 
 /// Claim records of one document, one JSON object per line; returns the bytes and claim count.
 pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
-    let spans = Spans::new(&doc.text);
+    let spans = Spans::new(doc);
     let claims = assemble(doc);
     let mut out = Vec::new();
     for c in &claims {
@@ -205,7 +249,7 @@ pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
 
 /// The annotation object of one document (SPEC §6) as one line; returns the bytes and claim count.
 pub fn render_annotation(doc: &Doc) -> (Vec<u8>, usize) {
-    let spans = Spans::new(&doc.text);
+    let spans = Spans::new(doc);
     let claims = assemble(doc);
     let out = AnnotationOut {
         id: &doc.id,
