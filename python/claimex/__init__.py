@@ -28,6 +28,7 @@ __all__ = [
     "DocumentError",
     "Extractor",
     "arrow_schema",
+    "csv_arrow_schema",
     "RuleError",
     "csv_columns",
 ]
@@ -39,9 +40,13 @@ CHUNK = 2048
 _ERRORS = ("record", "raise", "ignore")
 
 
-def csv_columns() -> list[str]:
-    """The quote CSV's columns, in order (the header row of ``claimex extract --format csv``)."""
-    return _claimex.csv_header_text().rstrip("\r\n").split(",")
+def csv_columns(keep: Optional[list] = None) -> list[str]:
+    """The quote CSV's columns, in order (the header row of ``claimex extract --format csv``),
+    then the ``keep`` columns (as ``--keep``)."""
+    import csv
+
+    header = _claimex.csv_header_text(list(keep or []))
+    return next(csv.reader(io.StringIO(header)))
 
 
 def _date_text(date: Any) -> Optional[str]:
@@ -52,7 +57,9 @@ def _date_text(date: Any) -> Optional[str]:
         return None
     if hasattr(date, "isoformat"):
         return date.isoformat()
-    raise TypeError(f"date must be a str, a date or None, not {type(date).__name__}")
+    if isinstance(date, (int, float)) and not isinstance(date, bool):
+        return str(date)  # epoch seconds or milliseconds, as a JSON Lines number
+    raise TypeError(f"date must be a str, a date, a number or None, not {type(date).__name__}")
 
 
 def _is_missing(value: Any) -> bool:
@@ -63,6 +70,20 @@ def _is_missing(value: Any) -> bool:
         return bool(value != value)  # NaN, NaT, pd.NA raise or are unequal to themselves
     except (TypeError, ValueError):
         return True
+
+
+#: The dict keys that a document's fields are read from; the others are its ``meta``.
+_FIELDS = ("text", "id", "date", "title", "url")
+
+
+def _meta_text(meta: Any) -> Optional[str]:
+    """``meta`` as the JSON object text the library copies into claim records: a dict is
+    dumped (values that JSON has no type for as their ``str``), a str is taken as JSON text."""
+    if meta is None or isinstance(meta, str):
+        return meta
+    if isinstance(meta, dict):
+        return json.dumps(meta, ensure_ascii=False, default=str)
+    raise TypeError(f"meta must be a dict, a JSON str or None, not {type(meta).__name__}")
 
 
 def _opt_text(value: Any, name: str) -> Optional[str]:
@@ -83,7 +104,8 @@ class _BadDoc(Exception):
 
 
 def _prepare(item: Any, position: int) -> tuple:
-    """One batch item (a str or a dict with text/id/date/title/url) as Rust's tuple."""
+    """One batch item (a str or a dict with text/id/date/title/url) as Rust's tuple. A dict's
+    other keys are its ``meta``, as the other fields of a JSON Lines line are the CLI's."""
     if isinstance(item, dict):
         raw_id = item.get("id")
         doc_id = str(position) if _is_missing(raw_id) else str(raw_id)
@@ -91,17 +113,19 @@ def _prepare(item: Any, position: int) -> tuple:
             text = item.get("text")
             if not isinstance(text, str):
                 raise TypeError(f"text must be a str, not {type(text).__name__}")
+            meta = _meta_text({k: v for k, v in item.items() if k not in _FIELDS})
             return (
                 text,
                 doc_id,
                 _date_text(item.get("date")),
                 _opt_text(item.get("title"), "title"),
                 _opt_text(item.get("url"), "url"),
+                meta,
             )
         except TypeError as e:
             raise _BadDoc(doc_id, e) from None
     if isinstance(item, str):
-        return (item, str(position), None, None, None)
+        return (item, str(position), None, None, None, None)
     raise _BadDoc(
         str(position),
         TypeError(f"a document must be a str or a dict, not {type(item).__name__}"),
@@ -140,7 +164,7 @@ class Extractor:
 
     # one document -------------------------------------------------------------------------
 
-    def _render(self, fmt: str, text, id, date, title, url) -> str:
+    def _render(self, fmt: str, text, id, date, title, url, meta) -> str:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         doc_id = "doc" if id is None else str(id)
@@ -151,19 +175,28 @@ class Extractor:
             _date_text(date),
             _opt_text(title, "title"),
             _opt_text(url, "url"),
+            _meta_text(meta),
         )
 
-    def extract(self, text: str, *, id=None, date=None, title=None, url=None) -> list[dict]:
-        """The claim records of one document (``claimex extract``'s JSON Lines, parsed)."""
-        return json.loads(self._render("claims", text, id, date, title, url))
+    def extract(
+        self, text: str, *, id=None, date=None, title=None, url=None, meta=None
+    ) -> list[dict]:
+        """The claim records of one document (``claimex extract``'s JSON Lines, parsed).
 
-    def annotate(self, text: str, *, id=None, date=None, title=None, url=None) -> dict:
+        ``date``: the document's date (``YYYY-MM-DD``, RFC 3339, a ``datetime.date``, epoch
+        seconds); ``title``/``url`` are copied to the records; ``meta``: a dict (or JSON object
+        text) of the document's other fields, copied as the records' ``meta``."""
+        return json.loads(self._render("claims", text, id, date, title, url, meta))
+
+    def annotate(
+        self, text: str, *, id=None, date=None, title=None, url=None, meta=None
+    ) -> dict:
         """The annotation object of one document (``claimex annotate``'s line, parsed)."""
-        return json.loads(self._render("annotation", text, id, date, title, url))
+        return json.loads(self._render("annotation", text, id, date, title, url, meta))
 
     # batches ------------------------------------------------------------------------------
 
-    def _batch(self, fmt: str, docs: Iterable, threads, errors: str) -> Iterator[tuple]:
+    def _batch(self, fmt: str, docs: Iterable, threads, errors: str, keep=()) -> Iterator[tuple]:
         """Yields ``(position, doc_id, ok, text_or_error)`` per document, in input order."""
         _check_errors(errors)
         if isinstance(docs, (str, dict)):
@@ -174,7 +207,7 @@ class Extractor:
         position = 0
 
         def flush(start: int):
-            results = self._core.render_batch(fmt, chunk, threads) if chunk else []
+            results = self._core.render_batch(fmt, chunk, threads, list(keep)) if chunk else []
             it = iter(results)
             for k, doc_id in enumerate(ids):
                 p = start + k
@@ -201,8 +234,8 @@ class Extractor:
                 chunk, bad, ids, start = [], {}, [], position
         yield from flush(start)
 
-    def _outcomes(self, fmt: str, docs, threads, errors):
-        for p, doc_id, ok, out in self._batch(fmt, docs, threads, errors):
+    def _outcomes(self, fmt: str, docs, threads, errors, keep=()):
+        for p, doc_id, ok, out in self._batch(fmt, docs, threads, errors, keep):
             if ok:
                 yield True, out
             elif errors == "raise":
@@ -249,14 +282,23 @@ class Extractor:
         ]
 
     def csv_text(
-        self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "raise"
+        self,
+        docs: Iterable,
+        threads: Optional[int] = None,
+        *,
+        keep: Optional[list] = None,
+        errors: str = "raise",
     ) -> str:
         """The quote CSV of many documents with its header (``claimex extract --format csv``).
-        ``errors``: ``"raise"`` (default) or ``"ignore"`` (a failed document has no rows)."""
+        ``keep``: fields of the documents' ``meta`` (a dict's other keys) as columns of their
+        own, after the fixed ones (as ``--keep``). ``errors``: ``"raise"`` (default) or
+        ``"ignore"`` (a failed document has no rows)."""
         if errors == "record":
             raise ValueError('the CSV has no place for error records: use "raise" or "ignore"')
-        parts = [_claimex.csv_header_text()]
-        parts.extend(out for ok, out in self._outcomes("csv", docs, threads, errors) if ok)
+        keep = list(keep or [])
+        parts = [_claimex.csv_header_text(keep)]
+        outcomes = self._outcomes("csv", docs, threads, errors, keep)
+        parts.extend(out for ok, out in outcomes if ok)
         return "".join(parts)
 
     # data frames --------------------------------------------------------------------------
@@ -270,19 +312,22 @@ class Extractor:
         *,
         title: Optional[str] = None,
         url: Optional[str] = None,
+        keep: Optional[list] = None,
         threads: Optional[int] = None,
         errors: str = "raise",
     ):
         """The claims of a pandas DataFrame's documents as a DataFrame with the CSV's columns
-        (:func:`csv_columns`, in order): ``start``/``end`` int64, ``confidence`` float64 when
-        the CSV has it, every other column a string. ``text``/``id``/``date``/``title``/
-        ``url`` name the columns to read; an ``id`` or ``date`` column that is absent is not
-        used (ids are then the frame's index labels). ``errors``: ``"raise"`` or
-        ``"ignore"``."""
+        (:func:`csv_columns`, in order): ``start``/``end`` int64, ``confidence`` float64,
+        every other column a string (empty when absent, as in the CSV). ``text``/``id``/
+        ``date``/``title``/``url`` name the columns to read; an ``id`` or ``date`` column that
+        is absent is not used (ids are then the frame's index labels). ``keep``: input columns
+        copied into columns of their own (as ``--keep``). ``errors``: ``"raise"`` or
+        ``"ignore"``. A pyarrow Table is read too."""
         import pandas as pd
 
-        csv = self.csv_text(_frame_docs(df, text, id, date, title, url), threads, errors=errors)
-        return _csv_frame(pd, csv)
+        keep = list(keep or [])
+        docs = _frame_docs(df, text, id, date, title, url, keep)
+        return _csv_frame(pd, self.csv_text(docs, threads, keep=keep, errors=errors))
 
     def extract_arrow(
         self,
@@ -293,34 +338,65 @@ class Extractor:
         *,
         title: Optional[str] = None,
         url: Optional[str] = None,
+        keep: Optional[list] = None,
         threads: Optional[int] = None,
         errors: str = "raise",
     ):
-        """The claims of a ``pyarrow.Table`` or ``RecordBatch`` (or anything with the columns)
-        as a ``pyarrow.Table`` with the CSV's columns (as :meth:`extract_df`).
-
-        TODO(arrow): built from :meth:`extract_df`'s frame until the library's Parquet
-        columns (``claimex::io::output::arrow::claims_batch``) can be exported through the
-        Arrow C data interface.
-        """
+        """The claims of a ``pyarrow.Table`` or ``RecordBatch`` (or a pandas DataFrame) in the
+        library's Arrow columns (those of ``claimex extract --format parquet``: the CSV's
+        columns typed, nulls for absent values, ``doc_date`` a date, ``timexes`` and
+        ``entities`` lists of structs; :func:`arrow_schema`), built in Rust and handed over
+        through the Arrow C data interface. A ``RecordBatch`` gives a ``RecordBatch``, anything
+        else a ``pyarrow.Table``. ``keep``: input columns copied into columns of their own (as
+        ``--keep``). Columns as :meth:`extract_df`; ``errors``: ``"raise"`` or ``"ignore"``."""
         import pyarrow as pa
 
-        frame = self.extract_df(
-            _arrow_frame(data),
-            text,
-            id,
-            date,
-            title=title,
-            url=url,
-            threads=threads,
-            errors=errors,
-        )
-        return pa.Table.from_pandas(frame, schema=arrow_schema(), preserve_index=False)
+        if errors not in ("raise", "ignore"):
+            raise ValueError('errors must be "raise" or "ignore" for Arrow output')
+        keep = list(keep or [])
+        one_batch = isinstance(data, pa.RecordBatch)
+        docs = _frame_docs(data, text, id, date, title, url, keep)
+        batches = []
+        chunk: list = []
+        ids: list = []
+
+        def flush():
+            if not chunk:
+                return
+            batch, failed = self._core.arrow_batch(chunk, threads, keep)
+            if failed and errors == "raise":
+                k, message = failed[0]
+                raise DocumentError(f"document {ids[k]!r}: {message}")
+            batches.append(batch)
+
+        for position, item in enumerate(docs):
+            try:
+                t = _prepare(item, position)
+            except _BadDoc as b:
+                if errors == "raise":
+                    raise b.exc from None
+                continue
+            chunk.append(t)
+            ids.append(t[1])
+            if len(chunk) >= CHUNK and not one_batch:
+                flush()
+                chunk, ids = [], []
+        flush()
+        schema = arrow_schema(keep)
+        if one_batch:
+            return batches[0] if batches else schema.empty_table().to_batches()[0]
+        return pa.Table.from_batches(batches, schema=schema)
 
 
-def arrow_schema():
-    """The ``pyarrow`` schema of the CSV's columns: strings, ``start``/``end`` int64,
-    ``confidence`` float64 (when the CSV has it)."""
+def arrow_schema(keep: Optional[list] = None):
+    """The ``pyarrow.Schema`` of :meth:`Extractor.extract_arrow`: the library's Arrow columns
+    (read from the library, not written down here), then the ``keep`` columns."""
+    return _claimex.arrow_schema(list(keep or []))
+
+
+def csv_arrow_schema():
+    """The ``pyarrow`` schema of the CSV's columns (:func:`csv_columns`): strings,
+    ``start``/``end`` int64, ``confidence`` float64 (Spark's schema, see ``claimex.spark``)."""
     import pyarrow as pa
 
     return pa.schema([(c, _arrow_type(pa, c)) for c in csv_columns()])
@@ -334,44 +410,46 @@ def _arrow_type(pa, column: str):
     return pa.string()
 
 
-def _arrow_frame(data):
-    """A pandas frame of a pyarrow Table / RecordBatch, or ``data`` itself."""
-    if hasattr(data, "to_pandas"):
-        return data.to_pandas()
-    return data
-
-
-def _frame_docs(df, text, id, date, title, url) -> Iterator[dict]:
-    """The documents (dicts) of a data frame's rows; ids are the index labels when absent."""
-    columns = set(df.columns)
-    if text not in columns:
-        raise KeyError(f"no text column {text!r} in {list(df.columns)}")
+def _frame_docs(df, text, id, date, title, url, keep=()) -> Iterator[dict]:
+    """The documents (dicts) of the rows of a pandas DataFrame or a pyarrow Table/RecordBatch;
+    the ``keep`` columns become fields of the document's ``meta``. Without an id column, ids
+    are a DataFrame's index labels, or the row positions."""
+    names = list(df.schema.names) if hasattr(df, "schema") else list(df.columns)
+    if text not in names:
+        raise KeyError(f"no text column {text!r} in {names}")
+    for k in keep:
+        if k not in names:
+            raise KeyError(f"no column {k!r} to keep in {names}")
 
     def col(name):
-        if name is None or name not in columns:
+        if name is None or name not in names:
             return None
-        return df[name].tolist()
+        c = df.column(name) if hasattr(df, "schema") else df[name]
+        return c.to_pylist() if hasattr(c, "to_pylist") else c.tolist()
 
     texts, ids, dates, titles, urls = col(text), col(id), col(date), col(title), col(url)
-    if ids is None:
+    kept = [(k, col(k)) for k in keep]
+    if ids is None and hasattr(df, "index"):
         ids = [str(label) for label in df.index]
     for i, t in enumerate(texts):
-        yield {
-            "text": t,
-            "id": None if ids is None else ids[i],
-            "date": None if dates is None else dates[i],
-            "title": None if titles is None else titles[i],
-            "url": None if urls is None else urls[i],
-        }
+        doc = {k: v[i] for k, v in kept}
+        doc.update(
+            text=t,
+            id=None if ids is None else ids[i],
+            date=None if dates is None else dates[i],
+            title=None if titles is None else titles[i],
+            url=None if urls is None else urls[i],
+        )
+        yield doc
 
 
 def _csv_arrow(csv: str):
     """The ``pyarrow.Table`` of a quote CSV text (header included), typed as
-    :func:`arrow_schema`."""
+    :func:`csv_arrow_schema`."""
     import pyarrow as pa
     from pyarrow import csv as pacsv
 
-    schema = arrow_schema()
+    schema = csv_arrow_schema()
     table = pacsv.read_csv(
         pa.py_buffer(csv.encode("utf-8")),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),
@@ -385,7 +463,7 @@ def _csv_arrow(csv: str):
 
 
 def _csv_frame(pd, csv: str):
-    """The frame of a quote CSV text (header included), typed as :func:`arrow_schema`."""
+    """The frame of a quote CSV text (header included), typed as :func:`csv_arrow_schema`."""
     frame = pd.read_csv(io.StringIO(csv), dtype=str, keep_default_na=False)
     for c in frame.columns:
         if c in ("start", "end"):

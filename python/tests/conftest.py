@@ -31,6 +31,21 @@ def corpus_docs() -> list:
     return docs
 
 
+FIELDS = ("text", "id", "date", "title", "url")
+
+
+def doc_kwargs(d: dict) -> dict:
+    """The keyword arguments of Extractor.extract for a document dict, read as the CLI reads a
+    JSON Lines line: its other fields are its meta."""
+    return {
+        "id": d.get("id"),
+        "date": d.get("date"),
+        "title": d.get("title"),
+        "url": d.get("url"),
+        "meta": {k: v for k, v in d.items() if k not in FIELDS},
+    }
+
+
 @pytest.fixture(scope="session")
 def cli():
     """Runs the release binary in the corpus directory; returns its stdout lines, parsed."""

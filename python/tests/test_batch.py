@@ -9,14 +9,11 @@ import pytest
 
 import claimex
 from claimex import _claimex
-from conftest import small_docs
+from conftest import doc_kwargs, small_docs
 
 
 def test_batch_equals_one_by_one_in_input_order(ex, docs):
-    one_by_one = [
-        ex.extract(d["text"], id=d["id"], date=d.get("date"), title=d.get("title"), url=d.get("url"))
-        for d in docs
-    ]
+    one_by_one = [ex.extract(d["text"], **doc_kwargs(d)) for d in docs]
     for threads in (None, 1, 2, 3, 8):
         assert ex.extract_batch(docs, threads=threads) == one_by_one, threads
     # many more documents than a chunk, from a generator, shuffled ids
@@ -43,8 +40,7 @@ def test_batch_of_strs_and_default_ids(ex):
 def test_annotate_batch(ex, docs):
     got = ex.annotate_batch(docs, threads=2)
     assert [a["id"] for a in got] == [d["id"] for d in docs]
-    d = docs[0]
-    assert got[0] == ex.annotate(d["text"], id=d["id"], date=d.get("date"), title=d.get("title"))
+    assert got[0] == ex.annotate(docs[0]["text"], **doc_kwargs(docs[0]))
 
 
 def test_threads_zero_is_refused(ex):
@@ -73,7 +69,7 @@ def test_error_records_and_raise(ex):
 
 def test_a_panic_is_an_error_not_a_crash(ex):
     core = ex._core
-    out = core.render_batch("_panic", [("t", "x", None, None, None)] * 3, 2)
+    out = core.render_batch("_panic", [("t", "x", None, None, None, None)] * 3, 2)
     assert [ok for ok, _ in out] == [False] * 3
     assert all("internal error: a panic asked for by the tests" in msg for _, msg in out)
     with pytest.raises(claimex.DocumentError):
@@ -86,7 +82,7 @@ def test_gil_is_released_during_a_batch(ex):
     """A Python thread keeps running while a long batch runs (it could not if the batch held
     the GIL): the ticker must tick while render_batch is inside Rust."""
     doc = ("“We will win,” Mayor Ruth Okonkwo said on Monday. " * 200).strip()
-    docs = [(doc, str(i), None, None, None) for i in range(400)]
+    docs = [(doc, str(i), None, None, None, None) for i in range(400)]
     inside = threading.Event()
     done = threading.Event()
     ticks_inside = []

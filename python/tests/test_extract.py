@@ -6,7 +6,7 @@ import pickle
 import pytest
 
 import claimex
-from conftest import CORPUS, read_text
+from conftest import CORPUS, doc_kwargs, read_text
 
 
 def test_extract_equals_cli_jsonl_for_every_text_file(ex, cli):
@@ -24,10 +24,20 @@ def test_extract_equals_cli_jsonl_for_json_lines(ex, cli):
     got = []
     for line in read_text(CORPUS / "briefs.jsonl").splitlines():
         d = json.loads(line)
-        got.extend(
-            ex.extract(d["text"], id=d["id"], date=d.get("date"), title=d.get("title"), url=d.get("url"))
-        )
+        got.extend(ex.extract(d["text"], **doc_kwargs(d)))
     assert got == expected
+    assert all("meta" in r and "doc_date" in r for r in got)  # the library's new fields
+
+
+def test_meta_and_doc_fields_reach_the_records(ex, cli, tmp_path):
+    line = {"id": "m1", "text": "“Yes,” said Ann Lee.", "date": "2024-05-06", "title": "T",
+            "url": "https://example.org/a", "outlet": "Gazette", "n": 3, "tags": ["a", "b"]}
+    path = tmp_path / "m.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    expected = cli("extract", str(path))
+    assert ex.extract(line["text"], **doc_kwargs(line)) == expected
+    assert ex.extract_batch([line])[0] == expected
+    assert expected[0]["meta"] == {"outlet": "Gazette", "n": 3, "tags": ["a", "b"]}
 
 
 def test_annotate_equals_cli(ex, cli):
@@ -36,12 +46,9 @@ def test_annotate_equals_cli(ex, cli):
         if name.endswith(".txt"):
             got = [ex.annotate(read_text(CORPUS / name), id=name)]
         else:
-            got = [ex.annotate(**_kw(json.loads(line))) for line in read_text(CORPUS / name).splitlines()]
+            lines = read_text(CORPUS / name).splitlines()
+            got = [ex.annotate(d["text"], **doc_kwargs(d)) for d in map(json.loads, lines)]
         assert got == expected
-
-
-def _kw(d):
-    return {"text": d["text"], "id": d["id"], "date": d.get("date"), "title": d.get("title"), "url": d.get("url")}
 
 
 def test_dct_matches_cli(cli):
@@ -135,14 +142,65 @@ def test_extract_df_without_id_or_date_columns(ex):
     assert list(empty.columns) == claimex.csv_columns() and len(empty) == 0
 
 
-def test_extract_arrow(ex, docs):
+def test_extract_arrow_is_the_library_batch(ex, docs):
+    """The Arrow columns come from the library (C data interface): the CSV's columns typed,
+    and timexes/entities as lists of structs equal to the JSON records'."""
     pa = pytest.importorskip("pyarrow")
     pd = pytest.importorskip("pandas")
-    txt = [d for d in docs if d["id"].endswith(".txt")]
-    table = ex.extract_arrow(pa.Table.from_pylist(txt))
-    assert table.schema.names == claimex.csv_columns()
+    table = ex.extract_arrow(pa.Table.from_pylist(docs))
+    assert isinstance(table, pa.Table)
+    assert table.schema == claimex.arrow_schema()
+    names = table.schema.names
+    csv_cols = claimex.csv_columns()
+    assert names[: len(csv_cols)] == csv_cols  # the CSV's columns first, in order
     assert table.schema.field("start").type == pa.int64()
-    frame = ex.extract_df(pd.DataFrame(txt))
-    assert table.to_pandas().astype(str).values.tolist() == frame.astype(str).values.tolist()
-    batch = ex.extract_arrow(pa.RecordBatch.from_pylist(txt[:2]))
-    assert batch.num_rows == len(ex.extract_df(pd.DataFrame(txt[:2])))
+    assert table.schema.field("confidence").type == pa.float64()
+    frame = ex.extract_df(pd.DataFrame(docs))
+    assert table.num_rows == len(frame) > 0
+    rows = table.to_pylist()
+    for row, want in zip(rows, frame.to_dict("records")):
+        for c in csv_cols:
+            v = row[c]
+            got = "" if v is None else v
+            if c == "confidence":
+                assert got == pytest.approx(want[c]), c
+            elif c in ("start", "end"):
+                assert got == want[c], c
+            else:
+                assert str(got) == want[c], (c, got, want[c])
+    records = [r for d in docs for r in ex.extract(d["text"], **doc_kwargs(d))]
+    assert [r["id"] for r in records] == [row["claim_id"] for row in rows]
+    for row, rec in zip(rows, records):
+        timex_keys = ("start", "end", "text", "type", "value")
+        assert row["timexes"] == [{k: t[k] for k in timex_keys} for t in rec["timexes"]]
+        assert row["entities"] == rec["entities"]
+
+
+def test_extract_arrow_batches_keep_and_errors(ex):
+    pa = pytest.importorskip("pyarrow")
+    data = pa.RecordBatch.from_pylist(
+        [
+            {"id": "a", "text": "“Yes,” said Ann Lee.", "outlet": "Gazette"},
+            {"id": "b", "text": "No quote here.", "outlet": None},
+            {"id": "c", "text": "“No,” said Bo Park on Monday.", "outlet": "Post"},
+        ]
+    )
+    batch = ex.extract_arrow(data, keep=["outlet"])
+    assert isinstance(batch, pa.RecordBatch)
+    assert batch.schema == claimex.arrow_schema(["outlet"])
+    assert batch.column("claim_id").to_pylist() == ["a#1", "c#1"]
+    assert batch.column("outlet").to_pylist() == ["Gazette", "Post"]
+    empty = ex.extract_arrow(pa.RecordBatch.from_pylist([{"text": "Nothing."}]))
+    assert empty.num_rows == 0 and empty.schema == claimex.arrow_schema()
+    bad = pa.Table.from_pylist([{"text": "“Yes,” said Ann Lee."}, {"text": None}])
+    with pytest.raises(TypeError):
+        ex.extract_arrow(bad)
+    assert ex.extract_arrow(bad, errors="ignore").column("claim_id").to_pylist() == ["0#1"]
+
+
+def test_extract_df_keep(ex):
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"id": ["a"], "text": ["“Yes,” said Ann Lee."], "outlet": ["Gazette"]})
+    got = ex.extract_df(frame, keep=["outlet"])
+    assert list(got.columns) == claimex.csv_columns(["outlet"]) == claimex.csv_columns() + ["outlet"]
+    assert got["outlet"].tolist() == ["Gazette"]
