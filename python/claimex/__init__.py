@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
@@ -152,7 +153,8 @@ class Extractor:
     """
 
     def __init__(self, rules: Optional[str] = None, dct: Optional[str] = None):
-        self._rules = None if rules is None else str(rules)
+        # absolute, so that a pickled Extractor finds the same directory in a worker
+        self._rules = None if rules is None else os.path.abspath(os.fspath(rules))
         self._dct = _date_text(dct)
         self._core = _claimex.Extractor(self._rules, self._dct)
 

@@ -89,6 +89,19 @@ def test_bad_rules_dir_raises_with_file_and_line(tmp_path):
     assert lines[0].startswith("attribution.txt:1: ")
 
 
+def test_missing_rules_dir_raises():
+    with pytest.raises(claimex.RuleError, match="not a readable directory"):
+        claimex.Extractor(rules="/nonexistent/claimex-rules")
+
+
+def test_relative_rules_dir_pickles_as_absolute(tmp_path, monkeypatch):
+    (tmp_path / "README.md").write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path.parent)
+    ex = claimex.Extractor(rules=tmp_path.name)
+    monkeypatch.chdir("/")
+    assert repr(pickle.loads(pickle.dumps(ex))) == f"Extractor(rules={str(tmp_path)!r}, dct=None)"
+
+
 def test_rules_dir_override_is_used(tmp_path, ex):
     (tmp_path / "README.md").write_text("not a rule file\n", encoding="utf-8")
     custom = claimex.Extractor(rules=str(tmp_path))
