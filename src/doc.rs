@@ -64,6 +64,9 @@ pub struct RawDoc {
     /// The input's other fields as one JSON object text (`{"outlet":"AP","n":3}`), each value
     /// exactly as given; `None` for inputs without fields (text files).
     pub meta: Option<String>,
+    /// How many documents before this one in the run had the same id (0 for the first): a
+    /// repeated id's claims get ids `ID~K#N` (K = this + 1), so claim ids stay unique.
+    pub id_repeat: u32,
 }
 
 impl RawDoc {
@@ -323,6 +326,8 @@ pub struct Doc {
     pub url: Option<String>,
     /// The input's other fields as one JSON object text, copied to claim records as `meta`.
     pub meta: Option<String>,
+    /// Documents before this one in the run with the same id (see [`RawDoc::id_repeat`]).
+    pub id_repeat: u32,
     /// Paragraphs: maximal runs of text between blank-or-newline breaks.
     pub paragraphs: Vec<Span>,
     /// Sentences, whitespace trimmed.

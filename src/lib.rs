@@ -18,6 +18,7 @@ pub mod claims;
 pub mod coref;
 pub mod doc;
 pub mod entities;
+pub mod fuzzing;
 pub mod hash;
 pub mod io;
 pub mod offsets;
@@ -30,6 +31,11 @@ pub mod timex;
 pub mod words;
 
 pub use doc::{Doc, RawDoc, Span};
+
+/// The README's code blocks, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 pub use pipeline::Pipeline;
 pub use pipeline::Rules;
-pub use rules::RuleError;
+pub use rules::{RuleError, RuleErrors};

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use claimex::io::output::OutputFormat;
-use claimex::io::InputFormat;
+use claimex::io::output::{CsvOptions, OutputFormat};
+use claimex::io::{FieldNames, InputFormat};
 use claimex::rules::RuleSources;
-use claimex::run::{run, warn, Progress, RunOptions};
+use claimex::run::{run, warn, Progress, RunError, RunOptions};
 use claimex::Pipeline;
-use claimex::Rules;
+use claimex::{RuleErrors, Rules};
 
 /// Who said what, to whom, when: quotes, reported speech, speakers, dates and entities from news.
 #[derive(Parser)]
@@ -52,9 +52,18 @@ enum RulesAction {
 
 #[derive(Args)]
 struct ExtractArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "jsonl")]
-    format: ClaimFormat,
+    /// Output format; by default taken from the -o name (.jsonl, .csv, .parquet, each of the
+    /// first two maybe .gz), else jsonl. A format that contradicts the name is a usage error.
+    #[arg(long, value_enum)]
+    format: Option<ClaimFormat>,
+    /// Input fields (JSON Lines) copied into CSV and Parquet columns of their own, after the
+    /// fixed columns: --keep outlet,section.
+    #[arg(long, value_name = "FIELD,...", value_delimiter = ',')]
+    keep: Vec<String>,
+    /// CSV for spreadsheets: a UTF-8 byte order mark, and a ' before any cell that starts
+    /// with = + - @ (formula injection).
+    #[arg(long)]
+    csv_excel: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -95,12 +104,87 @@ struct CommonArgs {
     /// once); by default they are skipped with a warning.
     #[arg(long)]
     follow: bool,
+    /// The JSON Lines field that holds the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_field: String,
+    /// The JSON Lines field that holds the document id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    id_field: String,
+    /// The JSON Lines field that holds the publication date (ISO 8601, RFC 2822, epoch
+    /// seconds or milliseconds).
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    date_field: String,
+    /// No summary line at the end.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ClaimFormat {
     Jsonl,
     Csv,
+    Parquet,
+}
+
+/// The format an output name asks for: `.jsonl`/`.ndjson`/`.json`, `.csv` (each maybe `.gz`)
+/// or `.parquet`; `Err` for `.parquet.gz`.
+fn format_of_name(path: &std::path::Path) -> Result<Option<ClaimFormat>, String> {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem, true),
+        None => (name.as_str(), false),
+    };
+    let format = if stem.ends_with(".csv") {
+        Some(ClaimFormat::Csv)
+    } else if stem.ends_with(".parquet") || stem.ends_with(".pq") {
+        Some(ClaimFormat::Parquet)
+    } else if [".jsonl", ".ndjson", ".json"]
+        .iter()
+        .any(|e| stem.ends_with(e))
+    {
+        Some(ClaimFormat::Jsonl)
+    } else {
+        None
+    };
+    if gz && format == Some(ClaimFormat::Parquet) {
+        return Err("a Parquet file is compressed inside; drop the .gz".into());
+    }
+    Ok(format)
+}
+
+/// The format of `extract`: the flag, else the output name, else JSON Lines.
+fn claim_format(
+    flag: Option<ClaimFormat>,
+    output: Option<&std::path::Path>,
+) -> Result<OutputFormat, String> {
+    let by_name = match output {
+        Some(p) if p.as_os_str() != "-" => format_of_name(p)?,
+        _ => None,
+    };
+    let chosen = match (flag, by_name) {
+        (Some(f), Some(n)) if f != n => {
+            return Err(format!(
+                "--format {} contradicts the output name {}",
+                format_name(f),
+                output.map(|p| p.display().to_string()).unwrap_or_default()
+            ))
+        }
+        (Some(f), _) | (None, Some(f)) => f,
+        (None, None) => ClaimFormat::Jsonl,
+    };
+    Ok(match chosen {
+        ClaimFormat::Jsonl => OutputFormat::ClaimsJsonl,
+        ClaimFormat::Csv => OutputFormat::ClaimsCsv,
+        ClaimFormat::Parquet => OutputFormat::ClaimsParquet,
+    })
+}
+
+fn format_name(f: ClaimFormat) -> &'static str {
+    match f {
+        ClaimFormat::Jsonl => "jsonl",
+        ClaimFormat::Csv => "csv",
+        ClaimFormat::Parquet => "parquet",
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -121,13 +205,28 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => {
-            let format = match a.format {
-                ClaimFormat::Jsonl => OutputFormat::ClaimsJsonl,
-                ClaimFormat::Csv => OutputFormat::ClaimsCsv,
+            let format = match claim_format(a.format, a.common.output.as_deref()) {
+                Ok(f) => f,
+                Err(e) => {
+                    warn(&format!("claimex: {e}"));
+                    return ExitCode::from(2);
+                }
             };
-            process(a.common, format)
+            let csv = CsvOptions {
+                keep: a.keep,
+                excel: a.csv_excel,
+            };
+            process(a.common, format, csv)
         }
-        Command::Annotate(a) => process(a, OutputFormat::Annotation),
+        Command::Annotate(a) => {
+            if let Some(Some(ClaimFormat::Csv | ClaimFormat::Parquet)) =
+                a.output.as_deref().map(format_of_name).and_then(Result::ok)
+            {
+                warn("claimex: annotate writes JSON Lines; name the output .jsonl (or .jsonl.gz)");
+                return ExitCode::from(2);
+            }
+            process(a, OutputFormat::Annotation, CsvOptions::default())
+        }
         Command::Rules {
             action: RulesAction::Check { dir },
         } => check_rules(dir),
@@ -136,7 +235,9 @@ fn main() -> ExitCode {
 
 fn check_rules(dir: Option<PathBuf>) -> ExitCode {
     let result = match &dir {
-        Some(d) => RuleSources::with_overrides(d).and_then(|s| Rules::compile(&s)),
+        Some(d) => RuleSources::with_overrides(d)
+            .map_err(RuleErrors::from)
+            .and_then(|s| Rules::compile(&s)),
         None => Rules::embedded(),
     };
     match result {
@@ -155,7 +256,7 @@ fn check_rules(dir: Option<PathBuf>) -> ExitCode {
     }
 }
 
-fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
+fn process(a: CommonArgs, format: OutputFormat, csv: CsvOptions) -> ExitCode {
     let rules = match Rules::load(a.rules.as_deref()) {
         Ok(r) => r,
         Err(errors) => {
@@ -193,19 +294,28 @@ fn process(a: CommonArgs, format: OutputFormat) -> ExitCode {
         input_options: claimex::io::InputOptions {
             max_doc_bytes: a.max_doc_bytes,
             follow: a.follow,
-            ..claimex::io::InputOptions::default()
+            fields: std::sync::Arc::new(FieldNames {
+                text: a.text_field,
+                id: a.id_field,
+                date: a.date_field,
+            }),
         },
+        csv,
     };
     let pipeline = Pipeline::new(rules).with_dct(dct);
     match run(&pipeline, &opts) {
         Ok(summary) => {
-            warn(&summary.line());
+            if !a.quiet {
+                warn(&summary.line());
+            }
             if summary.errors > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
             }
         }
+        // a closed stdout (`| head`) is how a reader says it has seen enough
+        Err(RunError::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
             warn(&format!("claimex: {e}"));
             ExitCode::from(2)

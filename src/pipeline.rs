@@ -19,7 +19,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::doc::{Doc, RawDoc};
-use crate::rules::{RuleError, RuleSources};
+use crate::rules::{RuleError, RuleErrors, RuleSources};
 use crate::words::{Gazetteer, Vocab};
 use crate::{attribution, coref, entities, quotes, segment, timex};
 
@@ -48,12 +48,12 @@ pub struct Rules {
 
 impl Rules {
     /// Compiles the embedded defaults.
-    pub fn embedded() -> Result<Rules, Vec<RuleError>> {
+    pub fn embedded() -> Result<Rules, RuleErrors> {
         Rules::compile(&RuleSources::embedded())
     }
 
     /// Compiles the defaults with the files of `dir` replacing them (or the defaults, for `None`).
-    pub fn load(dir: Option<&Path>) -> Result<Rules, Vec<RuleError>> {
+    pub fn load(dir: Option<&Path>) -> Result<Rules, RuleErrors> {
         match dir {
             Some(d) => Rules::compile(&RuleSources::with_overrides(d)?),
             None => Rules::embedded(),
@@ -62,7 +62,7 @@ impl Rules {
 
     /// Compiles the shared layer, then every stage's rules; collects every error rather than
     /// stopping at the first.
-    pub fn compile(src: &RuleSources) -> Result<Rules, Vec<RuleError>> {
+    pub fn compile(src: &RuleSources) -> Result<Rules, RuleErrors> {
         let mut errors = Vec::new();
         let mut keep = |e: Vec<RuleError>| errors.extend(e);
         let vocab = Arc::new(Vocab::from_rules(src));
@@ -110,7 +110,7 @@ impl Rules {
                 gazetteer,
                 vocab,
             }),
-            _ => Err(errors),
+            _ => Err(RuleErrors(errors)),
         }
     }
 }
@@ -149,6 +149,7 @@ impl Pipeline {
             title: raw.title,
             url: raw.url,
             meta: raw.meta,
+            id_repeat: raw.id_repeat,
             ..Doc::default()
         };
         let r = &self.rules;

@@ -142,3 +142,30 @@ fn a_numeric_id_keeps_every_digit() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(json_lines(&out.stdout)[0]["id"], "12345678901234567890123");
 }
+
+#[test]
+fn repeated_document_ids_get_unique_claim_ids_and_a_warning() {
+    let line = serde_json::json!({"id": "a", "text": "Bob Jones said the plan failed. Ann Smith said it worked."})
+        .to_string();
+    let input = format!("{line}\n{line}\n{line}\n");
+    let out = claimex(&["extract", "--progress", "never", "-"], input.as_bytes());
+    assert!(out.status.success());
+    let claims = json_lines(&out.stdout);
+    let ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a#1", "a#2", "a~2#1", "a~2#2", "a~3#1", "a~3#2"]);
+    assert!(
+        claims.iter().all(|c| c["doc_id"] == "a"),
+        "doc_id stays as given"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("a~2#N") && stderr.contains("2 warnings"),
+        "{stderr}"
+    );
+    // the same at another thread count
+    let again = claimex(
+        &["extract", "--progress", "never", "-j", "1", "-"],
+        input.as_bytes(),
+    );
+    assert_eq!(again.stdout, out.stdout);
+}

@@ -7,6 +7,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
@@ -102,6 +103,7 @@ pub struct Inputs {
     options: InputOptions,
     pending: VecDeque<Source>,
     current: Option<JsonlState>,
+    bytes_read: Arc<AtomicU64>,
     /// What the directory walks skipped and why (for stderr).
     pub warnings: Vec<String>,
 }
@@ -131,6 +133,7 @@ impl Inputs {
             }]),
             current: None,
             warnings: Vec::new(),
+            bytes_read: Arc::default(),
         }
     }
 
@@ -172,7 +175,38 @@ impl Inputs {
             pending,
             current: None,
             warnings,
+            bytes_read: Arc::default(),
         }
+    }
+
+    /// The files the inputs will read (named or found in a walk), in order.
+    pub fn files(&self) -> impl Iterator<Item = &Path> {
+        self.pending.iter().filter_map(|s| match s {
+            Source::File { path, .. } => Some(path.as_path()),
+            _ => None,
+        })
+    }
+
+    /// Leaves out every file `skip` says to, each with a warning (a walked file that is the
+    /// run's own output, say).
+    pub fn skip_files(&mut self, mut skip: impl FnMut(&Path) -> Option<String>) {
+        let mut warnings = Vec::new();
+        self.pending.retain(|s| match s {
+            Source::File { path, .. } => match skip(path) {
+                Some(w) => {
+                    warnings.push(w);
+                    false
+                }
+                None => true,
+            },
+            _ => true,
+        });
+        self.warnings.extend(warnings);
+    }
+
+    /// The bytes read from files so far (compressed bytes for `.gz`), shared with the reader.
+    pub fn bytes_read(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.bytes_read)
     }
 
     /// Opens the next source; returns an item when the source is a whole document or an error.
@@ -202,6 +236,10 @@ impl Inputs {
                             format!("cannot open: {e}"),
                         )))
                     }
+                };
+                let file = Counting {
+                    inner: file,
+                    count: Arc::clone(&self.bytes_read),
                 };
                 let lower = name.to_ascii_lowercase();
                 let (r, stem): (Reader, &str) = match lower.strip_suffix(".gz") {
@@ -248,6 +286,21 @@ impl Inputs {
             }
             _ => Some(read_text(reader, id, name, self.options.max_doc_bytes)),
         }
+    }
+}
+
+/// A file that adds what is read from it to a shared count (for progress against the total
+/// size of the inputs, compressed or not).
+struct Counting {
+    inner: File,
+    count: Arc<AtomicU64>,
+}
+
+impl Read for Counting {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
     }
 }
 

@@ -182,7 +182,10 @@ fn parse_line(line: &[u8], name: &str, number: usize, names: &FieldNames) -> Inp
     let text = match fields.get(&names.text).map(|v| v.get().trim()) {
         Some(raw) if raw.starts_with('"') => match serde_json::from_str::<String>(raw) {
             Ok(s) => s,
-            Err(e) => return InputItem::Error(ErrorRecord::new(id, source, e.to_string())),
+            Err(e) => {
+                let what = format!("\"{}\" is not a JSON string: {e}", names.text);
+                return InputItem::Error(ErrorRecord::new(id, source, what));
+            }
         },
         None | Some("null") => {
             let mut what = format!("no \"{}\" field", names.text);
@@ -224,6 +227,7 @@ fn parse_line(line: &[u8], name: &str, number: usize, names: &FieldNames) -> Inp
         title: fields.get("title").and_then(value_text),
         url: fields.get("url").and_then(value_text),
         meta: Some(meta),
+        id_repeat: 0,
     })
 }
 

@@ -34,6 +34,57 @@ impl fmt::Display for RuleError {
     }
 }
 
+impl std::error::Error for RuleError {}
+
+/// Every error of a set of rule files (what compiling rules returns): an error type of its own,
+/// so that `Rules::embedded()?` works in a function returning `Box<dyn Error>`; it reads as a
+/// slice of [`RuleError`] and displays one `file:line: reason` per line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RuleErrors(pub Vec<RuleError>);
+
+impl From<Vec<RuleError>> for RuleErrors {
+    fn from(errors: Vec<RuleError>) -> RuleErrors {
+        RuleErrors(errors)
+    }
+}
+
+impl std::ops::Deref for RuleErrors {
+    type Target = [RuleError];
+    fn deref(&self) -> &[RuleError] {
+        &self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a RuleErrors {
+    type Item = &'a RuleError;
+    type IntoIter = std::slice::Iter<'a, RuleError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for RuleErrors {
+    type Item = RuleError;
+    type IntoIter = std::vec::IntoIter<RuleError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl fmt::Display for RuleErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RuleErrors {}
+
 /// The text of one rule file and its name.
 #[derive(Clone, Debug)]
 pub struct RuleFile {

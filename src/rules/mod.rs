@@ -6,7 +6,7 @@ mod embedded;
 mod file;
 
 pub use embedded::EMBEDDED;
-pub use file::{RuleError, RuleFile, RuleLine};
+pub use file::{RuleError, RuleErrors, RuleFile, RuleLine};
 
 use std::path::Path;
 
@@ -82,6 +82,18 @@ impl RuleSources {
             .iter()
             .find(|f| f.name == name)
             .unwrap_or_else(|| panic!("rule file {name} is not in rules::EMBEDDED"))
+    }
+
+    /// Replaces the text of the file named `name` (as `--rules DIR` would); `false` when
+    /// claimex reads no file of that name.
+    pub fn replace(&mut self, name: &str, text: String) -> bool {
+        match self.files.iter_mut().find(|f| f.name == name) {
+            Some(f) => {
+                *f = RuleFile::new(name, text);
+                true
+            }
+            None => false,
+        }
     }
 
     /// Every rule file, in [`EMBEDDED`] order.

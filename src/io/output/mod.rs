@@ -20,13 +20,6 @@ pub enum OutputFormat {
     ClaimsCsv,
     /// One JSON object per document with every layer (SPEC §6).
     Annotation,
-}
-
-/// Renders one annotated document in `format`; returns the bytes and the number of claims.
-pub fn render(format: OutputFormat, doc: &crate::Doc) -> (Vec<u8>, usize) {
-    match format {
-        OutputFormat::ClaimsJsonl => render_claims(doc),
-        OutputFormat::ClaimsCsv => render_csv(doc),
-        OutputFormat::Annotation => render_annotation(doc),
-    }
+    /// Claim rows in a Parquet file ([`arrow::claims_schema`]).
+    ClaimsParquet,
 }

@@ -172,9 +172,13 @@ impl<'d> Spans<'d> {
     }
 }
 
-/// A claim's id: `doc_id#n`.
+/// A claim's id: `doc_id#n`; for the K-th document (K from 2) of a run with an id seen
+/// before, `doc_id~K#n`, so that claim ids stay unique.
 pub(crate) fn claim_id(doc: &Doc, c: &Claim) -> String {
-    format!("{}#{}", doc.id, c.number)
+    match doc.id_repeat {
+        0 => format!("{}#{}", doc.id, c.number),
+        k => format!("{}~{}#{}", doc.id, k + 1, c.number),
+    }
 }
 
 /// The text of the sentences a claim spans.
