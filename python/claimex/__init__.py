@@ -122,15 +122,29 @@ def _prepare(item: Any, position: int) -> tuple:
                 _opt_text(item.get("title"), "title"),
                 _opt_text(item.get("url"), "url"),
                 meta,
+                0,
             )
         except TypeError as e:
             raise _BadDoc(doc_id, e) from None
     if isinstance(item, str):
-        return (item, str(position), None, None, None, None)
+        return (item, str(position), None, None, None, None, 0)
     raise _BadDoc(
         str(position),
         TypeError(f"a document must be a str or a dict, not {type(item).__name__}"),
     )
+
+
+class _Repeats:
+    """Numbers the documents of one call that repeat an id, in input order, as the CLI does in
+    a run: the K-th document with an id (K from 2) gets claim ids ``ID~K#N``."""
+
+    def __init__(self):
+        self.seen: dict = {}
+
+    def number(self, t: tuple) -> tuple:
+        k = self.seen.get(t[1], 0)
+        self.seen[t[1]] = k + 1
+        return t if k == 0 else t[:6] + (k,)
 
 
 def _error_record(doc_id: str, position: int, message: str) -> dict:
@@ -220,9 +234,10 @@ class Extractor:
                     yield (p, doc_id, ok, out)
 
         start = 0
+        repeats = _Repeats()
         for item in docs:
             try:
-                t = _prepare(item, position)
+                t = repeats.number(_prepare(item, position))
                 chunk.append(t)
                 ids.append(t[1])
             except _BadDoc as b:
@@ -371,9 +386,10 @@ class Extractor:
                 raise DocumentError(f"document {ids[k]!r}: {message}")
             batches.append(batch)
 
+        repeats = _Repeats()
         for position, item in enumerate(docs):
             try:
-                t = _prepare(item, position)
+                t = repeats.number(_prepare(item, position))
             except _BadDoc as b:
                 if errors == "raise":
                     raise b.exc from None

@@ -36,8 +36,9 @@ pyo3::create_exception!(
     "A document whose processing failed (an internal error, caught; the interpreter goes on)."
 );
 
-/// One document as the wrapper passes it: (text, id, date, title, url, meta), `meta` being the
-/// JSON object text of the document's other fields.
+/// One document as the wrapper passes it: (text, id, date, title, url, meta, id_repeat), `meta`
+/// being the JSON object text of the document's other fields and `id_repeat` the number of
+/// documents before it in the call with the same id (`RawDoc::id_repeat`).
 type DocIn = (
     String,
     String,
@@ -45,6 +46,7 @@ type DocIn = (
     Option<String>,
     Option<String>,
     Option<String>,
+    u32,
 );
 
 /// The documents of a batch that failed: (position in the batch, error).
@@ -111,7 +113,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
 
 /// The library's document of a [`DocIn`].
 fn raw_doc(d: DocIn) -> RawDoc {
-    let (text, id, date, title, url, meta) = d;
+    let (text, id, date, title, url, meta, id_repeat) = d;
     RawDoc {
         id,
         text,
@@ -119,6 +121,7 @@ fn raw_doc(d: DocIn) -> RawDoc {
         title,
         url,
         meta,
+        id_repeat,
     }
 }
 
@@ -200,7 +203,7 @@ impl Extractor {
     ) -> PyResult<String> {
         let format = Format::parse(format)?;
         let pipeline = self.pipeline.clone();
-        let d = (text, id, date, title, url, meta);
+        let d = (text, id, date, title, url, meta, 0);
         py.detach(move || render_one(&pipeline, format, &CsvOptions::default(), d))
             .map_err(DocumentError::new_err)
     }

@@ -69,7 +69,7 @@ def test_error_records_and_raise(ex):
 
 def test_a_panic_is_an_error_not_a_crash(ex):
     core = ex._core
-    out = core.render_batch("_panic", [("t", "x", None, None, None, None)] * 3, 2)
+    out = core.render_batch("_panic", [("t", "x", None, None, None, None, 0)] * 3, 2)
     assert [ok for ok, _ in out] == [False] * 3
     assert all("internal error: a panic asked for by the tests" in msg for _, msg in out)
     with pytest.raises(claimex.DocumentError):
@@ -82,7 +82,7 @@ def test_gil_is_released_during_a_batch(ex):
     """A Python thread keeps running while a long batch runs (it could not if the batch held
     the GIL): the ticker must tick while render_batch is inside Rust."""
     doc = ("“We will win,” Mayor Ruth Okonkwo said on Monday. " * 200).strip()
-    docs = [(doc, str(i), None, None, None, None) for i in range(400)]
+    docs = [(doc, str(i), None, None, None, None, 0) for i in range(400)]
     inside = threading.Event()
     done = threading.Event()
     ticks_inside = []

@@ -217,3 +217,20 @@ def test_extract_df_keep(ex):
     got = ex.extract_df(frame, keep=["outlet"])
     assert list(got.columns) == claimex.csv_columns(["outlet"]) == claimex.csv_columns() + ["outlet"]
     assert got["outlet"].tolist() == ["Gazette"]
+
+
+def test_repeated_ids_are_numbered_as_the_cli_does(ex, cli, tmp_path):
+    lines = [
+        {"id": "r", "text": "“Yes,” said Ann Lee."},
+        {"id": "s", "text": "“No,” said Bo Park."},
+        {"id": "r", "text": "“Maybe,” said Cy Dunn."},
+        {"id": "r", "text": "“Later,” said Di Moss."},
+    ]
+    path = tmp_path / "rep.jsonl"
+    path.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    expected = cli("extract", str(path))
+    assert [r["id"] for r in expected] == ["r#1", "s#1", "r~2#1", "r~3#1"]
+    assert list(ex.iter_claims(lines, threads=2)) == expected
+    pa = pytest.importorskip("pyarrow")
+    table = ex.extract_arrow(pa.Table.from_pylist(lines))
+    assert table.column("claim_id").to_pylist() == ["r#1", "s#1", "r~2#1", "r~3#1"]
