@@ -153,3 +153,18 @@ def test_dask_index_ids(dask_client):
     frame = pd.DataFrame({"text": ["“Yes,” said Ann Lee.", "“No,” said Bo Park."] * 3})
     got = cx.extract(dd.from_pandas(frame, npartitions=2), id=None).compute()
     assert sorted(got["doc_id"]) == [str(i) for i in range(6)]
+
+
+def test_spark_date_column_of_dates(spark, ex):
+    import datetime
+
+    from claimex import spark as cx
+
+    text = "“We will win,” Mayor Ruth Okonkwo said on Monday."
+    sdf = spark.createDataFrame(
+        [("d1", text, datetime.date(2024, 5, 8))], "id string, text string, date date"
+    )
+    (row,) = cx.extract(sdf, date_col="date").collect()
+    (want,) = ex.extract(text, id="d1", date="2024-05-08")
+    assert row["dates"] == want["timexes"][0]["value"] == "2024-05-06"
+    assert row["doc_date"] == "2024-05-08"
