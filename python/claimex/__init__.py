@@ -204,9 +204,7 @@ class Extractor:
         text) of the document's other fields, copied as the records' ``meta``."""
         return json.loads(self._render("claims", text, id, date, title, url, meta))
 
-    def annotate(
-        self, text: str, *, id=None, date=None, title=None, url=None, meta=None
-    ) -> dict:
+    def annotate(self, text: str, *, id=None, date=None, title=None, url=None, meta=None) -> dict:
         """The annotation object of one document (``claimex annotate``'s line, parsed)."""
         return json.loads(self._render("annotation", text, id, date, title, url, meta))
 

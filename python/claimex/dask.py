@@ -12,6 +12,7 @@ rows (:meth:`claimex.Extractor.extract_df`), typed as :func:`meta`.
 
 from __future__ import annotations
 
+import os
 from typing import Optional
 
 import claimex
@@ -41,9 +42,7 @@ def meta():
 
 def _partition(part, text, id, date, rules, dct, threads, errors):
     """map_partitions' function: one partition of documents in, its claims out."""
-    return _extractor(rules, dct).extract_df(
-        part, text, id, date, threads=threads, errors=errors
-    )
+    return _extractor(rules, dct).extract_df(part, text, id, date, threads=threads, errors=errors)
 
 
 def extract(
@@ -68,7 +67,7 @@ def extract(
     """
     if text not in ddf.columns:
         raise KeyError(f"no text column {text!r} in {list(ddf.columns)}")
-    rules = None if rules is None else str(rules)
+    rules = None if rules is None else os.path.abspath(os.fspath(rules))
     claimex.Extractor(rules=rules, dct=dct)  # fail here, not on a worker, for bad rules or dct
     return ddf.map_partitions(
         _partition,

@@ -11,6 +11,7 @@ comes back as a batch of the quote CSV's rows with the schema :func:`schema`.
 
 from __future__ import annotations
 
+import os
 from typing import Iterator, Optional
 
 import claimex
@@ -105,7 +106,7 @@ def extract(
         id_col = _ID
     columns = [text_col, id_col] + ([date_col] if date_col else [])
     df = df.select(*[F.col(c) for c in dict.fromkeys(columns)])
-    rules = None if rules is None else str(rules)
+    rules = None if rules is None else os.path.abspath(os.fspath(rules))
     claimex.Extractor(rules=rules, dct=dct)  # fail here, not on a worker, for bad rules or dct
 
     def run(batches):

@@ -83,7 +83,11 @@ def ex():
 def small_docs():
     """A few documents of our own making, quick to run anywhere."""
     return [
-        {"id": "a", "text": "“We will win,” Mayor Ruth Okonkwo said on Monday.", "date": "2024-05-06"},
+        {
+            "id": "a",
+            "text": "“We will win,” Mayor Ruth Okonkwo said on Monday.",
+            "date": "2024-05-06",
+        },
         {"id": "b", "text": "The river is high. Officials said the bridge would close Tuesday."},
         {"id": "c", "text": "Nothing is quoted here."},
         {

@@ -30,8 +30,16 @@ def test_extract_equals_cli_jsonl_for_json_lines(ex, cli):
 
 
 def test_meta_and_doc_fields_reach_the_records(ex, cli, tmp_path):
-    line = {"id": "m1", "text": "“Yes,” said Ann Lee.", "date": "2024-05-06", "title": "T",
-            "url": "https://example.org/a", "outlet": "Gazette", "n": 3, "tags": ["a", "b"]}
+    line = {
+        "id": "m1",
+        "text": "“Yes,” said Ann Lee.",
+        "date": "2024-05-06",
+        "title": "T",
+        "url": "https://example.org/a",
+        "outlet": "Gazette",
+        "n": 3,
+        "tags": ["a", "b"],
+    }
     path = tmp_path / "m.jsonl"
     path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     expected = cli("extract", str(path))
@@ -54,7 +62,9 @@ def test_annotate_equals_cli(ex, cli):
 def test_dct_matches_cli(cli):
     ex = claimex.Extractor(dct="2022-01-10")
     expected = cli("extract", "--dct", "2022-01-10", "us-russia-talks.txt")
-    assert ex.extract(read_text(CORPUS / "us-russia-talks.txt"), id="us-russia-talks.txt") == expected
+    assert (
+        ex.extract(read_text(CORPUS / "us-russia-talks.txt"), id="us-russia-talks.txt") == expected
+    )
 
 
 def test_default_id_and_offsets(ex):
@@ -215,7 +225,9 @@ def test_extract_df_keep(ex):
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"id": ["a"], "text": ["“Yes,” said Ann Lee."], "outlet": ["Gazette"]})
     got = ex.extract_df(frame, keep=["outlet"])
-    assert list(got.columns) == claimex.csv_columns(["outlet"]) == claimex.csv_columns() + ["outlet"]
+    assert (
+        list(got.columns) == claimex.csv_columns(["outlet"]) == claimex.csv_columns() + ["outlet"]
+    )
     assert got["outlet"].tolist() == ["Gazette"]
 
 

@@ -80,7 +80,11 @@ def test_spark_extract_equals_extract_df(spark, ex, docs):
     assert claims.columns == claimex.csv_columns()
     types = dict(claims.dtypes)
     assert types["start"] == types["end"] == "bigint"
-    assert all(types[c] == "string" for c in claimex.csv_columns() if c not in ("start", "end", "confidence"))
+    assert all(
+        types[c] == "string"
+        for c in claimex.csv_columns()
+        if c not in ("start", "end", "confidence")
+    )
     got = sorted([str(v) for v in r] for r in claims.collect())
     want = ex.extract_df(pd.DataFrame(rows))
     assert len(want) > 10
