@@ -24,9 +24,11 @@ pub mod io;
 pub mod offsets;
 pub mod pipeline;
 pub mod quotes;
+pub mod report;
 pub mod rules;
 pub mod run;
 pub mod segment;
+pub mod speakers;
 pub mod timex;
 pub mod words;
 

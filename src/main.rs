@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod corpus;
+
 use claimex::io::output::{CsvOptions, OutputFormat};
 use claimex::io::{FieldNames, InputFormat};
 use claimex::rules::RuleSources;
@@ -33,6 +35,11 @@ enum Command {
     Extract(ExtractArgs),
     /// Write one JSON object per document with every annotation layer (SPEC §6).
     Annotate(CommonArgs),
+    /// Build the corpus speaker index (one row per person or organization) from claim
+    /// records, documents, or (with --merge) indexes of shards.
+    Speakers(corpus::SpeakersArgs),
+    /// Draw a self-contained HTML report of who is quoted, how, where and when.
+    Report(corpus::ReportArgs),
     /// Work with rule files.
     Rules {
         #[command(subcommand)]
@@ -227,6 +234,8 @@ fn main() -> ExitCode {
             }
             process(a, OutputFormat::Annotation, CsvOptions::default())
         }
+        Command::Speakers(a) => corpus::speakers(a),
+        Command::Report(a) => corpus::report(a),
         Command::Rules {
             action: RulesAction::Check { dir },
         } => check_rules(dir),

@@ -76,7 +76,7 @@ struct ClaimOut<'d> {
     entities: Vec<LabeledSpan<'d>>,
     rule: &'d str,
     confidence: f64,
-    doc_date: Option<String>,
+    doc_date: Option<&'d str>,
     title: Option<&'d str>,
     url: Option<&'d str>,
     meta: Option<&'d RawValue>,
@@ -197,7 +197,7 @@ pub(crate) fn confidence(c: &Claim) -> f64 {
     (f64::from(c.attribution.confidence) * 100.0).round() / 100.0
 }
 
-fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
+fn claim_out<'d>(doc: &'d Doc, spans: &'d Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
     let a = c.attribution;
     ClaimOut {
         doc_id: &doc.id,
@@ -232,7 +232,7 @@ fn claim_out<'d>(doc: &'d Doc, spans: &Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d>
         entities: c.entities.iter().map(|e| spans.entity(e)).collect(),
         rule: &a.rule,
         confidence: confidence(c),
-        doc_date: spans.doc_date.clone(),
+        doc_date: spans.doc_date.as_deref(),
         title: doc.title.as_deref(),
         url: doc.url.as_deref(),
         meta: spans.meta,

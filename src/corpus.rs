@@ -1,0 +1,255 @@
+//! The corpus commands of the CLI, `speakers` and `report`: a corpus in, one file out.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Args;
+
+use claimex::rules::RuleSources;
+use claimex::run::sink::{same_file, Sink};
+use claimex::run::{thread_count, warn, RunError};
+use claimex::speakers::{build, rows, Built, Keep, NameRules};
+use claimex::{Pipeline, RuleErrors, Rules};
+
+/// What both corpus commands read.
+#[derive(Args)]
+pub struct CorpusArgs {
+    /// Claim records (the output of `extract`, JSON Lines), documents (directories, .txt, or
+    /// JSON Lines with a text field; run through the pipeline), or index files (with --merge);
+    /// `-` or nothing is stdin. `.gz` is decompressed.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Where to write; `-` is stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// Count claims by this field too: `month` (of the document date) or an input field
+    /// (the claims' `meta`), such as an outlet.
+    #[arg(long, value_name = "FIELD")]
+    by: Option<String>,
+    /// Rule files that replace the embedded defaults of the same name.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Document creation time for documents that carry none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    dct: Option<String>,
+    /// Worker threads for documents; 0 uses every core.
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+    /// No summary line at the end.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// `claimex speakers`.
+#[derive(Args)]
+pub struct SpeakersArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// The inputs are index files (JSON Lines) built on parts of a corpus: combine them.
+    #[arg(long)]
+    merge: bool,
+    /// Also write every claim with its `speaker_id` (JSON Lines) here.
+    #[arg(long, value_name = "PATH")]
+    claims_out: Option<PathBuf>,
+}
+
+/// `claimex report`.
+#[derive(Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Write the time of the run under the title (by default the page has no time in it, so
+    /// the same input gives the same file byte for byte).
+    #[arg(long)]
+    stamp: bool,
+}
+
+fn fail(m: String) -> ExitCode {
+    warn(&format!("claimex: {m}"));
+    ExitCode::from(2)
+}
+
+/// Compiles the rules, checks the outputs against the inputs, reads the corpus.
+fn read_corpus(
+    a: &CorpusArgs,
+    outputs: &[&Path],
+    keep: Keep,
+) -> Result<(Built, NameRules), ExitCode> {
+    let sources = match &a.rules {
+        Some(d) => RuleSources::with_overrides(d).map_err(RuleErrors::from),
+        None => Ok(RuleSources::embedded()),
+    };
+    let compiled = sources.and_then(|s| Ok((Rules::compile(&s)?, NameRules::compile(&s)?)));
+    let (rules, names) = match compiled {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in &errors {
+                warn(&e.to_string());
+            }
+            return Err(fail("bad rule files; nothing was read".into()));
+        }
+    };
+    let dct = match a.dct.as_deref().map(claimex::pipeline::parse_date) {
+        None => None,
+        Some(Some(d)) => Some(d),
+        Some(None) => return Err(fail("--dct wants a date as YYYY-MM-DD".into())),
+    };
+    for out in outputs {
+        if a.inputs.iter().any(|i| same_file(Path::new(i), out)) {
+            return Err(fail(format!(
+                "the output {} is an input: refusing to write over it; nothing was read",
+                out.display()
+            )));
+        }
+    }
+    let (threads, capped) = thread_count(a.threads);
+    if let Some(w) = capped {
+        warn(&w);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| fail(format!("cannot start worker threads: {e}")))?;
+    let pipeline = Pipeline::new(rules).with_dct(dct);
+    let built = pool.install(|| build(&a.inputs, &pipeline, &names, a.by.as_deref(), keep));
+    built.map(|b| (b, names)).map_err(fail)
+}
+
+/// Writes `bytes` to `path` (stdout for none) without ever leaving a half file.
+fn write(path: Option<&Path>, bytes: &[u8]) -> Result<(), RunError> {
+    let mut sink = Sink::open(path, false)?;
+    sink.write_all(bytes).map_err(|e| sink.error(e))?;
+    sink.finish()
+}
+
+fn written(r: Result<(), RunError>) -> Option<ExitCode> {
+    match r {
+        Ok(()) => None,
+        Err(RunError::BrokenPipe) => Some(ExitCode::SUCCESS),
+        Err(e) => Some(fail(e.to_string())),
+    }
+}
+
+/// `claimex speakers`: the corpus speaker index.
+pub fn speakers(a: SpeakersArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let outputs: Vec<&Path> = [&a.corpus.output, &a.claims_out]
+        .into_iter()
+        .flatten()
+        .map(|p| p.as_path())
+        .collect();
+    let keep = if a.claims_out.is_some() {
+        Keep::Whole
+    } else {
+        Keep::Nothing
+    };
+    let (built, names) = match read_corpus(&a.corpus, &outputs, keep) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    if a.merge && built.others_read > 0 {
+        return fail(format!(
+            "--merge combines index files, but {} lines are claims or documents",
+            built.others_read
+        ));
+    }
+    let by = a.corpus.by.is_some();
+    let csv = a
+        .corpus
+        .output
+        .as_ref()
+        .is_some_and(|p| p.to_string_lossy().to_ascii_lowercase().ends_with(".csv"));
+    let bytes = if csv {
+        rows::to_csv(&built.index, &names, by)
+    } else {
+        rows::to_jsonl(&built.index, &names, by)
+    };
+    if let Some(code) = written(write(a.corpus.output.as_deref(), &bytes)) {
+        return code;
+    }
+    if let Some(path) = &a.claims_out {
+        let ids = built.index.ids_by_key();
+        let mut out = Vec::new();
+        for (claim, key) in &built.claims {
+            let mut claim = claim.clone();
+            let id = key.as_deref().and_then(|k| ids.get(k)).copied();
+            if let serde_json::Value::Object(m) = &mut claim {
+                m.insert("speaker_id".into(), serde_json::json!(id));
+            }
+            out.extend(serde_json::to_vec(&claim).expect("JSON to memory"));
+            out.push(b'\n');
+        }
+        if let Some(code) = written(write(Some(path), &out)) {
+            return code;
+        }
+    }
+    if !a.corpus.quiet {
+        warn(&format!(
+            "claimex: {} speakers from {} claims of {} documents ({} lines unread), {:.2} s",
+            built.index.identities.len(),
+            built
+                .index
+                .identities
+                .iter()
+                .map(|i| i.total.kinds.values().sum::<u64>())
+                .sum::<u64>(),
+            built.documents,
+            built.bad_lines,
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `claimex report`: the HTML page.
+pub fn report(a: ReportArgs) -> ExitCode {
+    let started = std::time::Instant::now();
+    let outputs: Vec<&Path> = a.corpus.output.iter().map(|p| p.as_path()).collect();
+    let (built, names) = match read_corpus(&a.corpus, &outputs, Keep::Slim) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let ids = built.index.ids_by_key();
+    let claims: Vec<(serde_json::Value, Option<String>)> = built
+        .claims
+        .iter()
+        .map(|(c, key)| {
+            let id = key
+                .as_deref()
+                .and_then(|k| ids.get(k))
+                .map(|s| s.to_string());
+            (c.clone(), id)
+        })
+        .collect();
+    let f = claimex::report::figures(
+        &claims,
+        &built.index,
+        &names,
+        built.documents,
+        a.corpus.by.as_deref(),
+    );
+    let stamp = a.stamp.then(|| {
+        format!(
+            "Made {}",
+            jiff::Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_else(|_| jiff::Timestamp::now())
+        )
+    });
+    let html = claimex::report::page(&f, stamp.as_deref());
+    if let Some(code) = written(write(a.corpus.output.as_deref(), html.as_bytes())) {
+        return code;
+    }
+    if !a.corpus.quiet {
+        warn(&format!(
+            "claimex: report of {} claims, {} speakers, {} documents: {} KB, {:.2} s",
+            f.claims,
+            f.speakers,
+            f.documents,
+            html.len() / 1024,
+            started.elapsed().as_secs_f64()
+        ));
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,255 @@
+//! `claimex speakers`: one identity per person or organization across a corpus, with the
+//! figures researchers count by (claims by kind, documents, dates, titles, cues, gender with
+//! its evidence), built from claim records or straight from documents.
+//!
+//! Merge rules (the words come from rule files, see [`names`]):
+//! - one key per name: case, dots, a possessive and leading titles or honorifics do not count
+//!   ("President Trump", "Mr. Trump's", "TRUMP" → `trump`);
+//! - people with the same first and last word are one when the corpus has at most one middle
+//!   form for them ("Donald J. Trump" = "Donald Trump"); with two or more ("George W. Bush",
+//!   "George H. W. Bush") every form stays its own identity, and so does the bare one;
+//! - a bare surname joins a full name only when the corpus has exactly one person of that
+//!   surname ("Clinton" stays apart from Hillary and Bill Clinton). Within an article,
+//!   coreference has already named "he" and "Clinton" after the full name where it could;
+//! - an acronym joins an organization when a claim's text used it for that organization
+//!   ("EPA" spoken as the Environmental Protection Agency);
+//! - unsure means apart: nothing else merges.
+//!
+//! Every figure of an identity is a sum over its *parts* (one per name key), and the JSON
+//! Lines rows keep their parts, so `--merge` of indexes built on shards equals the index of
+//! the whole corpus.
+
+pub mod index;
+pub mod names;
+pub mod rows;
+
+use std::io::{BufRead, BufReader, Cursor, Read};
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::io::output::render_claims;
+use crate::io::{InputFormat, InputItem, InputOptions, Inputs};
+use crate::pipeline::Pipeline;
+pub use index::{claim_part, Part, SpeakerIndex};
+pub use names::NameRules;
+
+/// What one input line was.
+enum Line {
+    Claim(Value),
+    Row(Value),
+    Doc(crate::RawDoc),
+}
+
+/// Reads `paths` in order: directories and `.txt` files as documents (as `extract` reads
+/// them); every other file (or `-`) line by line, each line a claim record, an index row (for
+/// a merge) or a JSON document; `.gz` is decompressed. Bad lines are counted.
+fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> Result<(), String> {
+    let mut files: Vec<String> = Vec::new();
+    for p in paths {
+        let lower = p.to_ascii_lowercase();
+        if Path::new(p).is_dir() || lower.ends_with(".txt") || lower.ends_with(".txt.gz") {
+            // documents, read as `extract` reads them (so their ids are the same)
+            for item in Inputs::new(std::slice::from_ref(p), InputFormat::Auto) {
+                match item {
+                    InputItem::Doc(d) => each(Line::Doc(d)),
+                    InputItem::Error(_) => *bad += 1,
+                }
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    if paths.is_empty() {
+        files.push("-".into());
+    }
+    for f in files {
+        let raw: Box<dyn Read> = if f == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            Box::new(std::fs::File::open(&f).map_err(|e| format!("cannot read input {f}: {e}"))?)
+        };
+        let reader: Box<dyn BufRead> = if f.to_ascii_lowercase().ends_with(".gz") {
+            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(raw)))
+        } else {
+            Box::new(BufReader::new(raw))
+        };
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| format!("cannot read {f}: {e}"))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let Ok(v) = serde_json::from_str::<Value>(&line) else {
+                *bad += 1;
+                continue;
+            };
+            if v.get("kind").is_some() && v.get("content").is_some() {
+                each(Line::Claim(v));
+            } else if v.get("speaker_id").is_some() && v.get("parts").is_some() {
+                each(Line::Row(v));
+            } else if v.get("text").is_some() {
+                let name = format!("{f}:{}", n + 1);
+                let items = Inputs::from_reader(
+                    Box::new(Cursor::new(line.into_bytes())),
+                    &name,
+                    InputFormat::Jsonl,
+                    InputOptions::default(),
+                );
+                for item in items {
+                    match item {
+                        InputItem::Doc(mut d) => {
+                            if d.id == format!("{name}:1") {
+                                d.id = name.clone();
+                            }
+                            each(Line::Doc(d))
+                        }
+                        InputItem::Error(_) => *bad += 1,
+                    }
+                }
+            } else {
+                *bad += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Which claims [`build`] keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// None: only the index.
+    Nothing,
+    /// Every claim as read (for `--claims-out`).
+    Whole,
+    /// Only what a report reads: kind, content, speaker, doc id and date, and the `--by`
+    /// field of `meta` (a claim's `meta` can be far larger than the claim).
+    Slim,
+}
+
+/// A claim cut to what a report reads.
+fn slim(mut c: Value, by: Option<&str>) -> Value {
+    if let Value::Object(m) = &mut c {
+        let kept_meta = by.map(|f| {
+            let top = f.split('.').next().unwrap_or(f);
+            (
+                top.to_string(),
+                m.get("meta").and_then(|meta| meta.get(top)).cloned(),
+            )
+        });
+        m.retain(|k, _| {
+            matches!(
+                k.as_str(),
+                "doc_id" | "kind" | "content" | "speaker" | "doc_date" | "cue"
+            )
+        });
+        let mut meta = serde_json::Map::new();
+        if let Some((k, Some(v))) = kept_meta {
+            meta.insert(k, v);
+        }
+        m.insert("meta".into(), Value::Object(meta));
+    }
+    c
+}
+
+/// The result of building an index.
+pub struct Built {
+    /// The index.
+    pub index: SpeakerIndex,
+    /// Every claim read or extracted, in input order, with its part key (if it has a speaker).
+    pub claims: Vec<(Value, Option<String>)>,
+    /// Lines that were neither claims, index rows nor documents (or did not parse).
+    pub bad_lines: usize,
+    /// Index rows read (a merge).
+    pub rows_read: usize,
+    /// Claim records and documents read.
+    pub others_read: usize,
+    /// Distinct documents: those read, and those the claim records name.
+    pub documents: usize,
+}
+
+/// Builds the index of `paths`: claim records are read as they are, documents run through
+/// `pipeline` (in parallel, in order), index rows are merged. `by` is the field to count
+/// claims by (`month`, or a field of the input's `meta`); `keep` says which claims to hold.
+pub fn build(
+    paths: &[String],
+    pipeline: &Pipeline,
+    rules: &NameRules,
+    by: Option<&str>,
+    keep: Keep,
+) -> Result<Built, String> {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut claims = Vec::new();
+    let mut docs: Vec<crate::RawDoc> = Vec::new();
+    let mut bad = 0;
+    let take = |c: Value, parts: &mut Vec<Part>, claims: &mut Vec<(Value, Option<String>)>| {
+        let p = claim_part(&c, rules, by);
+        let key = p.as_ref().map(|p| p.key.clone());
+        if let Some(p) = p {
+            parts.push(p);
+        }
+        match keep {
+            Keep::Nothing => {}
+            Keep::Whole => claims.push((c, key)),
+            Keep::Slim => claims.push((slim(c, by), key)),
+        }
+    };
+    let flush = |docs: &mut Vec<crate::RawDoc>| -> Vec<Value> {
+        let rendered: Vec<Vec<u8>> = std::mem::take(docs)
+            .into_par_iter()
+            .map(|d| render_claims(&pipeline.annotate(d)).0)
+            .collect();
+        rendered
+            .iter()
+            .flat_map(|b| b.split(|c| *c == b'\n').filter(|l| !l.is_empty()))
+            .map(|l| serde_json::from_slice(l).expect("claim records are JSON"))
+            .collect()
+    };
+    let mut rows_parts: Vec<Part> = Vec::new();
+    let (mut rows_read, mut others_read, mut bad_read) = (0, 0, 0);
+    let mut doc_ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    read_lines(
+        paths,
+        |line| match line {
+            Line::Claim(c) => {
+                others_read += 1;
+                if let Some(d) = c["doc_id"].as_str() {
+                    if !doc_ids.contains(d) {
+                        doc_ids.insert(d.to_string());
+                    }
+                }
+                take(c, &mut parts, &mut claims)
+            }
+            Line::Row(r) => match rows::parts_of_row(&r) {
+                Ok(ps) => {
+                    rows_read += 1;
+                    rows_parts.extend(ps)
+                }
+                Err(_) => bad += 1,
+            },
+            Line::Doc(d) => {
+                others_read += 1;
+                doc_ids.insert(d.id.clone());
+                docs.push(d);
+                if docs.len() >= 256 {
+                    for c in flush(&mut docs) {
+                        take(c, &mut parts, &mut claims);
+                    }
+                }
+            }
+        },
+        &mut bad_read,
+    )?;
+    for c in flush(&mut docs) {
+        take(c, &mut parts, &mut claims);
+    }
+    parts.extend(rows_parts);
+    Ok(Built {
+        index: SpeakerIndex::from_parts(parts),
+        claims,
+        bad_lines: bad + bad_read,
+        rows_read,
+        others_read,
+        documents: doc_ids.len(),
+    })
+}

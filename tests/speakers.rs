@@ -1,0 +1,243 @@
+//! `claimex speakers` end to end: identities from documents and from claim records agree,
+//! every claim's speaker_id is a row of the index, ids do not depend on order or threads, and
+//! indexes of shards merge into the index of the whole.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use claimex::io::output::render_claims;
+use claimex::speakers::{claim_part, rows, NameRules, SpeakerIndex};
+use claimex::{Pipeline, RawDoc, Rules};
+use common::{claimex, json_lines, Scratch};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The claim records of every document of corpus/ (the library, no CLI).
+fn corpus_claims() -> Vec<Value> {
+    let pipeline = Pipeline::new(Rules::embedded().unwrap());
+    let mut paths: Vec<_> = std::fs::read_dir("corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let id = p.file_name().unwrap().to_string_lossy().into_owned();
+        let (bytes, _) = render_claims(&pipeline.annotate(RawDoc::new(id, text)));
+        out.extend(json_lines(&bytes));
+    }
+    out
+}
+
+/// Claims, claims by kind, and documents of one speaker, counted from the claims.
+type Tally = (
+    u64,
+    BTreeMap<String, u64>,
+    std::collections::BTreeSet<String>,
+);
+
+fn index_of(claims: &[Value], rules: &NameRules) -> SpeakerIndex {
+    SpeakerIndex::from_parts(
+        claims
+            .iter()
+            .filter_map(|c| claim_part(c, rules, Some("month"))),
+    )
+}
+
+fn rules() -> NameRules {
+    NameRules::compile(&claimex::rules::RuleSources::embedded()).unwrap()
+}
+
+#[test]
+fn the_cli_index_counts_what_the_claims_say() {
+    let s = Scratch::new("speakers-cli");
+    let index = s.path("index.jsonl");
+    let claims_out = s.path("claims.jsonl");
+    let out = claimex(
+        &[
+            "speakers",
+            "corpus/",
+            "-o",
+            index.to_str().unwrap(),
+            "--claims-out",
+            claims_out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = json_lines(&std::fs::read(&index).unwrap());
+    let claims = json_lines(&std::fs::read(&claims_out).unwrap());
+    assert!(rows.len() > 10 && claims.len() > 50);
+    // counted independently: claims per speaker_id, by kind, and documents
+    let mut by_id: BTreeMap<String, Tally> = BTreeMap::new();
+    for c in &claims {
+        let Some(id) = c["speaker_id"].as_str() else {
+            assert!(
+                c["speaker"].is_null() || c["speaker"]["type"] == "PRONOUN",
+                "{c}"
+            );
+            continue;
+        };
+        let e = by_id.entry(id.to_string()).or_default();
+        e.0 += 1;
+        *e.1.entry(c["kind"].as_str().unwrap().to_string())
+            .or_default() += 1;
+        e.2.insert(c["doc_id"].as_str().unwrap().to_string());
+    }
+    assert_eq!(
+        by_id.len(),
+        rows.len(),
+        "every row has claims and every id a row"
+    );
+    for r in &rows {
+        let (n, kinds, docs) = &by_id[r["speaker_id"].as_str().unwrap()];
+        assert_eq!(r["claims"].as_u64().unwrap(), *n);
+        assert_eq!(r["docs"].as_u64().unwrap(), docs.len() as u64);
+        let got: BTreeMap<String, u64> =
+            serde_json::from_value(r["claims_by_kind"].clone()).unwrap();
+        assert_eq!(&got, kinds);
+        // gender only from evidence
+        if r["gender"].is_null() {
+            assert!(r["gender_evidence"]["decided_by"].is_null());
+        }
+    }
+    // the CSV of the same index has one row per identity
+    let csv_path = s.path("index.csv");
+    let o = claimex(
+        &[
+            "speakers",
+            "corpus/",
+            "-o",
+            csv_path.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
+    assert!(o.status.success());
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    assert_eq!(reader.records().count(), rows.len());
+    // built from the claim records instead of the documents: the same index
+    let extracted = s.path("extracted.jsonl");
+    assert!(claimex(
+        &[
+            "extract",
+            "corpus/",
+            "-o",
+            extracted.to_str().unwrap(),
+            "-q"
+        ],
+        b""
+    )
+    .status
+    .success());
+    let again = s.path("again.jsonl");
+    assert!(claimex(
+        &[
+            "speakers",
+            extracted.to_str().unwrap(),
+            "-o",
+            again.to_str().unwrap(),
+            "-q"
+        ],
+        b""
+    )
+    .status
+    .success());
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&index).unwrap()
+    );
+    // and merged from two shard indexes
+    let text = std::fs::read_to_string(&extracted).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let half = lines.len() / 2;
+    let (a, b) = (s.path("a.jsonl"), s.path("b.jsonl"));
+    std::fs::write(&a, lines[..half].join("\n") + "\n").unwrap();
+    std::fs::write(&b, lines[half..].join("\n") + "\n").unwrap();
+    let (ia, ib, merged) = (
+        s.path("ia.jsonl"),
+        s.path("ib.jsonl"),
+        s.path("merged.jsonl"),
+    );
+    for (input, out) in [(&a, &ia), (&b, &ib)] {
+        assert!(claimex(
+            &[
+                "speakers",
+                input.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "-q"
+            ],
+            b""
+        )
+        .status
+        .success());
+    }
+    let o = claimex(
+        &[
+            "speakers",
+            "--merge",
+            ia.to_str().unwrap(),
+            ib.to_str().unwrap(),
+            "-o",
+            merged.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        std::fs::read(&merged).unwrap(),
+        std::fs::read(&index).unwrap()
+    );
+    // --merge refuses claims
+    let o = claimex(
+        &["speakers", "--merge", extracted.to_str().unwrap(), "-q"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn shards_merge_into_the_index_of_the_whole(
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 1..4),
+        seed in any::<u64>(),
+    ) {
+        let claims = corpus_claims();
+        let r = rules();
+        let whole = index_of(&claims, &r);
+        // shuffle (a fixed permutation from the seed), then cut into shards
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        let mut x = seed | 1;
+        for i in (1..order.len()).rev() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let shuffled: Vec<Value> = order.iter().map(|&i| claims[i].clone()).collect();
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(shuffled.len() + 1)).collect();
+        bounds.push(0);
+        bounds.push(shuffled.len());
+        bounds.sort();
+        let shards: Vec<SpeakerIndex> = bounds
+            .windows(2)
+            .map(|w| index_of(&shuffled[w[0]..w[1]], &r))
+            .collect();
+        let merged = SpeakerIndex::merge(shards);
+        prop_assert_eq!(
+            rows::to_jsonl(&merged, &r, true),
+            rows::to_jsonl(&whole, &r, true)
+        );
+        // and the order of the claims never changes an id
+        prop_assert_eq!(index_of(&shuffled, &r), whole);
+    }
+}
