@@ -9,7 +9,7 @@ use clap::Args;
 use claimex::rules::RuleSources;
 use claimex::run::sink::{same_file, Sink};
 use claimex::run::{thread_count, warn, RunError};
-use claimex::speakers::{build, rows, Built, Keep, NameRules};
+use claimex::speakers::{build, rows, Built, NameRules};
 use claimex::{Pipeline, RuleErrors, Rules};
 
 /// What both corpus commands read.
@@ -74,7 +74,8 @@ fn fail(m: String) -> ExitCode {
 fn read_corpus(
     a: &CorpusArgs,
     outputs: &[&Path],
-    keep: Keep,
+    keep_claims: bool,
+    on_claim: &mut (dyn FnMut(&serde_json::Value, Option<&str>) + Send),
 ) -> Result<(Built, NameRules), ExitCode> {
     let sources = match &a.rules {
         Some(d) => RuleSources::with_overrides(d).map_err(RuleErrors::from),
@@ -112,7 +113,16 @@ fn read_corpus(
         .build()
         .map_err(|e| fail(format!("cannot start worker threads: {e}")))?;
     let pipeline = Pipeline::new(rules).with_dct(dct);
-    let built = pool.install(|| build(&a.inputs, &pipeline, &names, a.by.as_deref(), keep));
+    let built = pool.install(|| {
+        build(
+            &a.inputs,
+            &pipeline,
+            &names,
+            a.by.as_deref(),
+            keep_claims,
+            on_claim,
+        )
+    });
     built.map(|b| (b, names)).map_err(fail)
 }
 
@@ -139,15 +149,11 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
         .flatten()
         .map(|p| p.as_path())
         .collect();
-    let keep = if a.claims_out.is_some() {
-        Keep::Whole
-    } else {
-        Keep::Nothing
-    };
-    let (built, names) = match read_corpus(&a.corpus, &outputs, keep) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
+    let (built, names) =
+        match read_corpus(&a.corpus, &outputs, a.claims_out.is_some(), &mut |_, _| {}) {
+            Ok(b) => b,
+            Err(code) => return code,
+        };
     if a.merge && built.others_read > 0 {
         return fail(format!(
             "--merge combines index files, but {} lines are claims or documents",
@@ -206,29 +212,13 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
 pub fn report(a: ReportArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let outputs: Vec<&Path> = a.corpus.output.iter().map(|p| p.as_path()).collect();
-    let (built, names) = match read_corpus(&a.corpus, &outputs, Keep::Slim) {
+    let mut tally = claimex::report::Tally::new(a.corpus.by.as_deref());
+    let (built, names) = match read_corpus(&a.corpus, &outputs, false, &mut |c, k| tally.add(c, k))
+    {
         Ok(b) => b,
         Err(code) => return code,
     };
-    let ids = built.index.ids_by_key();
-    let claims: Vec<(serde_json::Value, Option<String>)> = built
-        .claims
-        .iter()
-        .map(|(c, key)| {
-            let id = key
-                .as_deref()
-                .and_then(|k| ids.get(k))
-                .map(|s| s.to_string());
-            (c.clone(), id)
-        })
-        .collect();
-    let f = claimex::report::figures(
-        &claims,
-        &built.index,
-        &names,
-        built.documents,
-        a.corpus.by.as_deref(),
-    );
+    let f = claimex::report::figures(&tally, &built.index, &names, built.documents);
     let stamp = a.stamp.then(|| {
         format!(
             "Made {}",

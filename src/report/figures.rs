@@ -2,11 +2,11 @@
 //! draws them and also embeds them as JSON (`<script type="application/json">`), so tests and
 //! scripts can check every figure against the claims.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use serde_json::Value;
 
+use super::tally::Tally;
 use crate::speakers::index::{Counts, SpeakerIndex};
 use crate::speakers::names::NameRules;
 use crate::speakers::rows::{canonical_name, gender};
@@ -19,7 +19,6 @@ pub const TOP_PER_VALUE: usize = 10;
 pub const TOP_VALUES: usize = 12;
 /// Example quotes per speaker, and the characters of each.
 pub const EXAMPLES: usize = 3;
-const EXAMPLE_CHARS: usize = 300;
 
 /// The claim kinds in drawing order.
 pub const KINDS: [&str; 5] = ["direct", "mixed", "indirect", "according_to", "reported"];
@@ -107,54 +106,49 @@ fn top_counts(c: &Counts, n: usize) -> Vec<(String, u64)> {
     v
 }
 
-fn period_of(date: &str, week: bool) -> Option<String> {
-    let d: jiff::civil::Date = date.parse().ok()?;
+fn period_of(days: i32, week: bool) -> String {
+    let d = jiff::civil::date(1970, 1, 1) + jiff::Span::new().days(i64::from(days));
     if week {
         let w = d.iso_week_date();
-        Some(format!("{}-W{:02}", w.year(), w.week()))
+        format!("{}-W{:02}", w.year(), w.week())
     } else {
-        Some(format!("{:04}-{:02}", d.year(), d.month()))
+        format!("{:04}-{:02}", d.year(), d.month())
     }
 }
 
-fn type_of(claim: &Value) -> &'static str {
-    match claim["speaker"]["type"].as_str() {
-        _ if claim["speaker"].is_null() => "none",
-        Some("PRONOUN") => "unresolved pronoun",
-        Some("ORG") => "organization",
-        Some("NORP") => "group",
-        _ => "person",
-    }
+fn day_text(days: i32) -> String {
+    (jiff::civil::date(1970, 1, 1) + jiff::Span::new().days(i64::from(days))).to_string()
 }
 
-/// Computes the figures. `claims` pairs each claim with its identity id (or none).
-pub fn figures(
-    claims: &[(Value, Option<String>)],
-    index: &SpeakerIndex,
-    rules: &NameRules,
-    documents: usize,
-    by: Option<&str>,
-) -> Figures {
-    let mut claims_by_kind = Counts::new();
-    let mut types = Counts::new();
-    let dates: BTreeSet<&str> = claims
-        .iter()
-        .filter_map(|(c, _)| c["doc_date"].as_str())
-        .collect();
-    let first_date = dates.iter().next().map(|d| d.to_string());
-    let last_date = dates.iter().next_back().map(|d| d.to_string());
-    let span_days = match (&first_date, &last_date) {
-        (Some(a), Some(b)) => match (
-            a.parse::<jiff::civil::Date>(),
-            b.parse::<jiff::civil::Date>(),
-        ) {
-            (Ok(a), Ok(b)) => (b - a).get_days(),
-            _ => 0,
-        },
-        _ => 0,
+/// Computes the figures of the claims in `t`, whose speakers `index` holds.
+pub fn figures(t: &Tally, index: &SpeakerIndex, rules: &NameRules, documents: usize) -> Figures {
+    let kind_name = |k: u8| KINDS.get(usize::from(k)).copied().unwrap_or("other");
+    let dated = t.claims.iter().filter(|c| c.date != i32::MIN);
+    let first = dated.clone().map(|c| c.date).min();
+    let last = dated.map(|c| c.date).max();
+    let week = match (first, last) {
+        (Some(a), Some(b)) => b - a <= 26 * 7,
+        _ => true,
     };
-    let week = span_days <= 26 * 7;
-    let genders: BTreeMap<&str, Option<&'static str>> = index
+    // each name key's identity, and each identity's gender
+    let by_key = index.ids_by_key();
+    let position: BTreeMap<&str, usize> = index
+        .identities
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (id.id.as_str(), i))
+        .collect();
+    let identity_of: Vec<Option<usize>> = t
+        .keys
+        .iter()
+        .map(|k| {
+            by_key
+                .get(k.as_str())
+                .and_then(|id| position.get(id))
+                .copied()
+        })
+        .collect();
+    let genders: Vec<Option<&'static str>> = index
         .identities
         .iter()
         .map(|i| {
@@ -164,20 +158,29 @@ pub fn figures(
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
             let kind = kind.map_or("PERSON", |(k, _)| k.as_str());
-            (i.id.as_str(), gender(&i.total, kind, rules).0)
+            gender(&i.total, kind, rules).0
         })
         .collect();
+    let mut claims_by_kind = Counts::new();
+    let mut types = Counts::new();
     let mut timeline: BTreeMap<String, Counts> = BTreeMap::new();
     let mut gender_timeline: BTreeMap<String, Counts> = BTreeMap::new();
     let mut undated = 0;
-    let mut examples: BTreeMap<&str, Vec<(bool, usize)>> = BTreeMap::new();
-    let mut by_value: BTreeMap<String, Counts> = BTreeMap::new();
-    for (n, (c, id)) in claims.iter().enumerate() {
-        let kind = c["kind"].as_str().unwrap_or("unknown");
+    let mut periods: HashMap<i32, String> = HashMap::new();
+    let mut per_identity: Vec<u64> = vec![0; index.identities.len()];
+    let mut by_value: BTreeMap<u32, BTreeMap<usize, u64>> = BTreeMap::new();
+    let by_month = t.by() == Some("month");
+    for c in &t.claims {
+        let kind = kind_name(c.kind);
         *claims_by_kind.entry(kind.to_string()).or_default() += 1;
-        let t = type_of(c);
-        *types.entry(t.to_string()).or_default() += 1;
-        let period = c["doc_date"].as_str().and_then(|d| period_of(d, week));
+        let stype = TYPES[usize::from(c.stype)];
+        *types.entry(stype.to_string()).or_default() += 1;
+        let period = (c.date != i32::MIN).then(|| {
+            periods
+                .entry(c.date)
+                .or_insert_with(|| period_of(c.date, week))
+                .clone()
+        });
         match &period {
             Some(p) => {
                 *timeline
@@ -188,87 +191,80 @@ pub fn figures(
             }
             None => undated += 1,
         }
-        if let Some(id) = id {
-            examples
-                .entry(id.as_str())
-                .or_default()
-                .push((kind != "direct", n));
-            if t == "person" {
-                if let Some(p) = &period {
-                    let g = genders
-                        .get(id.as_str())
-                        .copied()
-                        .flatten()
-                        .unwrap_or("no evidence");
-                    *gender_timeline
-                        .entry(p.clone())
-                        .or_default()
-                        .entry(g.to_string())
-                        .or_default() += 1;
-                }
-            }
-            if let Some(field) = by {
-                let v = match crate::speakers::index::meta_field(c, field) {
-                    Value::Null => "(none)".to_string(),
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                *by_value
-                    .entry(v)
+        let Some(ident) = identity_of.get(c.key as usize).copied().flatten() else {
+            continue;
+        };
+        per_identity[ident] += 1;
+        if stype == "person" {
+            if let Some(p) = &period {
+                let g = genders[ident].unwrap_or("no evidence");
+                *gender_timeline
+                    .entry(p.clone())
                     .or_default()
-                    .entry(id.clone())
+                    .entry(g.to_string())
                     .or_default() += 1;
             }
         }
+        if t.by().is_some() && !by_month {
+            *by_value.entry(c.by).or_default().entry(ident).or_default() += 1;
+        }
     }
-    let names: BTreeMap<&str, &str> = index
-        .identities
-        .iter()
-        .map(|i| (i.id.as_str(), canonical_name(&i.total)))
-        .collect();
-    let mut ranked: Vec<&crate::speakers::index::Identity> = index.identities.iter().collect();
-    ranked.sort_by(|a, b| {
-        let n = |i: &crate::speakers::index::Identity| i.total.kinds.values().sum::<u64>();
-        n(b).cmp(&n(a)).then(a.id.cmp(&b.id))
+    let mut ranked: Vec<usize> = (0..index.identities.len()).collect();
+    ranked.sort_by(|&a, &b| {
+        per_identity[b]
+            .cmp(&per_identity[a])
+            .then(index.identities[a].id.cmp(&index.identities[b].id))
     });
     let top = ranked
         .iter()
         .take(TOP_SPEAKERS)
-        .map(|i| {
-            let t = &i.total;
-            let mut ex = examples.get(i.id.as_str()).cloned().unwrap_or_default();
-            ex.sort();
+        .filter(|&&i| per_identity[i] > 0)
+        .map(|&i| {
+            let ident = &index.identities[i];
+            let total = &ident.total;
+            let mut ex: Vec<&(bool, usize, Example)> = ident
+                .parts
+                .iter()
+                .filter_map(|p| {
+                    let k = t.keys.iter().position(|x| *x == p.key)?;
+                    t.examples.get(&(k as u32))
+                })
+                .flatten()
+                .collect();
+            ex.sort_by_key(|(nd, o, _)| (*nd, *o));
             TopSpeaker {
-                id: i.id.clone(),
-                name: canonical_name(t).to_string(),
-                claims: t.kinds.values().sum(),
-                by_kind: t.kinds.clone(),
-                variants: top_counts(&t.variants, 10),
-                titles: top_counts(&t.titles, 10),
-                affiliations: top_counts(&t.affiliations, 10),
-                cues: top_counts(&t.cues, 10),
+                id: ident.id.clone(),
+                name: canonical_name(total).to_string(),
+                claims: total.kinds.values().sum(),
+                by_kind: total.kinds.clone(),
+                variants: top_counts(&total.variants, 10),
+                titles: top_counts(&total.titles, 10),
+                affiliations: top_counts(&total.affiliations, 10),
+                cues: top_counts(&total.cues, 10),
                 examples: ex
                     .iter()
                     .take(EXAMPLES)
-                    .map(|(_, n)| {
-                        let c = &claims[*n].0;
-                        Example {
-                            text: c["content"]["text"]
-                                .as_str()
-                                .unwrap_or("")
-                                .chars()
-                                .take(EXAMPLE_CHARS)
-                                .collect(),
-                            doc_id: c["doc_id"].as_str().unwrap_or("").to_string(),
-                            date: c["doc_date"].as_str().map(str::to_string),
-                        }
-                    })
+                    .map(|(_, _, e)| e.clone())
                     .collect(),
             }
         })
         .collect();
-    let by = by.map(|field| {
-        let mut values: Vec<(String, Counts)> = by_value.into_iter().collect();
+    let by = t.by().map(|field| {
+        let mut values: Vec<(String, Counts)> = if by_month {
+            month_values(t, &identity_of, index)
+        } else {
+            by_value
+                .into_iter()
+                .map(|(v, per)| {
+                    let named: Counts = per.iter().fold(Counts::new(), |mut m, (i, n)| {
+                        *m.entry(canonical_name(&index.identities[*i].total).to_string())
+                            .or_default() += n;
+                        m
+                    });
+                    (t.by_values[v as usize].clone(), named)
+                })
+                .collect()
+        };
         values.sort_by(|a, b| {
             let n = |c: &Counts| c.values().sum::<u64>();
             n(&b.1).cmp(&n(&a.1)).then(a.0.cmp(&b.0))
@@ -276,31 +272,17 @@ pub fn figures(
         values.truncate(TOP_VALUES);
         let per_value = values
             .into_iter()
-            .map(|(v, c)| {
-                let named: Counts = c
-                    .iter()
-                    .map(|(id, n)| {
-                        (
-                            names.get(id.as_str()).copied().unwrap_or("").to_string(),
-                            *n,
-                        )
-                    })
-                    .fold(Counts::new(), |mut m, (k, n)| {
-                        *m.entry(k).or_default() += n;
-                        m
-                    });
-                (v, top_counts(&named, TOP_PER_VALUE))
-            })
+            .map(|(v, c)| (v, top_counts(&c, TOP_PER_VALUE)))
             .collect();
         (field.to_string(), per_value)
     });
     Figures {
         documents,
-        claims: claims.len(),
+        claims: t.claims.len(),
         claims_by_kind,
         speakers: index.identities.len(),
-        first_date,
-        last_date,
+        first_date: first.map(day_text),
+        last_date: last.map(day_text),
         top,
         period: if week { "week" } else { "month" },
         timeline: timeline.into_iter().collect(),
@@ -309,4 +291,28 @@ pub fn figures(
         gender_timeline: gender_timeline.into_iter().collect(),
         by,
     }
+}
+
+/// `--by month`: claims per month of the document date, by speaker name.
+fn month_values(
+    t: &Tally,
+    identity_of: &[Option<usize>],
+    index: &SpeakerIndex,
+) -> Vec<(String, Counts)> {
+    let mut out: BTreeMap<String, Counts> = BTreeMap::new();
+    for c in &t.claims {
+        let Some(i) = identity_of.get(c.key as usize).copied().flatten() else {
+            continue;
+        };
+        let month = if c.date == i32::MIN {
+            "(none)".to_string()
+        } else {
+            period_of(c.date, false)
+        };
+        *out.entry(month)
+            .or_default()
+            .entry(canonical_name(&index.identities[i].total).to_string())
+            .or_default() += 1;
+    }
+    out.into_iter().collect()
 }

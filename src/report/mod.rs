@@ -3,6 +3,8 @@
 
 pub mod figures;
 pub mod html;
+pub mod tally;
 
 pub use figures::{figures, Figures};
 pub use html::page;
+pub use tally::Tally;

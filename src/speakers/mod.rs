@@ -125,43 +125,6 @@ fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> 
     Ok(())
 }
 
-/// Which claims [`build`] keeps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
-    /// None: only the index.
-    Nothing,
-    /// Every claim as read (for `--claims-out`).
-    Whole,
-    /// Only what a report reads: kind, content, speaker, doc id and date, and the `--by`
-    /// field of `meta` (a claim's `meta` can be far larger than the claim).
-    Slim,
-}
-
-/// A claim cut to what a report reads.
-fn slim(mut c: Value, by: Option<&str>) -> Value {
-    if let Value::Object(m) = &mut c {
-        let kept_meta = by.map(|f| {
-            let top = f.split('.').next().unwrap_or(f);
-            (
-                top.to_string(),
-                m.get("meta").and_then(|meta| meta.get(top)).cloned(),
-            )
-        });
-        m.retain(|k, _| {
-            matches!(
-                k.as_str(),
-                "doc_id" | "kind" | "content" | "speaker" | "doc_date" | "cue"
-            )
-        });
-        let mut meta = serde_json::Map::new();
-        if let Some((k, Some(v))) = kept_meta {
-            meta.insert(k, v);
-        }
-        m.insert("meta".into(), Value::Object(meta));
-    }
-    c
-}
-
 /// The result of building an index.
 pub struct Built {
     /// The index.
@@ -180,28 +143,37 @@ pub struct Built {
 
 /// Builds the index of `paths`: claim records are read as they are, documents run through
 /// `pipeline` (in parallel, in order), index rows are merged. `by` is the field to count
-/// claims by (`month`, or a field of the input's `meta`); `keep` says which claims to hold.
+/// claims by (`month`, or a field of the input's `meta`). `keep_claims` holds every claim (for
+/// `--claims-out`); `on_claim` sees each claim as it goes, with its name key (for a report).
 pub fn build(
     paths: &[String],
     pipeline: &Pipeline,
     rules: &NameRules,
     by: Option<&str>,
-    keep: Keep,
+    keep_claims: bool,
+    on_claim: &mut dyn FnMut(&Value, Option<&str>),
 ) -> Result<Built, String> {
-    let mut parts: Vec<Part> = Vec::new();
+    // one part per name key, summed as claims come: memory follows distinct names, not claims
+    let mut parts: std::collections::HashMap<String, Part> = std::collections::HashMap::new();
     let mut claims = Vec::new();
     let mut docs: Vec<crate::RawDoc> = Vec::new();
     let mut bad = 0;
-    let take = |c: Value, parts: &mut Vec<Part>, claims: &mut Vec<(Value, Option<String>)>| {
+    let mut take = |c: Value,
+                    parts: &mut std::collections::HashMap<String, Part>,
+                    claims: &mut Vec<(Value, Option<String>)>| {
         let p = claim_part(&c, rules, by);
         let key = p.as_ref().map(|p| p.key.clone());
         if let Some(p) = p {
-            parts.push(p);
+            match parts.get_mut(&p.key) {
+                Some(have) => have.absorb(&p),
+                None => {
+                    parts.insert(p.key.clone(), p);
+                }
+            }
         }
-        match keep {
-            Keep::Nothing => {}
-            Keep::Whole => claims.push((c, key)),
-            Keep::Slim => claims.push((slim(c, by), key)),
+        on_claim(&c, key.as_deref());
+        if keep_claims {
+            claims.push((c, key));
         }
     };
     let flush = |docs: &mut Vec<crate::RawDoc>| -> Vec<Value> {
@@ -253,7 +225,7 @@ pub fn build(
     for c in flush(&mut docs) {
         take(c, &mut parts, &mut claims);
     }
-    parts.extend(rows_parts);
+    let parts = parts.into_values().chain(rows_parts);
     Ok(Built {
         index: SpeakerIndex::from_parts(parts),
         claims,
