@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Wall-clock figures of the Python package beside the CLI on polnear-train's texts (a benchmark,
+not a test; run with the .venv-test interpreter after scripts/test.sh):
+
+    .venv-test/bin/python scripts/bench_python.py [--spark]
+
+Prints: the CLI (`extract -j 1`, Parquet), `extract_arrow` on one thread, `extract_batch` on one
+and two threads, and with --spark `claimex.spark.extract` in local[2], each in MB of text per
+second, best of three. Needs ../shared/corpus/polnear-train.jsonl (not in the repository).
+"""
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+TRAIN = ROOT.parent / "shared" / "corpus" / "polnear-train.jsonl"
+BINARY = ROOT / "target" / "release" / "claimex"
+
+
+def best(f, n=3):
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        f()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def main():
+    if not TRAIN.exists():
+        sys.exit(f"{TRAIN} is absent: this benchmark needs ../shared beside the checkout")
+    import pyarrow as pa
+
+    import claimex
+
+    docs = []
+    with open(TRAIN, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            docs.append({"id": d["id"], "text": d["text"], "date": d.get("date")})
+    mb = sum(len(d["text"].encode()) for d in docs) / 1e6
+    ex = claimex.Extractor()
+    table = pa.Table.from_pylist(docs)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "texts.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.writelines(json.dumps(d) + "\n" for d in docs)
+        out = os.path.join(tmp, "claims.parquet")
+        cli = best(lambda: subprocess.run([str(BINARY), "extract", path, "-j", "1", "-q", "-o", out], check=True))
+    arrow1 = best(lambda: ex.extract_arrow(table, threads=1))
+    batch1 = best(lambda: ex.extract_batch(docs, threads=1))
+    batch2 = best(lambda: ex.extract_batch(docs, threads=2))
+    print(f"{len(docs)} documents, {mb:.2f} MB of text")
+    print(f"  CLI extract -j 1 (Parquet)   {mb / cli:6.2f} MB/s  ({cli:.2f} s)")
+    print(f"  extract_arrow, 1 thread      {mb / arrow1:6.2f} MB/s  ({arrow1 / cli:.2f}x the CLI's time)")
+    print(f"  extract_batch, 1 thread      {mb / batch1:6.2f} MB/s")
+    print(f"  extract_batch, 2 threads     {mb / batch2:6.2f} MB/s  ({batch1 / batch2:.2f}x one thread)")
+    if "--spark" in sys.argv:
+        from pyspark.sql import SparkSession
+
+        from claimex import spark as cx
+
+        spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
+        sdf = spark.createDataFrame([(d["id"], d["text"], d["date"]) for d in docs], "id string, text string, date string").repartition(2).cache()
+        sdf.count()
+        t = best(lambda: cx.extract(sdf, date_col="date").count(), n=2)
+        print(f"  Spark local[2]               {mb / t:6.2f} MB/s")
+        spark.stop()
+
+
+if __name__ == "__main__":
+    main()
