@@ -62,6 +62,9 @@ def main():
     if "--spark" in sys.argv:
         from pyspark.sql import SparkSession
 
+        # the workers run this interpreter, which has claimex installed
+        os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+
         from claimex import spark as cx
 
         spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
