@@ -268,3 +268,69 @@ proptest! {
         prop_assert_eq!(index_of(&shuffled, &r), whole);
     }
 }
+
+/// The merges on polnear-train against the hand check in tests/gold/speaker_merges.tsv.
+#[test]
+fn merges_on_polnear_train_are_the_hand_checked_ones() {
+    let train = std::path::Path::new("../shared/corpus/polnear-train.jsonl");
+    if !train.exists() {
+        eprintln!("../shared/corpus/polnear-train.jsonl is absent: the hand check is not run");
+        return;
+    }
+    let s = Scratch::new("speakers-hand");
+    let index = s.path("index.jsonl");
+    let o = claimex(
+        &[
+            "speakers",
+            train.to_str().unwrap(),
+            "-o",
+            index.to_str().unwrap(),
+            "-q",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let checked: BTreeMap<(String, String), String> =
+        std::fs::read_to_string("tests/gold/speaker_merges.tsv")
+            .unwrap()
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                ((f[0].to_string(), f[1].to_string()), f[2].to_string())
+            })
+            .collect();
+    let mut same = 0;
+    let mut total = 0;
+    for row in json_lines(&std::fs::read(&index).unwrap()) {
+        let mut names: Vec<String> = row["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let v = p["variants"].as_object().unwrap();
+                let best = v
+                    .iter()
+                    .max_by(|a, b| a.1.as_u64().cmp(&b.1.as_u64()).then(a.0.cmp(b.0)))
+                    .unwrap();
+                best.0.clone()
+            })
+            .collect();
+        names.sort();
+        for i in 0..names.len() {
+            for j in i + 1..names.len() {
+                let key = (names[i].clone(), names[j].clone());
+                let verdict = checked
+                    .get(&key)
+                    .unwrap_or_else(|| panic!("a merge nobody checked: {key:?}"));
+                total += 1;
+                same += usize::from(verdict == "same");
+            }
+        }
+    }
+    assert!(total >= 40, "{total} merges");
+    assert!(
+        same * 100 >= total * 97,
+        "{same} of {total} merges are one person"
+    );
+}

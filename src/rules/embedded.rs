@@ -29,6 +29,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/speaker_words.txt"),
     ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
+    ("nicknames.txt", include_str!("../../rules/nicknames.txt")),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
     (
         "description_heads.txt",

@@ -45,6 +45,18 @@ pub struct Part {
     pub first_date: Option<String>,
     /// Latest document date.
     pub last_date: Option<String>,
+    /// A variant reads as a proper name (see [`NameRules::is_proper`]): only then do the
+    /// middle-form and surname rules apply.
+    #[serde(default)]
+    pub proper: bool,
+    /// A variant is a full name a bare surname may join, or (for a one-word key) a surname
+    /// (see [`NameRules::is_full_name`], [`NameRules::is_surname`]).
+    #[serde(default)]
+    pub surname_rule: bool,
+    /// The formal form of the key's first word ("joe" → "joseph", `nicknames.txt`), which
+    /// the middle-form rule compares.
+    #[serde(default)]
+    pub first_formal: String,
 }
 
 fn add(into: &mut Counts, from: &Counts) {
@@ -83,6 +95,8 @@ impl Part {
         }
         self.acronyms.extend(o.acronyms.iter().cloned());
         self.docs.extend(o.docs.iter().cloned());
+        self.proper |= o.proper;
+        self.surname_rule |= o.surname_rule;
         self.first_date = earlier(&self.first_date, &o.first_date, true);
         self.last_date = earlier(&self.last_date, &o.last_date, false);
     }
@@ -139,6 +153,9 @@ pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<
     }
     let mut p = Part {
         key: format!("{kind}:{}", words.join(" ")),
+        proper: rules.is_proper(name),
+        surname_rule: rules.is_full_name(name, &words) || rules.is_surname(name, &words),
+        first_formal: rules.formal(&words[0]).to_string(),
         ..Part::default()
     };
     let one = |c: &mut Counts, k: &str| *c.entry(k.to_string()).or_insert(0) += 1;
@@ -301,10 +318,15 @@ fn link(parts: &[Part], uf: &mut UnionFind) {
     let mut by_ends: BTreeMap<(String, String), Vec<(usize, String)>> = BTreeMap::new();
     for (i, p) in parts.iter().enumerate() {
         let w = p.words();
-        if p.kind() == "PERSON" && w.len() >= 2 {
+        if p.kind() == "PERSON" && p.proper && w.len() >= 2 {
             let middle = w[1..w.len() - 1].join(" ");
+            let first = if p.first_formal.is_empty() {
+                w[0]
+            } else {
+                &p.first_formal
+            };
             by_ends
-                .entry((w[0].to_string(), w[w.len() - 1].to_string()))
+                .entry((first.to_string(), w[w.len() - 1].to_string()))
                 .or_default()
                 .push((i, middle));
         }
@@ -325,14 +347,14 @@ fn link(parts: &[Part], uf: &mut UnionFind) {
     let mut by_last: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
     for (i, p) in parts.iter().enumerate() {
         let w = p.words();
-        if p.kind() == "PERSON" && w.len() >= 2 {
+        if p.kind() == "PERSON" && p.surname_rule && w.len() >= 2 {
             let root = uf.find(i);
             by_last.entry(w[w.len() - 1]).or_default().insert(root);
         }
     }
     for (i, p) in parts.iter().enumerate() {
         let w = p.words();
-        if p.kind() == "PERSON" && w.len() == 1 {
+        if p.kind() == "PERSON" && p.surname_rule && w.len() == 1 {
             if let Some(people) = by_last.get(w[0]) {
                 if people.len() == 1 {
                     uf.union(*people.iter().next().expect("one"), i);
@@ -389,7 +411,14 @@ mod tests {
         ]);
         assert_eq!(ix.identities.len(), 1, "{:?}", names(&ix));
         assert_eq!(ix.identities[0].total.docs.len(), 3);
+        // a short given name is its formal one
         assert_eq!(ix.identities[0].total.honorifics["male"], 1);
+        let ix = index(&[
+            claim("a", "Joe Biden", "Joe Biden", "PERSON"),
+            claim("b", "Joseph R. Biden", "Joseph R. Biden", "PERSON"),
+            claim("c", "Jill Biden", "Jill Biden", "PERSON"),
+        ]);
+        assert_eq!(ix.identities.len(), 2, "{:?}", names(&ix));
     }
 
     #[test]
@@ -403,6 +432,25 @@ mod tests {
             claim("f", "George Bush", "George Bush", "PERSON"),
         ]);
         assert_eq!(ix.identities.len(), 6, "{:?}", names(&ix));
+    }
+
+    #[test]
+    fn descriptions_never_merge_beyond_their_key() {
+        let ix = index(&[
+            claim("a", "the release", "the release", "PERSON"),
+            claim("b", "Trump release", "Trump release", "PERSON"),
+            claim("c", "There", "There", "PERSON"),
+            claim("d", "executives there", "executives there", "PERSON"),
+            claim("e", "The book", "The book", "PERSON"),
+            claim("f", "his book", "his book", "PERSON"),
+            claim("g", "Gov. Fallin", "Gov. Fallin", "PERSON"),
+            claim("h", "Mary Fallin", "Mary Fallin", "PERSON"),
+            claim("i", "Campaign", "Campaign", "PERSON"),
+            claim("j", "Ann Lee Campaign", "Ann Lee Campaign", "PERSON"),
+            claim("k", "Andres", "Andres", "PERSON"),
+            claim("l", "Dog Andres", "Dog Andres", "PERSON"),
+        ]);
+        assert_eq!(ix.identities.len(), 11, "{:?}", names(&ix));
     }
 
     #[test]

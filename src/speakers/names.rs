@@ -19,6 +19,13 @@ pub struct NameRules {
     given: HashMap<String, Gender>,
     /// Pronouns, lower-cased, with their gender.
     pronouns: HashMap<String, Gender>,
+    /// Words in the longest title.
+    longest_title: usize,
+    /// Head words of descriptions (`description_heads.txt`: "campaign", "report"): never a
+    /// surname.
+    heads: std::collections::HashSet<String>,
+    /// Short given names with their formal name ("joe" → "joseph"), unambiguous ones only.
+    nicknames: HashMap<String, String>,
 }
 
 fn fold(word: &str) -> String {
@@ -29,22 +36,18 @@ fn fold(word: &str) -> String {
 }
 
 impl NameRules {
-    /// Reads `titles.txt`, `gazetteers/given_names.txt` and `pronouns.txt` from `src`.
+    /// Reads `titles.txt`, `gazetteers/given_names.txt`, `nicknames.txt`,
+    /// `description_heads.txt` and `pronouns.txt` from `src`.
     pub fn compile(src: &RuleSources) -> Result<NameRules, RuleErrors> {
         let mut errors = Vec::new();
         let mut rules = NameRules::default();
         match parse_titles(src.get("titles.txt")) {
             Ok(titles) => {
                 for t in titles {
-                    // a multi-word office ("Secretary of State") is stripped word by word
-                    for w in t.written.split_whitespace() {
-                        let g = if t.written.contains(' ') {
-                            Gender::Unknown
-                        } else {
-                            t.gender
-                        };
-                        rules.titles.entry(fold(w)).or_insert(g);
-                    }
+                    // a multi-word office ("Secretary of State") is stripped as a whole
+                    let words: Vec<String> = t.written.split_whitespace().map(fold).collect();
+                    rules.longest_title = rules.longest_title.max(words.len());
+                    rules.titles.entry(words.join(" ")).or_insert(t.gender);
                 }
             }
             Err(e) => errors.extend(e),
@@ -54,6 +57,29 @@ impl NameRules {
                 rules.given = names.into_iter().map(|(n, g)| (fold(&n), g)).collect();
             }
             Err(e) => errors.extend(e),
+        }
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut pairs = Vec::new();
+        for line in src.get("nicknames.txt").lines() {
+            let f: Vec<&str> = line.fields().collect();
+            if f.len() != 2 || f[0].is_empty() || f[0].contains(' ') {
+                errors.push(line.error("expected `Formal | short short …`"));
+                continue;
+            }
+            for short in f[1].split_whitespace() {
+                *seen.entry(fold(short)).or_default() += 1;
+                pairs.push((fold(short), fold(f[0])));
+            }
+        }
+        for (short, formal) in pairs {
+            if seen[&short] == 1 {
+                rules.nicknames.insert(short, formal);
+            }
+        }
+        for line in src.get("description_heads.txt").lines() {
+            if let Some(words) = line.fields().nth(1) {
+                rules.heads.extend(words.split_whitespace().map(fold));
+            }
         }
         for line in src.get("pronouns.txt").lines() {
             let mut fields = line.fields();
@@ -113,14 +139,83 @@ impl NameRules {
             })
             .filter(|w| !w.is_empty())
             .collect();
-        let titles = words
-            .iter()
-            .take_while(|w| self.titles.contains_key(*w))
-            .count();
+        let titles = self.leading_titles(&words);
         if titles < words.len() {
             words.drain(..titles);
         }
         words
+    }
+
+    /// How many of the leading `words` are titles, longest titles first ("former secretary of
+    /// state hillary clinton" → 4 when "Secretary of State" and "former" are titles).
+    fn leading_titles(&self, words: &[String]) -> usize {
+        let mut at = 0;
+        'outer: while at < words.len() {
+            for n in (1..=self.longest_title.min(words.len() - at)).rev() {
+                if self.titles.contains_key(&words[at..at + n].join(" ")) {
+                    at += n;
+                    continue 'outer;
+                }
+            }
+            break;
+        }
+        at
+    }
+
+    /// The formal form of a given name ("joe" → "joseph"), else the name itself.
+    pub fn formal<'a>(&'a self, first: &'a str) -> &'a str {
+        self.nicknames.get(first).map_or(first, String::as_str)
+    }
+
+    /// True when a name key reads as a person's full name a bare surname may join: a proper
+    /// name of two or more words that opens with a given name and does not end in a
+    /// description's head word ("Marty West", not "Dog Andres" or "Hillary Clinton Campaign").
+    pub fn is_full_name(&self, name: &str, key: &[String]) -> bool {
+        key.len() >= 2
+            && self.is_proper(name)
+            && self.given.contains_key(&key[0])
+            && !self.heads.contains(&key[key.len() - 1])
+    }
+
+    /// True when a one-word key may be a surname: a proper name that is no description head
+    /// ("Comey", not "Campaign").
+    pub fn is_surname(&self, name: &str, key: &[String]) -> bool {
+        key.len() == 1 && self.is_proper(name) && !self.heads.contains(&key[0])
+    }
+
+    /// True when `name` reads as a proper name: every word after its titles starts with a
+    /// capital, except name particles ("de", "van", "al-"). Merges beyond the exact key
+    /// (middle forms, surnames) apply only to proper names, never to descriptions ("the
+    /// book", "executives there").
+    pub fn is_proper(&self, name: &str) -> bool {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let skip = self.leading_titles(&folded).min(words.len());
+        let rest = &words[skip..];
+        !rest.is_empty()
+            && rest.iter().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase())
+                    || matches!(
+                        *w,
+                        "de" | "da"
+                            | "del"
+                            | "della"
+                            | "di"
+                            | "du"
+                            | "van"
+                            | "von"
+                            | "der"
+                            | "den"
+                            | "bin"
+                            | "ibn"
+                            | "al"
+                            | "el"
+                            | "la"
+                            | "le"
+                    )
+                    || w.starts_with("al-")
+                    || w.starts_with("el-")
+            })
     }
 }
 
@@ -151,6 +246,13 @@ mod tests {
         assert_eq!(r.key("Mr. Trump"), ["trump"]);
         assert_eq!(r.key("DONALD TRUMP"), ["donald", "trump"]);
         assert_eq!(r.key("Sen."), ["sen"], "a title alone stays");
+        assert_eq!(
+            r.key("the release"),
+            ["the", "release"],
+            "an article is no title"
+        );
+        assert!(r.is_proper("Sen. Anwar al-Awlaki") && r.is_proper("Marty West"));
+        assert!(!r.is_proper("executives there") && !r.is_proper("The book"));
     }
 
     #[test]
@@ -162,5 +264,11 @@ mod tests {
         assert_eq!(r.pronoun_gender("She"), Some(Gender::Female));
         assert_eq!(r.pronoun_gender("they"), None);
         assert_eq!(initials(&r.key("Environmental Protection Agency")), "epa");
+        assert_eq!(r.formal("joe"), "joseph");
+        assert_eq!(
+            r.formal("ted"),
+            "ted",
+            "Ted is Edward or Theodore: left alone"
+        );
     }
 }
