@@ -166,8 +166,18 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
         .output
         .as_ref()
         .is_some_and(|p| p.to_string_lossy().to_ascii_lowercase().ends_with(".csv"));
+    let parquet = a.corpus.output.as_ref().is_some_and(|p| {
+        p.to_string_lossy()
+            .to_ascii_lowercase()
+            .ends_with(".parquet")
+    });
     let bytes = if csv {
         rows::to_csv(&built.index, &names, by)
+    } else if parquet {
+        match rows::to_parquet(&built.index, &names, by) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("cannot write Parquet: {e}")),
+        }
     } else {
         rows::to_jsonl(&built.index, &names, by)
     };

@@ -123,6 +123,31 @@ fn the_cli_index_counts_what_the_claims_say() {
     assert!(o.status.success());
     let mut reader = csv::Reader::from_path(&csv_path).unwrap();
     assert_eq!(reader.records().count(), rows.len());
+    // and as Parquet: one row per identity, counts as integers
+    let pq = s.path("index.parquet");
+    let o = claimex(
+        &["speakers", "corpus/", "-o", pq.to_str().unwrap(), "-q"],
+        b"",
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+        std::fs::File::open(&pq).unwrap(),
+    )
+    .unwrap()
+    .build()
+    .unwrap();
+    let mut n = 0;
+    for batch in reader {
+        let batch = batch.unwrap();
+        assert!(batch
+            .column_by_name("claims")
+            .unwrap()
+            .as_any()
+            .downcast_ref::<arrow_array::Int64Array>()
+            .is_some());
+        n += batch.num_rows();
+    }
+    assert_eq!(n, rows.len());
     // built from the claim records instead of the documents: the same index
     let extracted = s.path("extracted.jsonl");
     assert!(claimex(

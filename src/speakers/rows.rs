@@ -133,9 +133,13 @@ fn joined(c: &Counts) -> String {
         .join("; ")
 }
 
-/// The index as CSV: one row per identity; lists as `value (count); …`.
-pub fn to_csv(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+/// The flat table of the index (CSV and Parquet): the header and one row of cells per
+/// identity; lists as `value (count); …`.
+pub fn table(
+    ix: &SpeakerIndex,
+    rules: &NameRules,
+    with_by: bool,
+) -> (Vec<&'static str>, Vec<Vec<String>>) {
     let mut header = vec![
         "speaker_id",
         "name",
@@ -152,7 +156,7 @@ pub fn to_csv(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Vec<u8> {
     if with_by {
         header.push("by");
     }
-    w.write_record(&header).expect("CSV to memory");
+    let mut rows = Vec::with_capacity(ix.identities.len());
     for i in &ix.identities {
         let t = &i.total;
         let kind = majority_type(t);
@@ -188,9 +192,52 @@ pub fn to_csv(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Vec<u8> {
         if with_by {
             cells.push(joined(&t.by));
         }
+        rows.push(cells);
+    }
+    (header, rows)
+}
+
+/// The index as CSV: one row per identity.
+pub fn to_csv(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Vec<u8> {
+    let (header, rows) = table(ix, rules, with_by);
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(&header).expect("CSV to memory");
+    for cells in rows {
         w.write_record(&cells).expect("CSV to memory");
     }
     w.into_inner().expect("CSV to memory")
+}
+
+/// The index as a Parquet file: the CSV's columns, counts as int64, empty cells as nulls.
+pub fn to_parquet(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Result<Vec<u8>, String> {
+    use arrow_array::{ArrayRef, Int64Array, RecordBatch, StringArray};
+    use std::sync::Arc;
+    let (header, rows) = table(ix, rules, with_by);
+    let numeric = |h: &str| h == "claims" || h == "docs" || KINDS.contains(&h);
+    let columns: Vec<(&str, ArrayRef)> = header
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            let array: ArrayRef = if numeric(h) {
+                Arc::new(Int64Array::from_iter(
+                    rows.iter().map(|r| r[c].parse::<i64>().ok()),
+                ))
+            } else {
+                Arc::new(StringArray::from_iter(
+                    rows.iter()
+                        .map(|r| (!r[c].is_empty()).then(|| r[c].as_str())),
+                ))
+            };
+            (*h, array)
+        })
+        .collect();
+    let batch = RecordBatch::try_from_iter(columns).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    let mut w = parquet::arrow::ArrowWriter::try_new(&mut out, batch.schema(), None)
+        .map_err(|e| e.to_string())?;
+    w.write(&batch).map_err(|e| e.to_string())?;
+    w.close().map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// Parts from index rows written by [`to_jsonl`] (for `--merge`).
