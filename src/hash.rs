@@ -165,6 +165,17 @@ impl<V: Copy> ShortTable<V> {
     }
 }
 
+/// A 64-bit key of a text that is the same in every run and on every machine (SipHash with
+/// fixed keys), for keys that are written out or must not collide by accident (document ids,
+/// speaker ids); the word tables use the faster [`FxHasher`].
+pub fn stable_key(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    let mut h =
+        BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().build_hasher();
+    h.write(text.as_bytes());
+    h.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

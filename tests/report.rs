@@ -15,6 +15,17 @@ fn data_of(html: &str) -> Value {
     serde_json::from_str(&html[start..end]).unwrap()
 }
 
+/// The ISO week (`2024-W02`) or month (`2024-01`) of a `YYYY-MM-DD` date, computed here
+/// independently of the report.
+fn period(date: &str, week: bool) -> String {
+    if week {
+        let w = date.parse::<jiff::civil::Date>().unwrap().iso_week_date();
+        format!("{}-W{:02}", w.year(), w.week())
+    } else {
+        date[..7].to_string()
+    }
+}
+
 fn count<'a>(it: impl Iterator<Item = &'a str>) -> BTreeMap<String, u64> {
     let mut m = BTreeMap::new();
     for k in it {
@@ -120,13 +131,7 @@ fn every_section_counts_what_the_claims_say() {
     for c in &claims {
         match c["doc_date"].as_str() {
             Some(date) => {
-                let day: jiff::civil::Date = date.parse().unwrap();
-                let key = if week {
-                    let w = day.iso_week_date();
-                    format!("{}-W{:02}", w.year(), w.week())
-                } else {
-                    date[..7].to_string()
-                };
+                let key = period(date, week);
                 *timeline
                     .entry(key)
                     .or_default()
@@ -163,13 +168,7 @@ fn every_section_counts_what_the_claims_say() {
         if c["speaker"]["type"] != "PERSON" {
             continue;
         }
-        let day: jiff::civil::Date = date.parse().unwrap();
-        let key = if week {
-            let w = day.iso_week_date();
-            format!("{}-W{:02}", w.year(), w.week())
-        } else {
-            date[..7].to_string()
-        };
+        let key = period(date, week);
         let value = gender[id].unwrap_or("no evidence");
         *g.entry(key)
             .or_default()

@@ -14,6 +14,7 @@ use claimex::io::output::{
     csv_header_with, render_annotation, render_claims, render_csv_with, CsvOptions,
 };
 use claimex::pipeline::parse_date;
+use claimex::run::panic_message;
 use claimex::{Doc, Pipeline, RawDoc, Rules};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -92,17 +93,6 @@ fn claims_array(doc: &Doc) -> String {
     }
     out.push(']');
     out
-}
-
-/// A panic's message, as far as it can be told.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    if let Some(s) = payload.downcast_ref::<&str>() {
-        (*s).to_string()
-    } else if let Some(s) = payload.downcast_ref::<String>() {
-        s.clone()
-    } else {
-        "unknown panic".to_string()
-    }
 }
 
 /// Runs `f`; a panic in it becomes `Err("internal error: ...")`.

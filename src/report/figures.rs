@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::tally::Tally;
+pub use super::tally::{Example, EXAMPLES, KINDS, TYPES};
 use crate::speakers::index::{Counts, SpeakerIndex};
 use crate::speakers::names::NameRules;
-use crate::speakers::rows::{canonical_name, gender};
+use crate::speakers::rows::{canonical_name, gender, majority_type};
 
 /// Speakers drawn in the top chart (and in each small multiple: [`TOP_PER_VALUE`]).
 pub const TOP_SPEAKERS: usize = 25;
@@ -17,33 +18,8 @@ pub const TOP_SPEAKERS: usize = 25;
 pub const TOP_PER_VALUE: usize = 10;
 /// Values of `--by` drawn.
 pub const TOP_VALUES: usize = 12;
-/// Example quotes per speaker, and the characters of each.
-pub const EXAMPLES: usize = 3;
-
-/// The claim kinds in drawing order.
-pub const KINDS: [&str; 5] = ["direct", "mixed", "indirect", "according_to", "reported"];
-/// Speaker types in drawing order.
-pub const TYPES: [&str; 5] = [
-    "person",
-    "organization",
-    "group",
-    "unresolved pronoun",
-    "none",
-];
-
 /// A value of the `--by` field and its top speakers with their claims.
 pub type ValueSpeakers = (String, Vec<(String, u64)>);
-
-/// One example quote.
-#[derive(Clone, Debug, Serialize)]
-pub struct Example {
-    /// Its content (cut to 300 characters).
-    pub text: String,
-    /// The document.
-    pub doc_id: String,
-    /// The document's date.
-    pub date: Option<String>,
-}
 
 /// One speaker of the top chart.
 #[derive(Clone, Debug, Serialize)]
@@ -151,15 +127,7 @@ pub fn figures(t: &Tally, index: &SpeakerIndex, rules: &NameRules, documents: us
     let genders: Vec<Option<&'static str>> = index
         .identities
         .iter()
-        .map(|i| {
-            let kind = i
-                .total
-                .types
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-            let kind = kind.map_or("PERSON", |(k, _)| k.as_str());
-            gender(&i.total, kind, rules).0
-        })
+        .map(|i| gender(&i.total, majority_type(&i.total), rules).0)
         .collect();
     let mut claims_by_kind = Counts::new();
     let mut types = Counts::new();

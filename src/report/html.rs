@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::figures::{Figures, KINDS, TYPES};
+use super::figures::Figures;
+use super::tally::{KINDS, TYPES};
 use crate::speakers::index::Counts;
 
 /// HTML-escapes text for element content and attribute values.
@@ -322,7 +323,7 @@ pub fn page(f: &Figures, stamp: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use crate::report::html::escape;
 
     #[test]
     fn markup_in_article_text_is_shown_as_text() {

@@ -6,8 +6,33 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
-use super::figures::{Example, EXAMPLES, KINDS, TYPES};
 use crate::speakers::index::meta_field;
+use serde::Serialize;
+
+/// Example quotes per speaker, and the characters of each.
+pub const EXAMPLES: usize = 3;
+
+/// The claim kinds in drawing order.
+pub const KINDS: [&str; 5] = ["direct", "mixed", "indirect", "according_to", "reported"];
+/// Speaker types in drawing order.
+pub const TYPES: [&str; 5] = [
+    "person",
+    "organization",
+    "group",
+    "unresolved pronoun",
+    "none",
+];
+
+/// One example quote.
+#[derive(Clone, Debug, Serialize)]
+pub struct Example {
+    /// Its content (cut to 300 characters).
+    pub text: String,
+    /// The document.
+    pub doc_id: String,
+    /// The document's date.
+    pub date: Option<String>,
+}
 
 const NONE: u32 = u32::MAX;
 const NO_DATE: i32 = i32::MIN;

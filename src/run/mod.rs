@@ -1,6 +1,7 @@
 //! The batch driver behind `extract` and `annotate`: streams inputs, annotates documents in
 //! parallel, writes outputs in input order, reports errors, progress and a summary.
 
+mod error;
 mod progress;
 pub mod sink;
 
@@ -22,19 +23,10 @@ use crate::io::output::{
 };
 use crate::io::{ErrorRecord, InputFormat, InputItem, InputOptions, Inputs};
 use crate::pipeline::Pipeline;
+pub use error::RunError;
+pub use progress::Progress;
 use progress::Reporter;
 use sink::{identity, same_file, Sink};
-
-/// When to draw the progress bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Progress {
-    /// Only when stderr is a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
 
 /// Everything a run needs besides the pipeline.
 #[derive(Clone, Debug)]
@@ -57,27 +49,6 @@ pub struct RunOptions {
     pub input_options: InputOptions,
     /// `--keep` columns and Excel mode, for CSV and Parquet.
     pub csv: CsvOptions,
-}
-
-/// Why a run stopped early.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RunError {
-    /// The command cannot run as given (a missing input, an output that is an input);
-    /// nothing was read or written.
-    Usage(String),
-    /// Writing failed (a full disk, a file that cannot be created).
-    Io(String),
-    /// The reader of stdout went away (`| head`): the run ends quietly, as a success.
-    BrokenPipe,
-}
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        match self {
-            RunError::Usage(m) | RunError::Io(m) => f.write_str(m),
-            RunError::BrokenPipe => f.write_str("broken pipe"),
-        }
-    }
 }
 
 /// What a run did, for the summary line.
@@ -166,18 +137,6 @@ enum Outcome {
         warning: Option<String>,
     },
     Failed(ErrorRecord),
-}
-
-/// A 64-bit key of a document id: the run keeps one per distinct id (8 bytes and a count, not
-/// the id's text), so that ten million documents cost about 250 MB at most.
-fn id_key(id: &str) -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    // fixed keys: the same id gives the same key in every run
-    let mut h =
-        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-            .build_hasher();
-    h.write(id.as_bytes());
-    h.finish()
 }
 
 /// Unreadable dates (and repeated ids) shown on stderr; the rest are counted in the summary.
@@ -359,13 +318,17 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, RunError> 
     let stderr = std::io::stderr();
     let mut last_flush = Instant::now();
     let mut date_warnings = 0;
+    // one 64-bit key per distinct id (8 bytes and a count, not the id's text): ten million
+    // documents cost about 250 MB at most
     let mut seen_ids = std::collections::HashMap::<u64, u32>::new();
     let mut repeats = 0;
     while let Some(mut batch) = next_batch(&rx) {
         // in input order, so the numbering is the same at any thread count
         for item in &mut batch {
             let InputItem::Doc(raw) = item else { continue };
-            let count = seen_ids.entry(id_key(&raw.id)).or_insert(0);
+            let count = seen_ids
+                .entry(crate::hash::stable_key(&raw.id))
+                .or_insert(0);
             raw.id_repeat = *count;
             *count += 1;
             if raw.id_repeat > 0 {
@@ -446,6 +409,18 @@ pub fn run(pipeline: &Pipeline, opts: &RunOptions) -> Result<Summary, RunError> 
     Ok(summary)
 }
 
+/// A panic's message, as far as it can be told (for the error record of a document whose
+/// annotation panicked; the Python binding uses it too).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}
+
 /// The next batch: waits for one item, then takes more until the batch is full
 /// ([`BATCH_DOCS`], [`BATCH_BYTES`]), the input ends, or [`LATENCY`] has passed since its
 /// first item. `None` when the input has ended.
@@ -517,11 +492,7 @@ fn process(pipeline: &Pipeline, opts: &RunOptions, item: InputItem) -> Outcome {
                     warning,
                 },
                 Err(panic) => {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
+                    let what = panic_message(panic.as_ref());
                     Outcome::Failed(ErrorRecord::new(
                         id.clone(),
                         id,

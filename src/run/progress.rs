@@ -9,7 +9,16 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::Progress;
+/// When to draw the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Only when stderr is a terminal.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
 
 /// How often the log lines come off a terminal.
 const LOG_EVERY: Duration = Duration::from_secs(10);
@@ -117,7 +126,7 @@ fn clock(secs: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clock;
+    use crate::run::progress::clock;
 
     #[test]
     fn clock_reads_like_a_clock() {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use super::RunError;
+use crate::run::error::RunError;
 
 /// An open output.
 pub struct Sink {
@@ -192,7 +192,7 @@ fn temp_beside(target: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::run::sink::*;
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("claimex-sink-{}-{name}", std::process::id()));

@@ -124,12 +124,7 @@ fn gender_name(g: Gender) -> &'static str {
 
 /// A stable 64-bit key of a text (SipHash with fixed keys), as 16 hex digits.
 pub fn hex_key(text: &str) -> String {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h =
-        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
-            .build_hasher();
-    h.write(text.as_bytes());
-    format!("{:016x}", h.finish())
+    format!("{:016x}", crate::hash::stable_key(text))
 }
 
 /// The value of an input field in a claim's `meta`; a dotted name reads inside objects

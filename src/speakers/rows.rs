@@ -22,7 +22,7 @@ pub fn canonical_name(p: &Part) -> &str {
         .map_or("", |(k, _)| k.as_str())
 }
 
-fn majority(c: &Counts) -> Option<&str> {
+fn majority(c: &Counts) -> Option<&'static str> {
     let male = c.get("male").copied().unwrap_or(0);
     let female = c.get("female").copied().unwrap_or(0);
     match male.cmp(&female) {
@@ -54,7 +54,6 @@ pub fn gender(p: &Part, kind: &str, rules: &NameRules) -> (Option<&'static str>,
     } else {
         (None, None)
     };
-    let decided = decided.map(|g| if g == "male" { "male" } else { "female" });
     let evidence = json!({
         "honorific": p.honorifics,
         "pronoun": p.pronouns,
@@ -74,7 +73,8 @@ fn counted(c: &Counts, label: &str) -> Value {
     )
 }
 
-fn majority_type(p: &Part) -> &str {
+/// The speaker type most of a part's (or an identity's) claims give, `PERSON` when none.
+pub fn majority_type(p: &Part) -> &str {
     p.types
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))

@@ -69,42 +69,7 @@ pub fn json_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Checks that every span of every layer of an annotation slices `text` (Python-style char offsets).
-pub fn assert_spans_slice(doc: &serde_json::Value, text: &str) {
-    let chars: Vec<char> = text.chars().collect();
-    let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
-    let check = |s: &serde_json::Value| {
-        let a = s["start"].as_u64().unwrap() as usize;
-        let b = s["end"].as_u64().unwrap() as usize;
-        assert!(
-            a <= b && b <= chars.len(),
-            "span {a}..{b} outside text of {}",
-            chars.len()
-        );
-        if let Some(t) = s.get("text").and_then(|t| t.as_str()) {
-            assert_eq!(slice(a, b), t, "span {a}..{b}");
-        }
-    };
-    for layer in ["sentences", "entities", "timexes", "quotes"] {
-        for s in doc[layer].as_array().unwrap() {
-            check(s);
-        }
-    }
-    for sp in doc["speakers"].as_array().unwrap() {
-        for m in sp["mentions"].as_array().unwrap() {
-            check(m);
-        }
-    }
-    for c in doc["claims"].as_array().unwrap() {
-        for key in ["content", "speaker", "cue", "addressee"] {
-            if !c[key].is_null() {
-                check(&c[key]);
-            }
-        }
-        for key in ["timexes", "entities"] {
-            for s in c[key].as_array().unwrap() {
-                check(s);
-            }
-        }
-    }
-}
+/// Checks that every span of every layer of an annotation slices `text` (Python-style char
+/// offsets): the library's check, which the fuzz targets use too.
+#[allow(unused_imports)]
+pub use claimex::fuzzing::assert_spans_slice;

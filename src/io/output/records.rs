@@ -112,7 +112,14 @@ pub(crate) struct Spans<'d> {
     text: &'d str,
     index: CharIndex<'d>,
     doc_date: Option<String>,
-    meta: Option<&'d RawValue>,
+}
+
+/// The document's `meta` as JSON to embed in claim records, read only by the writers that
+/// write it; text that is not JSON (the reader writes it from JSON values) is left out.
+fn meta_of(doc: &Doc) -> Option<&RawValue> {
+    doc.meta
+        .as_deref()
+        .and_then(|m| serde_json::from_str(m).ok())
 }
 
 impl<'d> Spans<'d> {
@@ -121,11 +128,6 @@ impl<'d> Spans<'d> {
             text: &doc.text,
             index: CharIndex::new(&doc.text),
             doc_date: doc.date.map(|d| d.to_string()),
-            // the reader wrote it from JSON values; text that is not JSON is left out, not echoed
-            meta: doc
-                .meta
-                .as_deref()
-                .and_then(|m| serde_json::from_str(m).ok()),
         }
     }
 
@@ -197,7 +199,12 @@ pub(crate) fn confidence(c: &Claim) -> f64 {
     (f64::from(c.attribution.confidence) * 100.0).round() / 100.0
 }
 
-fn claim_out<'d>(doc: &'d Doc, spans: &'d Spans<'d>, c: &Claim<'d>) -> ClaimOut<'d> {
+fn claim_out<'d>(
+    doc: &'d Doc,
+    spans: &'d Spans<'d>,
+    meta: Option<&'d RawValue>,
+    c: &Claim<'d>,
+) -> ClaimOut<'d> {
     let a = c.attribution;
     ClaimOut {
         doc_id: &doc.id,
@@ -235,7 +242,7 @@ fn claim_out<'d>(doc: &'d Doc, spans: &'d Spans<'d>, c: &Claim<'d>) -> ClaimOut<
         doc_date: spans.doc_date.as_deref(),
         title: doc.title.as_deref(),
         url: doc.url.as_deref(),
-        meta: spans.meta,
+        meta,
     }
 }
 
@@ -243,9 +250,15 @@ fn claim_out<'d>(doc: &'d Doc, spans: &'d Spans<'d>, c: &Claim<'d>) -> ClaimOut<
 pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
     let spans = Spans::new(doc);
     let claims = assemble(doc);
+    let meta = if claims.is_empty() {
+        None
+    } else {
+        meta_of(doc)
+    };
     let mut out = Vec::new();
     for c in &claims {
-        serde_json::to_writer(&mut out, &claim_out(doc, &spans, c)).expect("claims serialize");
+        serde_json::to_writer(&mut out, &claim_out(doc, &spans, meta, c))
+            .expect("claims serialize");
         out.push(b'\n');
     }
     (out, claims.len())
@@ -255,6 +268,11 @@ pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
 pub fn render_annotation(doc: &Doc) -> (Vec<u8>, usize) {
     let spans = Spans::new(doc);
     let claims = assemble(doc);
+    let meta = if claims.is_empty() {
+        None
+    } else {
+        meta_of(doc)
+    };
     let out = AnnotationOut {
         id: &doc.id,
         date: doc.date.map(|d| d.to_string()),
@@ -279,7 +297,10 @@ pub fn render_annotation(doc: &Doc) -> (Vec<u8>, usize) {
                 mentions: k.mentions.iter().map(|m| spans.bounds(*m)).collect(),
             })
             .collect(),
-        claims: claims.iter().map(|c| claim_out(doc, &spans, c)).collect(),
+        claims: claims
+            .iter()
+            .map(|c| claim_out(doc, &spans, meta, c))
+            .collect(),
     };
     let mut buf = serde_json::to_vec(&out).expect("annotations serialize");
     buf.push(b'\n');
