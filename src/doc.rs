@@ -101,9 +101,16 @@ pub struct Token {
     /// Index of the sentence that holds it.
     pub sentence: u32,
     /// The id of its word in the rules' vocabulary (ASCII case folded), or
-    /// [`crate::words::UNKNOWN_WORD`] for a word no rule file names.
-    pub word: crate::words::WordId,
+    /// [`UNKNOWN_WORD`] for a word no rule file names.
+    pub word: WordId,
 }
+
+/// The id of a word in the rules' vocabulary (`crate::words::Vocab`): an index, dense from 0.
+/// The type lives with the token layer that carries it; the vocabulary hands the ids out.
+pub type WordId = u32;
+
+/// The id of every word no rule file names (and of punctuation and numbers).
+pub const UNKNOWN_WORD: WordId = 0;
 
 /// A quotation: the marks and what is between them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -70,7 +70,7 @@ impl Rules {
         let segment = segment::SegmentRules::compile(src).map_err(&mut keep);
         let quotes = quotes::QuoteRules::compile(src).map_err(&mut keep);
         let timex = timex::TimexRules::compile(src).map_err(&mut keep);
-        let attribution = attribution::AttributionRules::compile(src).map_err(&mut keep);
+        let attribution = attribution::AttributionRules::compile(src, &vocab).map_err(&mut keep);
         let (entities, coref) = match &gazetteer {
             Ok(g) => (
                 entities::EntityRules::compile(src, g.clone()).map_err(&mut keep),
@@ -257,5 +257,25 @@ mod tests {
         for s in ["", "0x1", "12-28", "1640649600abc", "-5", "Dec 28"] {
             assert_eq!(parse_date(s), None, "{s}");
         }
+    }
+
+    /// The entity stage's evidence over a document the earlier stages filled (here, where
+    /// every stage is in reach).
+    #[test]
+    fn entity_evidence_weak_positions() {
+        let text = "Despite it, Biden left. “Bad,” said Ann Lee.";
+        let doc = Pipeline::new(Rules::embedded().unwrap()).annotate(crate::RawDoc::new("t", text));
+        assert_eq!(doc.sentences.len(), 2);
+        let ev = crate::entities::evidence::Evidence::gather(&doc);
+        let weak: Vec<&str> = doc
+            .tokens
+            .iter()
+            .zip(&ev.weak)
+            .filter(|(_, w)| **w)
+            .map(|(t, _)| t.span.slice(text))
+            .collect();
+        assert_eq!(weak, vec!["Despite", "Bad"]);
+        assert!(ev.seen_strong("Biden"));
+        assert!(!ev.seen_strong("Despite"));
     }
 }

@@ -1,8 +1,13 @@
-//! Cue words of `cue_verbs.txt`, found in one pass of an Aho-Corasick automaton.
+//! Cue words of `cue_verbs.txt`, found on the token layer: a table by word id says which tokens
+//! can open a cue form, and only there a longest-prefix index of the forms is asked which form
+//! (the longest) starts. No automaton is built at start-up, and no byte of the text is read
+//! twice.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use crate::doc::{Token, WordId, UNKNOWN_WORD};
+use crate::hash::FxSet;
 use crate::rules::{RuleError, RuleSources};
+use crate::words::prefix::PrefixIndex;
+use crate::words::Vocab;
 
 /// Cue features (bit flags).
 pub mod feature {
@@ -72,9 +77,15 @@ pub struct CueForm {
 pub struct CueLexicon {
     /// Lemmas, in file order.
     pub lemmas: Vec<String>,
-    /// Forms, indexed like the automaton's patterns.
+    /// Forms, indexed like the forms of the index.
     pub forms: Vec<CueForm>,
-    automaton: AhoCorasick,
+    /// Every form (lowercase, one space between words), ASCII case-insensitive.
+    index: PrefixIndex,
+    /// By word id: the word is the first word of a form.
+    opens: Vec<bool>,
+    /// Some form's first word has no id of its own (too long for the vocabulary): tokens of
+    /// unknown words are asked too.
+    opens_unknown: bool,
 }
 
 /// One cue found in a text.
@@ -89,13 +100,14 @@ pub struct CueHit {
 }
 
 impl CueLexicon {
-    /// Compiles `cue_verbs.txt`.
-    pub fn compile(src: &RuleSources) -> Result<CueLexicon, Vec<RuleError>> {
+    /// Compiles `cue_verbs.txt`; `vocab` is the vocabulary the tokens' word ids come from.
+    pub fn compile(src: &RuleSources, vocab: &Vocab) -> Result<CueLexicon, Vec<RuleError>> {
         let file = src.get("cue_verbs.txt");
         let mut errors = Vec::new();
         let mut lemmas = Vec::new();
         let mut forms = Vec::new();
         let mut strings: Vec<String> = Vec::new();
+        let mut seen: FxSet<String> = FxSet::default();
         for line in file.lines() {
             let f: Vec<&str> = line.fields().collect();
             if f.len() != 3 || f[0].is_empty() || f[1].is_empty() {
@@ -125,7 +137,7 @@ impl CueLexicon {
                 }
                 let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
                 let lower = form.to_lowercase();
-                if strings.contains(&lower) {
+                if !seen.insert(lower.clone()) {
                     continue;
                 }
                 // the verb of a phrasal form is its first word ("pointing out")
@@ -148,31 +160,50 @@ impl CueLexicon {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&strings)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(true)
-                    .build(&strings)
-            })
-            .map_err(|e| vec![RuleError::new(&file.name, 0, &e.to_string())])?;
+        let mut opens = vec![false; vocab.len()];
+        let mut opens_unknown = false;
+        for form in &strings {
+            let first = form.split(' ').next().unwrap_or("");
+            match vocab.id(first) {
+                UNKNOWN_WORD => opens_unknown = true,
+                id => opens[id as usize] = true,
+            }
+        }
+        let refs: Vec<&str> = strings.iter().map(String::as_str).collect();
         Ok(CueLexicon {
             lemmas,
             forms,
-            automaton,
+            index: PrefixIndex::new(&refs, true),
+            opens,
+            opens_unknown,
         })
     }
 
-    /// Every cue form in `text` that stands as whole words, in order.
-    pub fn find(&self, text: &str) -> Vec<CueHit> {
+    /// True when a token of word `w` may open a cue form.
+    #[inline]
+    fn may_open(&self, w: WordId) -> bool {
+        match self.opens.get(w as usize) {
+            Some(&open) => open || w == UNKNOWN_WORD && self.opens_unknown,
+            None => false,
+        }
+    }
+
+    /// Every cue form that opens at a token of `tokens` (of `text`) and stands as whole
+    /// words, in order; hits never overlap (the longest form at the first token wins).
+    pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<CueHit> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
+        let mut free = 0;
+        for t in tokens {
+            let s = t.span.start;
+            if s < free || !self.may_open(t.word) {
+                continue;
+            }
+            let Some((len, form)) = self.index.longest(&bytes[s..]) else {
+                continue;
+            };
+            let e = s + len;
+            free = e;
             let before = text[..s].chars().next_back();
             let after = text[e..].chars().next();
             let joined = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
@@ -190,7 +221,7 @@ impl CueLexicon {
             out.push(CueHit {
                 start: s,
                 end: e,
-                form: m.pattern().as_usize(),
+                form: form as usize,
             });
         }
         out

@@ -22,6 +22,7 @@ pub mod view;
 
 use crate::doc::{Attribution, ClaimKind, Doc, Span};
 use crate::rules::{RuleError, RuleSources};
+use crate::words::Vocab;
 
 /// Compiled cue verbs, word classes and attribution configurations.
 pub struct AttributionRules {
@@ -37,9 +38,10 @@ pub struct AttributionRules {
 
 impl AttributionRules {
     /// Compiles `cue_verbs.txt`, `speaker_words.txt`, `attribution.txt` and `confidence.txt`.
-    pub fn compile(src: &RuleSources) -> Result<AttributionRules, Vec<RuleError>> {
+    /// `vocab` is the vocabulary of the tokens' word ids (the cue lexicon looks tokens up by it).
+    pub fn compile(src: &RuleSources, vocab: &Vocab) -> Result<AttributionRules, Vec<RuleError>> {
         let mut errors = Vec::new();
-        let c = cues::CueLexicon::compile(src).map_err(|e| errors.extend(e));
+        let c = cues::CueLexicon::compile(src, vocab).map_err(|e| errors.extend(e));
         let l = lexicon::Lexicon::compile(src).map_err(|e| errors.extend(e));
         let p = patterns::compile(src).map_err(|e| errors.extend(e));
         let k = calibration::Calibration::compile(src).map_err(|e| errors.extend(e));

@@ -180,7 +180,7 @@ impl<'d> View<'d> {
         // cues, mapped onto tokens
         let mut ctoks = Vec::new();
         let mut ti = 0usize;
-        for h in cues.find(text) {
+        for h in cues.find(text, &doc.tokens) {
             while ti < n && doc.tokens[ti].span.start < h.start {
                 ti += 1;
             }

@@ -243,23 +243,4 @@ mod tests {
             assert_eq!(is_all_caps(w), by_chars(w), "{w}");
         }
     }
-
-    #[test]
-    fn weak_positions() {
-        use crate::pipeline::{Pipeline, Rules};
-        let text = "Despite it, Biden left. “Bad,” said Ann Lee.";
-        let doc = Pipeline::new(Rules::embedded().unwrap()).annotate(crate::RawDoc::new("t", text));
-        assert_eq!(doc.sentences.len(), 2);
-        let ev = Evidence::gather(&doc);
-        let weak: Vec<&str> = doc
-            .tokens
-            .iter()
-            .zip(&ev.weak)
-            .filter(|(_, w)| **w)
-            .map(|(t, _)| t.span.slice(text))
-            .collect();
-        assert_eq!(weak, vec!["Despite", "Bad"]);
-        assert!(ev.seen_strong("Biden"));
-        assert!(!ev.seen_strong("Despite"));
-    }
 }

@@ -1,9 +1,7 @@
 //! Gazetteers: every written form of every listed place, group, organization and title, compiled
-//! once into a longest-prefix index (see [`index`]): the longest form starting at a byte.
+//! once into a longest-prefix index ([`crate::words::prefix`]): the longest form starting at a byte.
 
-mod index;
-
-use index::PrefixIndex;
+use crate::words::prefix::PrefixIndex;
 
 use crate::doc::EntityLabel;
 use crate::hash::FxSet;

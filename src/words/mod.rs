@@ -7,6 +7,7 @@
 pub mod gazetteer;
 pub mod given_names;
 pub mod labels;
+pub mod prefix;
 pub mod shape;
 pub mod vocab;
 

@@ -9,11 +9,7 @@
 use crate::hash::FxMap;
 use crate::rules::RuleSources;
 
-/// The id of a word in the [`Vocab`]: an index, dense from 0.
-pub type WordId = u32;
-
-/// The id of every word no rule file names (and of punctuation and numbers).
-pub const UNKNOWN_WORD: WordId = 0;
+pub use crate::doc::{WordId, UNKNOWN_WORD};
 
 /// The longest word, in bytes, that the vocabulary holds.
 pub const MAX_WORD: usize = 48;
@@ -74,13 +70,14 @@ fn folded_hash(w: &[u8]) -> u64 {
 
 impl Vocab {
     /// The vocabulary of every word in every rule file: each `|` field of each line, split at
-    /// whitespace (so "Secretary of State" gives three words and "U.S." one).
+    /// whitespace and at commas, which separate the forms of a list ("said, says" gives two
+    /// words, "Secretary of State" three and "U.S." one).
     pub fn from_rules(src: &RuleSources) -> Vocab {
         let mut v = Vocab::default();
         for file in src.files() {
             for line in file.lines() {
                 for field in line.fields() {
-                    for w in field.split_whitespace() {
+                    for w in field.split(|c: char| c.is_whitespace() || c == ',') {
                         v.intern(w);
                     }
                 }

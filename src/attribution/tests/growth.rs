@@ -27,17 +27,25 @@ fn grows_linearly(unit: &str, bytes: usize, scales: bool) {
     let large = unit.repeat(4 * (bytes / unit.len()));
     let d1 = pipeline().annotate(RawDoc::new("small", small));
     let d4 = pipeline().annotate(RawDoc::new("large", large));
-    let (t1, n1) = timed(&d1);
-    let (t4, n4) = timed(&d4);
-    if scales {
-        assert!(n1 > 0 && n4 >= 3 * n1, "{n1} → {n4} attributions");
+    // a floor of 1 ms keeps timer noise on tiny runs out of the ratio; the ratio is measured
+    // up to three times, because a busy machine can stall one measurement (a quadratic stage
+    // fails all three)
+    let mut last = String::new();
+    for _ in 0..3 {
+        let (t1, n1) = timed(&d1);
+        let (t4, n4) = timed(&d4);
+        if scales {
+            assert!(n1 > 0 && n4 >= 3 * n1, "{n1} → {n4} attributions");
+        }
+        if t4 < 10.0 * t1.max(1e-3) {
+            return;
+        }
+        last = format!(
+            "{unit:?}: {t1:.4}s for {} bytes, {t4:.4}s for 4 times as many",
+            d1.text.len()
+        );
     }
-    // a floor of 1 ms keeps timer noise on tiny runs out of the ratio
-    assert!(
-        t4 < 10.0 * t1.max(1e-3),
-        "{unit:?}: {t1:.4}s for {} bytes, {t4:.4}s for 4 times as many",
-        d1.text.len()
-    );
+    panic!("{last}");
 }
 
 #[test]

@@ -25,7 +25,7 @@ static FOLD: [u8; 256] = {
 
 /// A set of forms, each with an id, answering longest-prefix queries; exact or ASCII
 /// case-insensitive.
-pub(super) struct PrefixIndex {
+pub struct PrefixIndex {
     /// ASCII case-insensitive: forms are stored folded and the text is folded as it is read.
     fold: bool,
     /// The bytes of the forms, concatenated in sorted order.
@@ -46,7 +46,7 @@ pub(super) struct PrefixIndex {
 impl PrefixIndex {
     /// An index of `forms` (form `i` has id `i`). Forms that are equal (after folding) keep the
     /// lowest id. Empty forms are never matched.
-    pub(super) fn new(forms: &[&str], fold: bool) -> PrefixIndex {
+    pub fn new(forms: &[&str], fold: bool) -> PrefixIndex {
         // folded copies in one buffer, when folding
         let mut folded = Vec::new();
         let mut starts = Vec::new();
@@ -154,7 +154,7 @@ impl PrefixIndex {
 
     /// The longest form that is a prefix of `s` (folded, for a folding index), as (its length,
     /// its id).
-    pub(super) fn longest(&self, s: &[u8]) -> Option<(usize, u32)> {
+    pub fn longest(&self, s: &[u8]) -> Option<(usize, u32)> {
         let fold = &FOLD_IF[self.fold as usize];
         let b0 = fold[*s.first()? as usize] as usize;
         let (lo, hi) = (self.buckets[b0] as usize, self.buckets[b0 + 1] as usize);

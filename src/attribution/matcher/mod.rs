@@ -1,0 +1,413 @@
+//! Matching the configurations of `attribution.txt` around each cue (or quotation).
+
+use crate::doc::{Attribution, ClaimKind, Span};
+
+use super::chunk::addressee;
+use super::cues::{feature, CueLexicon};
+use super::edges::*;
+use super::lexicon::class::*;
+use super::patterns::{Elem, Pattern};
+use super::view::{View, NONE};
+
+mod left;
+mod right;
+
+/// What one successful match found, in token terms.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    /// Speaker tokens.
+    pub speaker: Option<(usize, usize)>,
+    /// Addressee tokens.
+    pub addressee: Option<(usize, usize)>,
+    /// Contents: token ranges, with the quotation (index into `View::quotes`) when the content
+    /// is one quotation's inside.
+    pub contents: Vec<((usize, usize), Option<usize>)>,
+    /// Quotations the match consumed.
+    pub quotes: Vec<usize>,
+}
+
+/// One attempt to match a pattern at an anchor: the pattern, the anchor's tokens `a..b` and its
+/// cue's features, the sentence unit `ulo..uhi` and the paragraph `plo..phi` around it.
+#[derive(Clone, Copy)]
+struct Attempt<'p> {
+    pat: &'p Pattern,
+    a: usize,
+    b: usize,
+    feats: u16,
+    ulo: usize,
+    uhi: usize,
+    plo: usize,
+    phi: usize,
+}
+
+/// State shared by the matching of all patterns over one document.
+pub struct Matcher<'v, 'd> {
+    /// The document view.
+    pub v: &'v View<'d>,
+    /// The cue lexicon.
+    pub cues: &'v CueLexicon,
+    /// Cues already used, by index into `v.cues`.
+    pub cue_used: Vec<bool>,
+    /// Quotations already used, by index into `v.quotes`.
+    pub quote_used: Vec<bool>,
+    /// Attributions found so far.
+    pub out: Vec<Attribution>,
+    /// Per cue (index into `v.cues`): the speaker of the attribution it made, and when (the
+    /// count of such cues before it).
+    cue_speaker: Vec<Option<(u32, Span)>>,
+    /// How many cues have a speaker so far.
+    spoken: u32,
+}
+
+impl<'v, 'd> Matcher<'v, 'd> {
+    /// A matcher with nothing used yet.
+    pub fn new(v: &'v View<'d>, cues: &'v CueLexicon) -> Self {
+        Matcher {
+            v,
+            cues,
+            cue_used: vec![false; v.cues.len()],
+            quote_used: vec![false; v.quotes.len()],
+            out: Vec::new(),
+            cue_speaker: vec![None; v.cues.len()],
+            spoken: 0,
+        }
+    }
+
+    /// Tries one pattern at every unused anchor.
+    pub fn run(&mut self, pat: &Pattern) {
+        match pat.elems[pat.anchor] {
+            Elem::Cue(need) => {
+                for ci in 0..self.v.cues.len() {
+                    if self.cue_used[ci] {
+                        continue;
+                    }
+                    let c = self.v.cues[ci];
+                    let feats = self.cues.forms[c.form].features;
+                    if feats & need != need {
+                        continue;
+                    }
+                    // "a Reuters report", "the Post report card": a noun-like form needs "that"
+                    if feats & feature::NOUNISH != 0 && pat.elems.contains(&Elem::Object) {
+                        continue;
+                    }
+                    if !self.cue_ok(ci) {
+                        continue;
+                    }
+                    if let Some(found) = self.match_at(pat, c.first, c.end, feats) {
+                        self.cue_used[ci] = true;
+                        self.emit(pat, Some(ci), found);
+                    }
+                }
+            }
+            _ => {
+                for qi in 0..self.v.quotes.len() {
+                    if self.quote_used[qi] {
+                        continue;
+                    }
+                    let q = self.v.quotes[qi];
+                    if let Some(found) = self.match_at(pat, q.first, q.first, 0) {
+                        self.emit(pat, None, found);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The speaker of the latest attribution whose cue lies in tokens `lo..a` (one sentence
+    /// unit), when that speaker is not first or second person ("… she believes we must …,
+    /// saying": such a speaker belongs to reported words, not to the narration).
+    fn prior_speaker(&self, lo: usize, a: usize) -> Option<Span> {
+        let v = self.v;
+        let k = v.cues.partition_point(|c| c.first < lo);
+        v.cues[k..]
+            .iter()
+            .zip(&self.cue_speaker[k..])
+            .take_while(|(c, _)| c.first < a)
+            .filter_map(|(_, s)| *s)
+            .filter(|(_, sp)| {
+                let w = &v.doc.text[sp.start..sp.end];
+                !["we", "i", "you", "us"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+            .max_by_key(|&(seq, _)| seq)
+            .map(|(_, sp)| sp)
+    }
+
+    /// A cue used as a noun ("the report", "a claim") or a passive ("was told") is no cue.
+    fn cue_ok(&self, ci: usize) -> bool {
+        let v = self.v;
+        let c = v.cues[ci];
+        let feats = self.cues.forms[c.form].features;
+        if feats & feature::ACCORDING != 0 || c.first == 0 {
+            return true;
+        }
+        let prev = c.first - 1;
+        if v.para[prev] != v.para[c.first] {
+            return true;
+        }
+        // "the report", "a claim" (but "another tweeted", "some say")
+        if v.is(prev, DET) && !v.is(prev, STOP | PRONOUN) {
+            return false;
+        }
+        if v.is(prev, BE) && feats & feature::FIN != 0 {
+            return false;
+        }
+        if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") {
+            return false;
+        }
+        // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
+        // (except in a title-case headline: "Obama Seeks More Refugees")
+        if v.is(c.first, CAP)
+            && v.unit_of(c.first).0 != c.first
+            && !v.is(prev, PUNCT)
+            && !v.title_case(c.first)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Takes the unused quotation `qi` (an index into `View::quotes`, or `NONE`) as a content of
+    /// `found`; returns the token after it.
+    fn take_quote(&self, qi: u32, found: &mut Found) -> Option<usize> {
+        if qi == NONE || self.quote_used[qi as usize] {
+            return None;
+        }
+        let qt = self.v.quotes[qi as usize];
+        found.contents.push(((qt.first, qt.end), Some(qi as usize)));
+        found.quotes.push(qi as usize);
+        Some(qt.end)
+    }
+
+    /// Matches `pat` with its anchor covering tokens `a..b`.
+    fn match_at(&self, pat: &Pattern, a: usize, b: usize, feats: u16) -> Option<Found> {
+        let v = self.v;
+        let mut found = Found::default();
+        let (ulo, uhi) = v.unit_of(a);
+        let t = Attempt {
+            pat,
+            a,
+            b,
+            feats,
+            ulo,
+            uhi,
+            plo: v.para_start(a),
+            phi: v.para_end(a.min(v.flags.len() - 1)),
+        };
+        let (plo, phi) = (t.plo, t.phi);
+        // the anchor itself
+        let (mut p, mut q) = (a, b);
+        if pat.elems[pat.anchor] == Elem::Quote {
+            q = self.take_quote(v.quote_open[a], &mut found)?;
+        }
+        // left of the anchor, right to left
+        for (k, e) in pat.elems[..pat.anchor].iter().enumerate().rev() {
+            p = match e {
+                Elem::Speaker => self.left_speaker(&t, k, p, &mut found)?,
+                Elem::Subject => self.left_subject(&t, k, p, &mut found)?,
+                Elem::Quote => self.left_quote(&t, k, p, &mut found)?,
+                Elem::Clause => self.left_clause(&t, p, &mut found)?,
+                Elem::Start if p == ulo => p,
+                Elem::Literal(l, _) if p > plo && v.text(p - 1).eq_ignore_ascii_case(l) => p - 1,
+                Elem::Literal(_, true) => p,
+                _ => return None,
+            };
+        }
+        // right of the anchor, left to right
+        let mut saw_that = false;
+        for (k, e) in pat.elems.iter().enumerate().skip(pat.anchor + 1) {
+            // a clause after a literal (", she said, is that …") continues a split clause
+            let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..)) || saw_that;
+            q = match e {
+                Elem::Speaker => self.right_speaker(&t, k, q, &mut found)?,
+                Elem::Addressee(opt) => {
+                    match (feats & feature::ADDRESSEE != 0)
+                        .then(|| addressee(v, q, uhi))
+                        .flatten()
+                    {
+                        Some((s0, e0)) => {
+                            found.addressee = Some((s0, e0));
+                            e0
+                        }
+                        None if *opt => q,
+                        None => return None,
+                    }
+                }
+                Elem::That => {
+                    let q2 = skip_that(v, q, uhi);
+                    if q2 == q
+                        && feats & (feature::THAT | feature::NOUNISH) != 0
+                        && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
+                    {
+                        return None;
+                    }
+                    saw_that = q2 > q;
+                    q2
+                }
+                Elem::Quote => {
+                    // "as the foundation's website notes: ¶ “…”": after a colon that ends its
+                    // paragraph, the quotation that opens the next one
+                    let next_para = q == phi && q > 0 && v.punct(q - 1, ":");
+                    if q >= phi && !next_para {
+                        return None;
+                    }
+                    self.take_quote(*v.quote_open.get(q)?, &mut found)?
+                }
+                Elem::Clause => self.right_clause(&t, q, after_literal, &mut found)?,
+                Elem::Object => {
+                    let end = object_end(v, q, uhi);
+                    if end <= q {
+                        return None;
+                    }
+                    found.contents.push(((q, end), None));
+                    end
+                }
+                Elem::End if at_end(v, q, uhi) => q,
+                Elem::Literal(l, opt) => {
+                    if q < phi && v.text(q).eq_ignore_ascii_case(l) {
+                        q + 1
+                    } else if let Some(c) = (l == "," && pat.elems.get(k + 1) == Some(&Elem::Quote))
+                        .then(|| pp_before_comma(v, q, phi))
+                        .flatten()
+                    {
+                        // "says of Clinton, “…”": a short phrase between the cue and its quotation
+                        c + 1
+                    } else if *opt {
+                        q
+                    } else {
+                        return None;
+                    }
+                }
+                _ => return None,
+            };
+        }
+        Some(found)
+    }
+
+    /// Turns a match into attributions (one per content).
+    fn emit(&mut self, pat: &Pattern, cue: Option<usize>, found: Found) {
+        let v = self.v;
+        let (cue_span, lemma, feats) = match cue {
+            Some(ci) => {
+                let c = v.cues[ci];
+                let form = &self.cues.forms[c.form];
+                (
+                    Some(c.span),
+                    Some(self.cues.lemmas[form.lemma].clone()),
+                    form.features,
+                )
+            }
+            None => (None, None, 0),
+        };
+        let speaker = found.speaker.map(|(a, b)| v.span(a, b));
+        if let (Some(ci), Some(sp)) = (cue, speaker) {
+            self.cue_speaker[ci] = Some((self.spoken, sp));
+            self.spoken += 1;
+        }
+        let addressee = found.addressee.map(|(a, b)| v.span(a, b));
+        let confidence = confidence(v, pat.confidence, found.speaker, feats);
+        for &qi in &found.quotes {
+            self.quote_used[qi] = true;
+        }
+        // a cue word inside the speaker or addressee ("according to a Reuters report") is used up
+        for (a, b) in found.speaker.iter().chain(found.addressee.iter()).copied() {
+            let k = v.cues.partition_point(|c| c.first < a);
+            for ci in k..v.cues.len() {
+                if v.cues[ci].first >= b {
+                    break;
+                }
+                self.cue_used[ci] = true;
+            }
+        }
+        for ((a, b), quote) in found.contents {
+            let (kind, content) = match quote {
+                Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
+                None => self.classify(pat.kind, a, b),
+            };
+            // a `mixed` cue needs a quotation in its content, and one that is not the very next
+            // thing: "called him a “liar”", not the naming "a film called “Sons”"
+            // ("what they called “financial supermarkets”": a relative with a speaker names
+            // nothing, it characterizes)
+            let relative = matches!(pat.elems.first(), Some(Elem::Literal(w, false)) if w == "what" || w == "which");
+            let naming = feats & feature::MIXED != 0
+                && !relative
+                && (kind != ClaimKind::Mixed && kind != ClaimKind::Direct
+                    || v.quote_open.get(a).is_some_and(|&q| q != NONE));
+            if content.is_empty() || naming {
+                continue;
+            }
+            self.out.push(Attribution {
+                kind,
+                content,
+                speaker,
+                cue: cue_span,
+                cue_lemma: lemma.clone(),
+                addressee,
+                rule: pat.name.clone(),
+                confidence,
+            });
+        }
+    }
+
+    /// The kind and span of a clause content `a..b`: one quotation → direct (its inside);
+    /// holding quotations → mixed (and they are used).
+    pub(super) fn classify(&mut self, kind: ClaimKind, a: usize, b: usize) -> (ClaimKind, Span) {
+        let v = self.v;
+        let mut b2 = b;
+        while b2 > a
+            && v.is(b2 - 1, PUNCT)
+            && matches!(v.text(b2 - 1), "." | "," | ";" | ":" | "!" | "?")
+        {
+            b2 -= 1;
+        }
+        if b2 <= a {
+            return (kind, v.span(a, b));
+        }
+        let qa = v.quote_open[a];
+        if qa != NONE && v.quotes[qa as usize].end == b2 {
+            if self.quote_used[qa as usize] {
+                return (kind, Span::new(0, 0));
+            }
+            self.quote_used[qa as usize] = true;
+            return (
+                ClaimKind::Direct,
+                v.doc.quotes[v.quotes[qa as usize].quote].inner,
+            );
+        }
+        let mut mixed = false;
+        let mut i = a;
+        while i < b2 {
+            let qi = v.quote_open[i];
+            if qi != NONE {
+                mixed = true;
+                self.quote_used[qi as usize] = true;
+                i = v.quotes[qi as usize].end.max(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+        let kind = if mixed && kind != ClaimKind::AccordingTo {
+            ClaimKind::Mixed
+        } else if kind == ClaimKind::Indirect && !has_verb(v, a, b2) {
+            ClaimKind::Reported
+        } else if kind == ClaimKind::Reported && has_verb(v, a, b2) {
+            // an "object" with a verb is a clause: "polls show whites could decide it"
+            ClaimKind::Indirect
+        } else {
+            kind
+        };
+        (kind, v.span(a, b2))
+    }
+}
+
+/// The comma ending a short prepositional phrase that starts at `q` ("of Clinton", "in a
+/// statement", "on Twitter"): at most six tokens, no other punctuation, before `hi`.
+fn pp_before_comma(v: &View, q: usize, hi: usize) -> Option<usize> {
+    if q >= hi || !v.is(q, PREP) || v.is(q, DET) {
+        return None;
+    }
+    (q + 1..hi.min(q + 7))
+        .take_while(|&i| v.is(i, WORD | NUMBER) || v.punct(i, ",") || v.abbrev_dot(i))
+        .find(|&i| v.punct(i, ","))
+}
