@@ -6,13 +6,13 @@ use crate::attribution::attributions;
 use crate::doc::Doc;
 use crate::RawDoc;
 
-/// The least time (seconds) of three runs of the attribution stage on `doc`, and its count of
+/// The least time (seconds) of five runs of the attribution stage on `doc`, and its count of
 /// attributions.
 fn timed(doc: &Doc) -> (f64, usize) {
     let rules = &pipeline().rules().attribution;
     let mut best = f64::MAX;
     let mut n = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let t = std::time::Instant::now();
         n = attributions(rules, doc).len();
         best = best.min(t.elapsed().as_secs_f64());
@@ -28,10 +28,10 @@ fn grows_linearly(unit: &str, bytes: usize, scales: bool) {
     let d1 = pipeline().annotate(RawDoc::new("small", small));
     let d4 = pipeline().annotate(RawDoc::new("large", large));
     // a floor of 1 ms keeps timer noise on tiny runs out of the ratio; the ratio is measured
-    // up to three times, because a busy machine can stall one measurement (a quadratic stage
-    // fails all three)
+    // up to five times, because a busy machine can stall one measurement (a quadratic stage
+    // fails every one)
     let mut last = String::new();
-    for _ in 0..3 {
+    for _ in 0..5 {
         let (t1, n1) = timed(&d1);
         let (t4, n4) = timed(&d4);
         if scales {
