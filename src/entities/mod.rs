@@ -7,7 +7,7 @@
 //! Sentence starts and Title-Case headlines are "weak" positions where a capital needs other
 //! evidence from the document.
 //!
-//! Files: [`rules`] (compiled rules), [`lexicon`] (word lists), [`evidence`] (what the document
+//! Files: [`rules`] (compiled rules), [`lexicon`] (word lists), `evidence` (what the document
 //! says about its words), `units` (a sentence's name pieces), `segments` (where names start),
 //! `collect` (how far a name reaches), `classify` (a name's words and label), `document`
 //! (document-level fixes), `transcript` (transcript labels as mentions) and `tagger` (the stage's order of work).

@@ -34,7 +34,7 @@ use splitter::Splitter;
 pub const MAX_SENTENCE_BYTES: usize = 4096;
 
 /// The sentences of `text`, never crossing a paragraph, whitespace trimmed, in order, none
-/// longer than [`MAX_SENTENCE_BYTES`].
+/// longer than `MAX_SENTENCE_BYTES` (4,096).
 pub fn sentences(rules: &SegmentRules, text: &str, paragraphs: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() + text.len() / 120);
     for p in paragraphs {
