@@ -181,6 +181,24 @@ fn nouns_and_names_are_not_cues() {
 }
 
 #[test]
+fn a_cue_form_opens_only_a_whole_token() {
+    // "state’s" is one token (a curly apostrophe joins it), never the cue verb "state"
+    let c =
+        one("Nick Barbknecht, a candidate from the state’s 2nd District, said taxes will rise.");
+    assert_eq!(
+        c.2,
+        some("Nick Barbknecht, a candidate from the state’s 2nd District,")
+    );
+    assert_eq!(c.3, some("said"));
+    // a form of several words: the longest form at a token wins
+    let c = one("Officials pointed out that the bridge was closed.");
+    assert_eq!(c.3, some("pointed out"));
+    assert_eq!(c.1, "the bridge was closed");
+    // a form joined to the next word by a hyphen is no cue ("said-so" is one token)
+    assert!(claims("The said-so of the board was enough.").is_empty());
+}
+
+#[test]
 fn cues_inside_quotes_are_ignored() {
     let c = one("“I said we would win, and we did,” the coach said.");
     assert_eq!(c.2, some("the coach"));
