@@ -128,9 +128,13 @@ pub fn write_jsonl(
     with_by: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    // each row serialized into one buffer, then written whole (a `dyn Write` per token is slow)
+    let mut line = Vec::new();
     for i in &ix.identities {
-        serde_json::to_writer(&mut *out, &row(i, rules, with_by, true))?;
-        out.write_all(b"\n")?;
+        line.clear();
+        serde_json::to_writer(&mut line, &row(i, rules, with_by, true)).expect("JSON to memory");
+        line.push(b'\n');
+        out.write_all(&line)?;
     }
     Ok(())
 }
