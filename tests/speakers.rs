@@ -310,6 +310,30 @@ proptest! {
     }
 }
 
+/// A document whose claims come apart is reported, since its document counts may be high.
+#[test]
+fn scattered_documents_are_reported() {
+    let claim = |doc: &str| {
+        format!(
+            r#"{{"doc_id":"{doc}","kind":"direct","content":{{"text":"x"}},"speaker":{{"text":"Ann Lee","name":"Ann Lee","type":"PERSON"}}}}"#
+        )
+    };
+    let together = [claim("a"), claim("a"), claim("b")].join("\n") + "\n";
+    let apart = [claim("a"), claim("b"), claim("a")].join("\n") + "\n";
+    let o = claimex(&["speakers"], together.as_bytes());
+    assert!(o.status.success());
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("did not come together"));
+    let rows = json_lines(&o.stdout);
+    assert_eq!(rows[0]["docs"], 2);
+    let o = claimex(&["speakers"], apart.as_bytes());
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the claims of 1 documents did not come together"),
+        "{err}"
+    );
+}
+
 /// The merges on polnear-train against the hand check in tests/gold/speaker_merges.tsv.
 #[test]
 fn merges_on_polnear_train_are_the_hand_checked_ones() {
