@@ -4,6 +4,7 @@ checks of `claimex speakers` and `claimex report`: 3,000 surnames x 16 given nam
 per document, dates over eight years, four outlets, a `<b>` in every quote.
 
     python3 scripts/synthetic_claims.py 1000000 > /tmp/claims1m.jsonl
+    python3 scripts/synthetic_claims.py 1000000 300 > /tmp/few.jsonl   # 300 surnames: names saturate
     /usr/bin/time -v target/release/claimex report /tmp/claims1m.jsonl -o /tmp/r.html --by outlet
 """
 import json
@@ -16,7 +17,7 @@ def main():
     random.seed(7)
     first = ["Ann", "Bob", "Carla", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jia", "Kofi", "Lena",
              "Max", "Nia", "Omar", "Pia"]
-    last = [f"Surname{i}" for i in range(3000)]
+    last = [f"Surname{i}" for i in range(int(sys.argv[2]) if len(sys.argv) > 2 else 3000)]
     kinds = ["direct", "mixed", "indirect", "according_to", "reported"]
     types = ["PERSON"] * 8 + ["ORG", "NORP", "PRONOUN"]
     out = sys.stdout

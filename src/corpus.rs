@@ -154,6 +154,13 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
             Ok(b) => b,
             Err(code) => return code,
         };
+    if built.scattered > 0 {
+        warn(&format!(
+            "claimex: the claims of {} documents did not come together (others in between): \
+             their speakers' document counts may count them more than once",
+            built.scattered
+        ));
+    }
     if a.merge && built.others_read > 0 {
         return fail(format!(
             "--merge combines index files, but {} lines are claims or documents",
@@ -171,17 +178,30 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
             .to_ascii_lowercase()
             .ends_with(".parquet")
     });
-    let bytes = if csv {
-        rows::to_csv(&built.index, &names, by)
+    let done = if csv {
+        write(
+            a.corpus.output.as_deref(),
+            &rows::to_csv(&built.index, &names, by),
+        )
     } else if parquet {
         match rows::to_parquet(&built.index, &names, by) {
-            Ok(b) => b,
+            Ok(b) => write(a.corpus.output.as_deref(), &b),
             Err(e) => return fail(format!("cannot write Parquet: {e}")),
         }
     } else {
-        rows::to_jsonl(&built.index, &names, by)
+        // row by row: the JSON Lines index is the largest output, never held whole
+        Sink::open(a.corpus.output.as_deref(), false).and_then(|mut sink| {
+            let mut out = std::io::BufWriter::new(&mut sink);
+            let r =
+                rows::write_jsonl(&built.index, &names, by, &mut out).and_then(|()| out.flush());
+            drop(out);
+            match r {
+                Ok(()) => sink.finish(),
+                Err(e) => Err(sink.error(e)),
+            }
+        })
     };
-    if let Some(code) = written(write(a.corpus.output.as_deref(), &bytes)) {
+    if let Some(code) = written(done) {
         return code;
     }
     if let Some(path) = &a.claims_out {

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use claimex::io::output::render_claims;
-use claimex::speakers::{claim_part, rows, NameRules, SpeakerIndex};
+use claimex::speakers::{rows, NameRules, SpeakerIndex};
 use claimex::{Pipeline, RawDoc, Rules};
 use common::{claimex, json_lines, Scratch};
 use proptest::prelude::*;
@@ -40,11 +40,7 @@ type Tally = (
 );
 
 fn index_of(claims: &[Value], rules: &NameRules) -> SpeakerIndex {
-    SpeakerIndex::from_parts(
-        claims
-            .iter()
-            .filter_map(|c| claim_part(c, rules, Some("month"))),
-    )
+    claimex::speakers::index_of(claims, rules, Some("month"))
 }
 
 fn rules() -> NameRules {
@@ -209,7 +205,12 @@ fn the_cli_index_counts_what_the_claims_say() {
     // and merged from two shard indexes
     let text = std::fs::read_to_string(&extracted).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let half = lines.len() / 2;
+    // cut between two documents (a shard holds whole documents)
+    let doc_of = |l: &str| serde_json::from_str::<Value>(l).unwrap()["doc_id"].clone();
+    let mut half = lines.len() / 2;
+    while half < lines.len() && doc_of(lines[half]) == doc_of(lines[half - 1]) {
+        half += 1;
+    }
     let (a, b) = (s.path("a.jsonl"), s.path("b.jsonl"));
     std::fs::write(&a, lines[..half].join("\n") + "\n").unwrap();
     std::fs::write(&b, lines[half..].join("\n") + "\n").unwrap();
@@ -268,22 +269,37 @@ proptest! {
         let claims = corpus_claims();
         let r = rules();
         let whole = index_of(&claims, &r);
-        // shuffle (a fixed permutation from the seed), then cut into shards
-        let mut order: Vec<usize> = (0..claims.len()).collect();
-        let mut x = seed | 1;
-        for i in (1..order.len()).rev() {
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
-            order.swap(i, (x % (i as u64 + 1)) as usize);
+        // the claims of each document together (as extract writes them), documents shuffled
+        // (a fixed permutation from the seed), claims within a document too; then cut into
+        // shards between documents
+        let mut docs: Vec<Vec<Value>> = Vec::new();
+        for c in &claims {
+            match docs.last_mut() {
+                Some(d) if d[0]["doc_id"] == c["doc_id"] => d.push(c.clone()),
+                _ => docs.push(vec![c.clone()]),
+            }
         }
-        let shuffled: Vec<Value> = order.iter().map(|&i| claims[i].clone()).collect();
-        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(shuffled.len() + 1)).collect();
+        let mut x = seed | 1;
+        let mut next = move || { x ^= x << 13; x ^= x >> 7; x ^= x << 17; x };
+        for i in (1..docs.len()).rev() {
+            let j = (next() % (i as u64 + 1)) as usize;
+            docs.swap(i, j);
+        }
+        for d in &mut docs {
+            for i in (1..d.len()).rev() {
+                let j = (next() % (i as u64 + 1)) as usize;
+                d.swap(i, j);
+            }
+        }
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c.index(docs.len() + 1)).collect();
         bounds.push(0);
-        bounds.push(shuffled.len());
+        bounds.push(docs.len());
         bounds.sort();
         let shards: Vec<SpeakerIndex> = bounds
             .windows(2)
-            .map(|w| index_of(&shuffled[w[0]..w[1]], &r))
+            .map(|w| index_of(&docs[w[0]..w[1]].concat(), &r))
             .collect();
+        let shuffled: Vec<Value> = docs.concat();
         let merged = SpeakerIndex::merge(shards);
         prop_assert_eq!(
             rows::to_jsonl(&merged, &r, true),
@@ -292,6 +308,30 @@ proptest! {
         // and the order of the claims never changes an id
         prop_assert_eq!(index_of(&shuffled, &r), whole);
     }
+}
+
+/// A document whose claims come apart is reported, since its document counts may be high.
+#[test]
+fn scattered_documents_are_reported() {
+    let claim = |doc: &str| {
+        format!(
+            r#"{{"doc_id":"{doc}","kind":"direct","content":{{"text":"x"}},"speaker":{{"text":"Ann Lee","name":"Ann Lee","type":"PERSON"}}}}"#
+        )
+    };
+    let together = [claim("a"), claim("a"), claim("b")].join("\n") + "\n";
+    let apart = [claim("a"), claim("b"), claim("a")].join("\n") + "\n";
+    let o = claimex(&["speakers"], together.as_bytes());
+    assert!(o.status.success());
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("did not come together"));
+    let rows = json_lines(&o.stdout);
+    assert_eq!(rows[0]["docs"], 2);
+    let o = claimex(&["speakers"], apart.as_bytes());
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the claims of 1 documents did not come together"),
+        "{err}"
+    );
 }
 
 /// The merges on polnear-train against the hand check in tests/gold/speaker_merges.tsv.

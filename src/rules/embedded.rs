@@ -30,6 +30,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("titles.txt", include_str!("../../rules/titles.txt")),
     ("nicknames.txt", include_str!("../../rules/nicknames.txt")),
+    (
+        "name_suffixes.txt",
+        include_str!("../../rules/name_suffixes.txt"),
+    ),
     ("pronouns.txt", include_str!("../../rules/pronouns.txt")),
     (
         "description_heads.txt",

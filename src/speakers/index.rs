@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::link::{link, UnionFind};
 use super::names::{initials, NameRules};
 use crate::words::gazetteer::Gender;
 
@@ -39,8 +40,12 @@ pub struct Part {
     pub acronyms: BTreeSet<String>,
     /// Claims per value of the `--by` field.
     pub by: Counts,
-    /// Documents (64-bit keys of their ids, hex), for exact document counts after a merge.
-    pub docs: BTreeSet<String>,
+    /// Documents by their *companions*: the other name keys of the same block (see [`block`])
+    /// that the document's claims also name, sorted and joined by a newline (`""` for none),
+    /// with the number of documents. An identity counts a document once from these alone
+    /// ([`doc_count`]), so memory follows distinct names and their co-occurrences, not
+    /// documents; counts of shards add up when no document is split between them.
+    pub docs: Counts,
     /// Earliest and latest document date.
     pub first_date: Option<String>,
     /// Latest document date.
@@ -57,6 +62,16 @@ pub struct Part {
     /// the middle-form rule compares.
     #[serde(default)]
     pub first_formal: String,
+    /// The gender the given-name list gives the key's first word (`male`, `female`, or empty;
+    /// only for keys of two or more words).
+    #[serde(default)]
+    pub given_gender: String,
+    /// The key's first word is a listed given name (`gazetteers/given_names.txt`).
+    #[serde(default)]
+    pub listed: bool,
+    /// The surname the merge rules compare ([`NameRules::surname`]); empty is the last word.
+    #[serde(default)]
+    pub surname: String,
 }
 
 fn add(into: &mut Counts, from: &Counts) {
@@ -93,15 +108,27 @@ impl Part {
         ] {
             add(into, from);
         }
+        add(&mut self.docs, &o.docs);
         self.acronyms.extend(o.acronyms.iter().cloned());
-        self.docs.extend(o.docs.iter().cloned());
+        self.listed |= o.listed;
+        if self.surname.is_empty() {
+            self.surname.clone_from(&o.surname);
+        }
+        if self.given_gender.is_empty() {
+            self.given_gender.clone_from(&o.given_gender);
+        }
         self.proper |= o.proper;
         self.surname_rule |= o.surname_rule;
         self.first_date = earlier(&self.first_date, &o.first_date, true);
         self.last_date = earlier(&self.last_date, &o.last_date, false);
     }
 
-    fn words(&self) -> Vec<&str> {
+    /// The claims of this part.
+    pub fn claims(&self) -> u64 {
+        self.kinds.values().sum()
+    }
+
+    pub(crate) fn words(&self) -> Vec<&str> {
         self.key
             .split_once(':')
             .map_or("", |(_, w)| w)
@@ -109,7 +136,17 @@ impl Part {
             .collect()
     }
 
-    fn kind(&self) -> &str {
+    /// The surname the merge rules compare, and how many of the key's words it takes.
+    pub(crate) fn family(&self) -> (&str, usize) {
+        if self.surname.is_empty() {
+            let w = self.key.rsplit(' ').next().unwrap_or("");
+            (w.split_once(':').map_or(w, |(_, x)| x), 1)
+        } else {
+            (&self.surname, self.surname.split(' ').count())
+        }
+    }
+
+    pub(crate) fn kind(&self) -> &str {
         self.key.split_once(':').map_or("", |(t, _)| t)
     }
 }
@@ -133,8 +170,9 @@ pub fn meta_field<'v>(claim: &'v Value, field: &str) -> &'v Value {
     field.split('.').fold(&claim["meta"], |v, k| &v[k])
 }
 
-/// The name key of a claim's speaker and the part it adds to; `None` for a claim with no
-/// speaker or an unresolved pronoun.
+/// The name key of a claim's speaker and the part it adds to (its document not yet counted:
+/// [`super::gather::Gather`] counts documents); `None` for a claim with no speaker or an
+/// unresolved pronoun.
 pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<Part> {
     let sp = claim.get("speaker").filter(|s| !s.is_null())?;
     let kind = sp["type"].as_str().unwrap_or("PERSON");
@@ -151,6 +189,13 @@ pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<
         proper: rules.is_proper(name),
         surname_rule: rules.is_full_name(name, &words) || rules.is_surname(name, &words),
         first_formal: rules.formal(&words[0]).to_string(),
+        given_gender: (words.len() >= 2)
+            .then(|| rules.given_name_gender(&words[0]))
+            .flatten()
+            .map_or("", gender_name)
+            .to_string(),
+        listed: rules.is_given_name(&words[0]),
+        surname: rules.surname(&words),
         ..Part::default()
     };
     let one = |c: &mut Counts, k: &str| *c.entry(k.to_string()).or_insert(0) += 1;
@@ -198,8 +243,6 @@ pub fn claim_part(claim: &Value, rules: &NameRules, by: Option<&str>) -> Option<
         };
         one(&mut p.by, value.as_deref().unwrap_or("(none)"));
     }
-    p.docs
-        .insert(hex_key(claim["doc_id"].as_str().unwrap_or("")));
     p.first_date = date.clone();
     p.last_date = date;
     Some(p)
@@ -213,6 +256,8 @@ pub struct Identity {
     pub id: String,
     /// Its parts, in key order.
     pub parts: Vec<Part>,
+    /// Its documents, each counted once ([`doc_count`]).
+    pub docs: u64,
     /// The sum of its parts.
     pub total: Part,
 }
@@ -222,31 +267,6 @@ pub struct Identity {
 pub struct SpeakerIndex {
     /// Every identity.
     pub identities: Vec<Identity>,
-}
-
-struct UnionFind(Vec<usize>);
-
-impl UnionFind {
-    fn find(&mut self, i: usize) -> usize {
-        let mut r = i;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut i = i;
-        while self.0[i] != r {
-            let next = self.0[i];
-            self.0[i] = r;
-            i = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.0[hi] = lo;
-        }
-    }
 }
 
 impl SpeakerIndex {
@@ -262,24 +282,31 @@ impl SpeakerIndex {
             }
         }
         let parts: Vec<Part> = by_key.into_values().collect();
-        let mut uf = UnionFind((0..parts.len()).collect());
+        let mut uf = UnionFind::new(parts.len());
         link(&parts, &mut uf);
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..parts.len() {
             let root = uf.find(i);
             groups.entry(root).or_default().push(i);
         }
+        // parts move into their identity (in key order: members are ascending indexes)
+        let mut slots: Vec<Option<Part>> = parts.into_iter().map(Some).collect();
         let mut identities: Vec<Identity> = groups
             .into_values()
             .map(|members| {
+                let ps: Vec<Part> = members
+                    .iter()
+                    .map(|&i| slots[i].take().expect("each part in one identity"))
+                    .collect();
                 let mut total = Part::default();
-                let ps: Vec<Part> = members.iter().map(|&i| parts[i].clone()).collect();
                 for p in &ps {
                     total.absorb(p);
                 }
+                total.docs.clear();
                 total.key = ps[0].key.clone();
                 Identity {
                     id: format!("sp{}", hex_key(&ps[0].key)),
+                    docs: doc_count(&ps),
                     parts: ps,
                     total,
                 }
@@ -307,70 +334,37 @@ impl SpeakerIndex {
     }
 }
 
-/// The merge rules (see `speakers/mod.rs`), over parts sorted by key.
-fn link(parts: &[Part], uf: &mut UnionFind) {
-    // people by first and last word: one middle form (or none) is one person
-    let mut by_ends: BTreeMap<(String, String), Vec<(usize, String)>> = BTreeMap::new();
-    for (i, p) in parts.iter().enumerate() {
-        let w = p.words();
-        if p.kind() == "PERSON" && p.proper && w.len() >= 2 {
-            let middle = w[1..w.len() - 1].join(" ");
-            let first = if p.first_formal.is_empty() {
-                w[0]
-            } else {
-                &p.first_formal
-            };
-            by_ends
-                .entry((first.to_string(), w[w.len() - 1].to_string()))
-                .or_default()
-                .push((i, middle));
-        }
+/// The block of a name key: the keys that may ever end in one identity share it (every merge
+/// rule of [`link`] links keys of one block). A person's is the last word ("PERSON:trump" for
+/// Donald Trump, Mr. Trump and Eric Trump), an organization's its initials or its one word
+/// ("ORG:epa" for the EPA and the Environmental Protection Agency); any other key is its own.
+pub fn block(key: &str) -> String {
+    let (kind, words) = key.split_once(':').unwrap_or(("", key));
+    let w: Vec<String> = words.split(' ').map(str::to_string).collect();
+    match kind {
+        "PERSON" => format!("PERSON:{}", w[w.len() - 1]),
+        "ORG" if w.len() > 1 => format!("ORG:{}", initials(&w)),
+        _ => key.to_string(),
     }
-    for members in by_ends.values() {
-        let middles: BTreeSet<&str> = members
-            .iter()
-            .map(|(_, m)| m.as_str())
-            .filter(|m| !m.is_empty())
-            .collect();
-        if middles.len() <= 1 {
-            for (i, _) in &members[1..] {
-                uf.union(members[0].0, *i);
-            }
-        }
-    }
-    // a bare surname joins the one person of that surname, if the corpus has exactly one
-    let mut by_last: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-    for (i, p) in parts.iter().enumerate() {
-        let w = p.words();
-        if p.kind() == "PERSON" && p.surname_rule && w.len() >= 2 {
-            let root = uf.find(i);
-            by_last.entry(w[w.len() - 1]).or_default().insert(root);
-        }
-    }
-    for (i, p) in parts.iter().enumerate() {
-        let w = p.words();
-        if p.kind() == "PERSON" && p.surname_rule && w.len() == 1 {
-            if let Some(people) = by_last.get(w[0]) {
-                if people.len() == 1 {
-                    uf.union(*people.iter().next().expect("one"), i);
-                }
-            }
-        }
-    }
-    // an acronym the text used for an organization joins it
-    let org_index: BTreeMap<&str, usize> = parts
+}
+
+/// The documents of an identity made of `parts`: each document once, even when several of
+/// its name keys occur in it. A document is counted by the smallest of the identity's keys
+/// that occur in it: a part's entry counts unless one of its companions is a smaller key of
+/// the identity.
+pub fn doc_count(parts: &[Part]) -> u64 {
+    let keys: BTreeSet<&str> = parts.iter().map(|p| p.key.as_str()).collect();
+    parts
         .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind() == "ORG")
-        .map(|(i, p)| (p.key.as_str(), i))
-        .collect();
-    for (i, p) in parts.iter().enumerate() {
-        for a in &p.acronyms {
-            if let Some(&j) = org_index.get(format!("ORG:{a}").as_str()) {
-                uf.union(i, j);
-            }
-        }
-    }
+        .flat_map(|p| p.docs.iter().map(move |(with, n)| (p, with, n)))
+        .filter(|(p, with, _)| {
+            with.is_empty()
+                || !with
+                    .split('\n')
+                    .any(|c| c < p.key.as_str() && keys.contains(c))
+        })
+        .map(|(_, _, n)| n)
+        .sum()
 }
 
 #[cfg(test)]
@@ -386,7 +380,7 @@ mod tests {
 
     fn index(claims: &[Value]) -> SpeakerIndex {
         let rules = NameRules::compile(&RuleSources::embedded()).unwrap();
-        SpeakerIndex::from_parts(claims.iter().filter_map(|c| claim_part(c, &rules, None)))
+        super::super::gather::index_of(claims, &rules, None)
     }
 
     fn names(ix: &SpeakerIndex) -> Vec<Vec<String>> {
@@ -405,7 +399,7 @@ mod tests {
             claim("c", "President Trump", "President Donald Trump", "PERSON"),
         ]);
         assert_eq!(ix.identities.len(), 1, "{:?}", names(&ix));
-        assert_eq!(ix.identities[0].total.docs.len(), 3);
+        assert_eq!(ix.identities[0].docs, 3);
         // a short given name is its formal one
         assert_eq!(ix.identities[0].total.honorifics["male"], 1);
         let ix = index(&[
@@ -446,6 +440,66 @@ mod tests {
             claim("l", "Dog Andres", "Dog Andres", "PERSON"),
         ]);
         assert_eq!(ix.identities.len(), 11, "{:?}", names(&ix));
+    }
+
+    fn many(doc: &str, text: &str, name: &str, n: usize) -> Vec<Value> {
+        (0..n)
+            .map(|i| claim(&format!("{doc}{i}"), text, name, "PERSON"))
+            .collect()
+    }
+
+    #[test]
+    fn initials_misspellings_and_a_dominant_person_merge() {
+        let mut claims = vec![
+            claim("a", "Jeb Bush", "Jeb Bush", "PERSON"),
+            claim("b", "John Ellis Bush", "John Ellis Bush", "PERSON"),
+            claim("c", "B. Hussein Obama", "B. Hussein Obama", "PERSON"),
+            claim("e", "Obama", "Obama", "PERSON"),
+            claim("f", "Rence Priebus", "Rence Priebus", "PERSON"),
+            claim("g", "Mr. Trump", "Trump", "PERSON"),
+        ];
+        claims.extend(many("o", "Barack Obama", "Barack Obama", 20));
+        claims.push(claim("m", "Michelle Obama", "Michelle Obama", "PERSON"));
+        claims.extend(many("r", "Reince Priebus", "Reince Priebus", 3));
+        // "Mr. Trump" is not Ivanka (20 claims) nor Melania; Donald has 19 x Eric's
+        claims.extend(many("t", "Donald Trump", "Donald Trump", 19));
+        claims.push(claim("u", "Eric Trump", "Eric Trump", "PERSON"));
+        claims.extend(many("i", "Ivanka Trump", "Ivanka Trump", 20));
+        let ix = index(&claims);
+        let n = names(&ix);
+        for group in [
+            &["Jeb Bush", "John Ellis Bush"][..],
+            &["B. Hussein Obama", "Barack Obama", "Obama"],
+            &["Reince Priebus", "Rence Priebus"],
+            &["Donald Trump", "Trump"],
+        ] {
+            assert!(n.iter().any(|g| g == group), "{group:?} in {n:?}");
+        }
+        assert_eq!(ix.identities.len(), 7, "{n:?}");
+    }
+
+    #[test]
+    fn near_misses_stay_apart() {
+        let mut claims = vec![
+            // two Cruzes and neither has 19 times the other's claims
+            claim("a", "Cruz", "Cruz", "PERSON"),
+            claim("b", "Rafael Cruz", "Rafael Cruz", "PERSON"),
+            // a listed given name one letter from another is another person
+            claim("c", "Mary Fallin", "Mary Fallin", "PERSON"),
+            claim("d", "Mark Fallin", "Mark Fallin", "PERSON"),
+            // a suffix is no surname
+            claim("e", "Charles Elliott Jr", "Charles Elliott Jr", "PERSON"),
+            claim(
+                "f",
+                "C. Stewart Verdery Jr.",
+                "C. Stewart Verdery Jr.",
+                "PERSON",
+            ),
+            claim("g", "Verdery", "Verdery", "PERSON"),
+        ];
+        claims.extend(many("t", "Ted Cruz", "Ted Cruz", 10));
+        let ix = index(&claims);
+        assert_eq!(ix.identities.len(), 8, "{:?}", names(&ix));
     }
 
     #[test]

@@ -8,18 +8,31 @@
 //! - people with the same first and last word are one when the corpus has at most one middle
 //!   form for them ("Donald J. Trump" = "Donald Trump"); with two or more ("George W. Bush",
 //!   "George H. W. Bush") every form stays its own identity, and so does the bare one;
-//! - a bare surname joins a full name only when the corpus has exactly one person of that
-//!   surname ("Clinton" stays apart from Hillary and Bill Clinton). Within an article,
-//!   coreference has already named "he" and "Clinton" after the full name where it could;
+//! - a given name made of a full name's initials is that person ("Jeb Bush" = "John Ellis
+//!   Bush"), and so is a given name written as its initial when one person of that surname has
+//!   a given name with that letter ("B. Hussein Obama" = "Barack Obama");
+//! - a given name the list does not know, one letter from a listed one with the same other
+//!   words and less quoted, is its misspelling ("Rence Priebus" = "Reince Priebus");
+//! - a bare surname joins a full name when the corpus has one person of that surname whose
+//!   gender evidence does not contradict the surname's honorifics ("Mr. Trump" is not Ivanka
+//!   Trump), or when one of them has 19 times the claims of the others together
+//!   ([`link::DOMINANT`]: "Obama" = Barack Obama, 115 claims, not Michelle Obama, 2); else it
+//!   stays apart ("Clinton" from Hillary and Bill Clinton, "Cruz" from Ted and Rafael Cruz).
+//!   Within an article, coreference has already named "he" and "Clinton" after the full name
+//!   where it could. The surname is the last word, or the word before a generational suffix
+//!   with it (`name_suffixes.txt`: "Verdery Jr");
 //! - an acronym joins an organization when a claim's text used it for that organization
 //!   ("EPA" spoken as the Environmental Protection Agency);
 //! - unsure means apart: nothing else merges.
 //!
 //! Every figure of an identity is a sum over its *parts* (one per name key), and the JSON
 //! Lines rows keep their parts, so `--merge` of indexes built on shards equals the index of
-//! the whole corpus.
+//! the whole corpus. Documents are counted without keeping them ([`gather`]): memory follows
+//! distinct names, not claims.
 
+pub mod gather;
 pub mod index;
+pub mod link;
 pub mod names;
 pub mod rows;
 pub mod tables;
@@ -33,6 +46,7 @@ use serde_json::Value;
 use crate::io::output::render_claims;
 use crate::io::{InputFormat, InputItem, InputOptions, Inputs};
 use crate::pipeline::Pipeline;
+pub use gather::{index_of, Gather};
 pub use index::{claim_part, Part, SpeakerIndex};
 pub use names::NameRules;
 
@@ -139,6 +153,9 @@ pub struct Built {
     pub others_read: usize,
     /// Distinct documents: those read, and those the claim records name.
     pub documents: usize,
+    /// Documents whose claims did not come together (see [`Gather`]): their document counts
+    /// may count them more than once.
+    pub scattered: usize,
 }
 
 /// Builds the index of `paths`: claim records are read as they are, documents run through
@@ -154,23 +171,12 @@ pub fn build(
     on_claim: &mut dyn FnMut(&Value, Option<&str>),
 ) -> Result<Built, String> {
     // one part per name key, summed as claims come: memory follows distinct names, not claims
-    let mut parts: std::collections::HashMap<String, Part> = std::collections::HashMap::new();
+    let mut gather = Gather::new();
     let mut claims = Vec::new();
     let mut docs: Vec<crate::RawDoc> = Vec::new();
     let mut bad = 0;
-    let mut take = |c: Value,
-                    parts: &mut std::collections::HashMap<String, Part>,
-                    claims: &mut Vec<(Value, Option<String>)>| {
-        let p = claim_part(&c, rules, by);
-        let key = p.as_ref().map(|p| p.key.clone());
-        if let Some(p) = p {
-            match parts.get_mut(&p.key) {
-                Some(have) => have.absorb(&p),
-                None => {
-                    parts.insert(p.key.clone(), p);
-                }
-            }
-        }
+    let mut take = |c: Value, gather: &mut Gather, claims: &mut Vec<(Value, Option<String>)>| {
+        let key = gather.add(&c, rules, by);
         on_claim(&c, key.as_deref());
         if keep_claims {
             claims.push((c, key));
@@ -189,18 +195,17 @@ pub fn build(
     };
     let mut rows_parts: Vec<Part> = Vec::new();
     let (mut rows_read, mut others_read, mut bad_read) = (0, 0, 0);
-    let mut doc_ids: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    // 8 bytes a document, for the count of distinct documents
+    let mut doc_ids: std::collections::HashSet<u64> = std::collections::HashSet::new();
     read_lines(
         paths,
         |line| match line {
             Line::Claim(c) => {
                 others_read += 1;
                 if let Some(d) = c["doc_id"].as_str() {
-                    if !doc_ids.contains(d) {
-                        doc_ids.insert(d.to_string());
-                    }
+                    doc_ids.insert(crate::hash::stable_key(d));
                 }
-                take(c, &mut parts, &mut claims)
+                take(c, &mut gather, &mut claims)
             }
             Line::Row(r) => match rows::parts_of_row(&r) {
                 Ok(ps) => {
@@ -211,11 +216,11 @@ pub fn build(
             },
             Line::Doc(d) => {
                 others_read += 1;
-                doc_ids.insert(d.id.clone());
+                doc_ids.insert(crate::hash::stable_key(&d.id));
                 docs.push(d);
                 if docs.len() >= 256 {
                     for c in flush(&mut docs) {
-                        take(c, &mut parts, &mut claims);
+                        take(c, &mut gather, &mut claims);
                     }
                 }
             }
@@ -223,10 +228,12 @@ pub fn build(
         &mut bad_read,
     )?;
     for c in flush(&mut docs) {
-        take(c, &mut parts, &mut claims);
+        take(c, &mut gather, &mut claims);
     }
-    let parts = parts.into_values().chain(rows_parts);
+    let scattered = gather.scattered();
+    let parts = gather.finish().into_iter().chain(rows_parts);
     Ok(Built {
+        scattered,
         index: SpeakerIndex::from_parts(parts),
         claims,
         bad_lines: bad + bad_read,

@@ -26,6 +26,8 @@ pub struct NameRules {
     heads: std::collections::HashSet<String>,
     /// Short given names with their formal name ("joe" → "joseph"), unambiguous ones only.
     nicknames: HashMap<String, String>,
+    /// Generational suffixes ("jr", "iii": `name_suffixes.txt`).
+    suffixes: std::collections::HashSet<String>,
 }
 
 fn fold(word: &str) -> String {
@@ -36,7 +38,7 @@ fn fold(word: &str) -> String {
 }
 
 impl NameRules {
-    /// Reads `titles.txt`, `gazetteers/given_names.txt`, `nicknames.txt`,
+    /// Reads `titles.txt`, `gazetteers/given_names.txt`, `nicknames.txt`, `name_suffixes.txt`,
     /// `description_heads.txt` and `pronouns.txt` from `src`.
     pub fn compile(src: &RuleSources) -> Result<NameRules, RuleErrors> {
         let mut errors = Vec::new();
@@ -75,6 +77,11 @@ impl NameRules {
             if seen[&short] == 1 {
                 rules.nicknames.insert(short, formal);
             }
+        }
+        for line in src.get("name_suffixes.txt").lines() {
+            rules
+                .suffixes
+                .extend(line.fields().flat_map(|f| f.split_whitespace()).map(fold));
         }
         for line in src.get("description_heads.txt").lines() {
             if let Some(words) = line.fields().nth(1) {
@@ -122,6 +129,21 @@ impl NameRules {
             .get(first)
             .filter(|g| matches!(g, Gender::Male | Gender::Female))
             .copied()
+    }
+
+    /// The surname the merge rules compare: a key's last word, or with a generational suffix
+    /// the word before it and the suffix ("verdery jr").
+    pub fn surname(&self, key: &[String]) -> String {
+        match key {
+            [.., s, last] if self.suffixes.contains(last) => format!("{s} {last}"),
+            [.., last] => last.clone(),
+            [] => String::new(),
+        }
+    }
+
+    /// True when `first` (a key's word) is in the given-name list.
+    pub fn is_given_name(&self, first: &str) -> bool {
+        self.given.contains_key(first)
     }
 
     /// The key of a name: lower case, dots, possessives and leading titles removed

@@ -101,7 +101,7 @@ pub fn row(i: &Identity, rules: &NameRules, with_by: bool, with_parts: bool) -> 
     o.insert("gender_evidence".into(), evidence);
     o.insert("claims".into(), json!(t.kinds.values().sum::<u64>()));
     o.insert("claims_by_kind".into(), json!(t.kinds));
-    o.insert("docs".into(), json!(t.docs.len()));
+    o.insert("docs".into(), json!(i.docs));
     o.insert("first_date".into(), json!(t.first_date));
     o.insert("last_date".into(), json!(t.last_date));
     o.insert("top_cues".into(), top_cues);
@@ -117,11 +117,26 @@ pub fn row(i: &Identity, rules: &NameRules, with_by: bool, with_parts: bool) -> 
 /// The index as JSON Lines, identities in id order.
 pub fn to_jsonl(ix: &SpeakerIndex, rules: &NameRules, with_by: bool) -> Vec<u8> {
     let mut out = Vec::new();
-    for i in &ix.identities {
-        serde_json::to_writer(&mut out, &row(i, rules, with_by, true)).expect("JSON to memory");
-        out.push(b'\n');
-    }
+    write_jsonl(ix, rules, with_by, &mut out).expect("JSON to memory");
     out
+}
+
+/// Writes the index as JSON Lines to `out` row by row (no copy of the whole file in memory).
+pub fn write_jsonl(
+    ix: &SpeakerIndex,
+    rules: &NameRules,
+    with_by: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    // each row serialized into one buffer, then written whole (a `dyn Write` per token is slow)
+    let mut line = Vec::new();
+    for i in &ix.identities {
+        line.clear();
+        serde_json::to_writer(&mut line, &row(i, rules, with_by, true)).expect("JSON to memory");
+        line.push(b'\n');
+        out.write_all(&line)?;
+    }
+    Ok(())
 }
 
 fn joined(c: &Counts) -> String {
@@ -180,7 +195,7 @@ pub fn table(
         let mut cues: Vec<(&String, &u64)> = t.cues.iter().collect();
         cues.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         cells.extend([
-            t.docs.len().to_string(),
+            i.docs.to_string(),
             t.first_date.clone().unwrap_or_default(),
             t.last_date.clone().unwrap_or_default(),
             cues.iter()
