@@ -335,7 +335,7 @@ impl SpeakerIndex {
 }
 
 /// The block of a name key: the keys that may ever end in one identity share it (every merge
-/// rule of [`link`] links keys of one block). A person's is the last word ("PERSON:trump" for
+/// rule of `link` links keys of one block). A person's is the last word ("PERSON:trump" for
 /// Donald Trump, Mr. Trump and Eric Trump), an organization's its initials or its one word
 /// ("ORG:epa" for the EPA and the Environmental Protection Agency); any other key is its own.
 pub fn block(key: &str) -> String {
