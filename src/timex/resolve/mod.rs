@@ -167,6 +167,9 @@ pub struct Ctx {
     pub anchor: Option<Date>,
     /// The sentence points to the future ("will", "scheduled").
     pub future: bool,
+    /// The nearest verb before it is in the past tense ("bought it in February"): a date without
+    /// a year then lies up to a year back.
+    pub past: bool,
     /// The expression follows "since" ("has fallen since January"): it lies in the past.
     pub since: bool,
     /// The sentence speaks of quarters (earnings news): "a year earlier" is then a quarter.
@@ -269,7 +272,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             d: None,
         } => {
             // ("since January" looks back up to a year)
-            let past_limit = if ctx.since { 366 } else { MONTH_PAST_LIMIT };
+            // (and after a verb in the past tense: "bought it in February")
+            let past_limit = if ctx.since {
+                366
+            } else if ctx.past {
+                PAST_TENSE_LIMIT
+            } else {
+                MONTH_PAST_LIMIT
+            };
             let c = pick_year(
                 a.first_of_month(),
                 ctx.future && !ctx.since,

@@ -49,3 +49,4 @@ mod calendar;
 mod context;
 mod relative;
 mod robust;
+mod tense;
