@@ -64,8 +64,7 @@ fn tense(m: &Matcher, start: usize, end: usize) -> Tense {
         if matches!(m.w(j), Some(";" | "?" | "!" | "\"")) {
             return Tense::Unknown;
         }
-        // a sentence end, not the period of "P." or "Mr."
-        if m.w(j) == Some(".") && j > 0 && m.w(j - 1).is_some_and(|w| w.len() > 3) {
+        if m.w(j) == Some(".") && ends_sentence(m, j) {
             return Tense::Unknown;
         }
         if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
@@ -85,6 +84,15 @@ fn tense(m: &Matcher, start: usize, end: usize) -> Tense {
         }
     }
     Tense::Unknown
+}
+
+/// True when token `j` ends a sentence: `?`, `!`, or a period not of "P." or "Mr.".
+fn ends_sentence(m: &Matcher, j: usize) -> bool {
+    match m.w(j) {
+        Some("?" | "!") => true,
+        Some(".") => j > 0 && m.w(j - 1).is_some_and(|w| w.len() > 3),
+        _ => false,
+    }
 }
 
 /// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
@@ -306,8 +314,10 @@ fn resolve_all(
             quarters,
             reference,
             // a date without a year takes the reference's year within its paragraph (or
-            // anywhere in a history)
-            narrative: narrative && (historical || reference_line == f.line),
+            // anywhere in a history), unless a future cue looks ahead from the time of writing
+            // ("were invited in July 1997, will join on March 12")
+            narrative: narrative
+                && (historical || (reference_line == f.line && f.tense != Tense::Future)),
         };
         let value = resolve::value(&f.sem, &ctx);
         if let Sem::Date {
@@ -325,10 +335,11 @@ fn resolve_all(
             if let Some(d) = parse_value_date(&value) {
                 reference = Some(d);
                 reference_line = f.line;
-                narrative = doc_anchor
-                    .or(text_anchor)
-                    .or(anchor)
-                    .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
+                // a year far back tells of another time; one far ahead ("bonds due 1993") does not,
+                // except in a history
+                narrative = doc_anchor.or(text_anchor).or(anchor).is_none_or(|a| {
+                    a.year() - d.year() >= 2 || (historical && d.year() - a.year() >= 2)
+                });
             }
         } else {
             if is_deictic(&f.sem) {

@@ -69,3 +69,35 @@ fn plans_point_forward() {
         ],
     );
 }
+
+/// The values of every timex of `text` with the test anchor.
+fn values(text: &str) -> Vec<String> {
+    run(text, DCT).into_iter().map(|t| t.2).collect()
+}
+
+#[test]
+fn story_year_yields_to_future_and_years_ahead() {
+    // the year told of is kept in its paragraph ...
+    assert_eq!(
+        values("The mill closed in 1998 and reopened in March."),
+        ["1998", "1998-03"]
+    );
+    // ... but not for a date a future cue looks ahead to
+    assert_eq!(
+        values("They were invited in July 2015 and will join on March 12."),
+        ["2015-07", "2022-03-12"]
+    );
+    // a year ahead ("notes due 2030") tells no story
+    assert_eq!(
+        values("It sold notes due 2030; the rights expire Dec. 30."),
+        ["2030", "2021-12-30"]
+    );
+}
+
+#[test]
+fn month_range_takes_the_year_of_its_end() {
+    assert_eq!(
+        values("Output was low from March to August 2011."),
+        ["2011-03", "2011-08"]
+    );
+}
