@@ -100,7 +100,7 @@ fn ends_sentence(m: &Matcher, j: usize) -> bool {
 fn special(w: &str) -> bool {
     matches!(
         w,
-        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that"
+        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that" | "half"
     ) || (w.len() >= 7 && w.ends_with("days"))
 }
 

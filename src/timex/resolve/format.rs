@@ -117,3 +117,27 @@ pub(super) fn dur_value(n: i32, unit: Unit) -> String {
         },
     }
 }
+
+/// The value of `n` and a half units: the half in the next smaller unit where one is exact
+/// (`P2Y6M`, `PT5H30M`, `P1DT12H`), else as a decimal (`P1.5W`); `n` 0 is half a unit (`PT30M`).
+pub(super) fn half_dur_value(n: i32, unit: Unit) -> String {
+    let whole = |u: &str| {
+        if n > 0 {
+            format!("{n}{u}")
+        } else {
+            String::new()
+        }
+    };
+    match unit {
+        Unit::Year => format!("P{}6M", whole("Y")),
+        Unit::Day => format!("P{}T12H", whole("D")),
+        Unit::Hour => format!("PT{}30M", whole("H")),
+        Unit::Minute => format!("PT{}30S", whole("M")),
+        Unit::Decade => format!("P{}Y", 10 * n + 5),
+        Unit::Century => format!("P{}Y", 100 * n + 50),
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Month => format!("P{n}.5M"),
+        Unit::Week => format!("P{n}.5W"),
+        Unit::Quarter => format!("P{n}.5Q"),
+    }
+}

@@ -126,6 +126,13 @@ pub enum Sem {
         /// Unit.
         unit: Unit,
     },
+    /// An amount and a half ("5 1/2 hours", "a year and a half"; n 0 for "half an hour").
+    HalfDur {
+        /// Whole units.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+    },
     /// A fixed set value ("P1W").
     Set(&'static str),
     /// "every 2 weeks": step and unit.
@@ -193,6 +200,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
     match sem {
         Sem::Ref(r) => return r.to_string(),
         Sem::Dur { n, unit } => return dur_value(*n, *unit),
+        Sem::HalfDur { n, unit } => return half_dur_value(*n, *unit),
         Sem::Set(s) => return s.to_string(),
         Sem::Every { n, unit } => return dur_value(*n, *unit),
         Sem::SetWeekday { wd, part } => {

@@ -47,6 +47,7 @@ const DCT: Option<Date> = Some(date(2021, 12, 28)); // a Tuesday
 
 mod calendar;
 mod context;
+mod durations;
 mod relative;
 mod robust;
 mod tense;
