@@ -128,6 +128,7 @@ fn is_deictic(sem: &Sem) -> bool {
             | Sem::Ago { .. }
             | Sem::Ref("PRESENT_REF")
             | Sem::Weekend(_)
+            | Sem::TheWeekend
             | Sem::QuarterRel(_)
             | Sem::MonthShift { .. }
             | Sem::Part { .. }

@@ -203,7 +203,7 @@ impl<'a> Matcher<'a> {
             best = longest(best, Some(c));
         }
         if self.is(i, "weekend") {
-            best = longest(best, Some((i + 1, TimexType::Date, Sem::Weekend(0))));
+            best = longest(best, Some((i + 1, TimexType::Date, Sem::TheWeekend)));
         }
         if let Some(c) = self.year_expr(i).filter(|c| matches!(c.2, Sem::Decade(_))) {
             best = longest(best, Some(c));

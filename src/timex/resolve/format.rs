@@ -83,7 +83,7 @@ pub(super) fn no_anchor_value(sem: &Sem) -> String {
         Sem::MonthShift { m, .. } | Sem::MonthOfRelYear { m, .. } => format!("XXXX-{m:02}"),
         Sem::RelDay(n) => ref_for(n),
         Sem::RelUnit { shift, .. } => ref_for(shift),
-        Sem::Weekend(_) => "XXXX-WXX-WE".to_string(),
+        Sem::Weekend(_) | Sem::TheWeekend => "XXXX-WXX-WE".to_string(),
         Sem::Ago { sign, .. } | Sem::Shifted { sign, .. } => ref_for(sign),
         Sem::RefUnit { .. } => "XXXX-XX-XX".to_string(),
         Sem::Quarter { q, half, .. } => format!("XXXX-{}{q}", if half { 'H' } else { 'Q' }),

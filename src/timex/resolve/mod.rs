@@ -57,6 +57,9 @@ pub enum Sem {
     },
     /// "this weekend" (0), "last weekend" (-1).
     Weekend(i32),
+    /// "the weekend": in the past the one just gone (the ISO week before a weekday anchor's),
+    /// after a future cue the coming one.
+    TheWeekend,
     /// "two years ago" (n 2, Year, -1); n may be X.
     Ago {
         /// Count.
@@ -313,6 +316,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             Some(d) => at_unit(d, unit),
             None => ref_for(shift),
         },
+        Sem::TheWeekend => {
+            let weekday = a.weekday().to_monday_one_offset() <= 5;
+            let shift = if weekday && !ctx.future { -1 } else { 0 };
+            match add(a, shift, Unit::Week) {
+                Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
+                None => ref_for(shift as i32),
+            }
+        }
         Sem::Weekend(shift) => match add(a, shift as i64, Unit::Week) {
             Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
             None => ref_for(shift),

@@ -101,3 +101,41 @@ fn month_range_takes_the_year_of_its_end() {
         ["2011-03", "2011-08"]
     );
 }
+
+#[test]
+fn the_weekend_is_the_one_just_gone_unless_ahead() {
+    // the anchor is a Tuesday of ISO week 52: the weekend gone closed week 51
+    check(
+        DCT,
+        &[
+            (
+                "Talks went on over the weekend.",
+                "the weekend",
+                "DATE",
+                "2021-W51-WE",
+            ),
+            (
+                "Traders sold ahead of the weekend.",
+                "the weekend",
+                "DATE",
+                "2021-W52-WE",
+            ),
+            (
+                "They will meet over the weekend.",
+                "the weekend",
+                "DATE",
+                "2021-W52-WE",
+            ),
+        ],
+    );
+    // on a Saturday the weekend is the present one
+    check(
+        Some(date(2021, 12, 25)),
+        &[(
+            "Crowds came over the weekend.",
+            "the weekend",
+            "DATE",
+            "2021-W51-WE",
+        )],
+    );
+}
