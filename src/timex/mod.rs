@@ -261,6 +261,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
             f.sem,
             Sem::Quarter { half: false, .. }
                 | Sem::QuarterRel(_)
+                | Sem::SameQuarter { .. }
                 | Sem::RelUnit {
                     unit: lexicon::Unit::Quarter,
                     ..

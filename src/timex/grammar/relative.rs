@@ -44,6 +44,16 @@ impl<'a> Matcher<'a> {
         } else {
             (n, unit)
         };
+        // "a year-earlier loss": the hyphen joins the unit to "earlier" / "ago"
+        let e2 = if self.is(e2, "-")
+            && self.adj(e2)
+            && self.adj(e2 + 1)
+            && (self.int(Class::Ago, e2 + 1).is_some() || self.int(Class::After, e2 + 1).is_some())
+        {
+            e2 + 1
+        } else {
+            e2
+        };
         if let Some((e3, sign)) = self.int(Class::Ago, e2) {
             let sem = Sem::Ago {
                 n: n2,
@@ -130,6 +140,31 @@ impl<'a> Matcher<'a> {
                     part: p,
                 };
                 return Some((e2, TimexType::Time, sem));
+            }
+        }
+        if let Some((e2, Unit::Year)) = self.unit(e).filter(|_| !self.plural(e)) {
+            // "next year's first quarter", "last year's quarter"
+            if matches!(self.w(e2), Some("'" | "\u{2019}")) && self.is(e2 + 1, "s") {
+                if let Some((
+                    e3,
+                    t,
+                    Sem::Quarter {
+                        q, half, y: None, ..
+                    },
+                )) = self.quarter_expr(e2 + 2)
+                {
+                    let sem = Sem::Quarter {
+                        q,
+                        half,
+                        y: None,
+                        yshift: Some(s),
+                    };
+                    return Some((e3, t, sem));
+                }
+                if self.is(e2 + 2, "quarter") {
+                    let sem = Sem::SameQuarter { y: None, yshift: s };
+                    return Some((e2 + 3, TimexType::Date, sem));
+                }
             }
         }
         if let Some((e2, unit)) = self.unit(e) {

@@ -109,6 +109,14 @@ pub enum Sem {
         /// Year relative to the anchor ("of last year" = -1).
         yshift: Option<i32>,
     },
+    /// The quarter last reported, in a written year ("the 1988 quarter") or a year away from the
+    /// anchor's ("last year's quarter": -1).
+    SameQuarter {
+        /// Written year.
+        y: Option<i32>,
+        /// Year offset from the anchor's, when no year is written.
+        yshift: i32,
+    },
     /// "the quarter" (-1: the last reported one), "this quarter" (0), "next quarter" (1).
     QuarterRel(i32),
     /// A season, optionally with a year or a shift.
@@ -362,6 +370,12 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
                 None => y,
             };
             format!("{yy:04}-{}{q}", if half { 'H' } else { 'Q' })
+        }
+        Sem::SameQuarter { y: yy, yshift } => {
+            // the quarter last completed, moved to the year meant
+            let last = add(a, -1, Unit::Quarter).unwrap_or(a);
+            let yy = yy.unwrap_or(last.year() as i32 + yshift);
+            format!("{yy:04}-Q{}", quarter_of(last))
         }
         Sem::QuarterRel(shift) => match add(a, shift as i64, Unit::Quarter) {
             Some(d) => at_unit(d, Unit::Quarter),
