@@ -191,6 +191,11 @@ impl<'a> Matcher<'a> {
             return Some(self.with_part(core));
         }
         if let Some((e2, m)) = self.month(e, true) {
+            // "last Oct. 23": the date is the expression and lies in the past, as a month and
+            // day without a cue does
+            if s == -1 && self.day_num(e2).is_some() {
+                return None;
+            }
             return Some((e2, TimexType::Date, Sem::MonthShift { m, shift: s }));
         }
         if let Some((e2, Val::Str(p), _)) = self.hit(Class::Season, e) {

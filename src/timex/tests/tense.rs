@@ -139,3 +139,16 @@ fn the_weekend_is_the_one_just_gone_unless_ahead() {
         )],
     );
 }
+
+#[test]
+fn last_before_a_month_and_day_leaves_the_date() {
+    check(
+        Some(date(2021, 4, 19)),
+        &[(
+            "He was hurt last Oct. 23 at home.",
+            "Oct. 23",
+            "DATE",
+            "2020-10-23",
+        )],
+    );
+}
