@@ -68,7 +68,9 @@ fn tense(m: &Matcher, start: usize, end: usize) -> Tense {
             return Tense::Unknown;
         }
         if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
-            return Tense::Future;
+            // "had been due to expire Friday": a plan in a past perfect is a past one
+            let had = (j.saturating_sub(3)..j).any(|k| m.w(k) == Some("had"));
+            return if had { Tense::Past } else { Tense::Future };
         }
         // the nearest verb in the past tense wins over a future cue farther away
         // ("will be completed in March": a participle after "be" is no past tense)

@@ -152,3 +152,24 @@ fn last_before_a_month_and_day_leaves_the_date() {
         )],
     );
 }
+
+#[test]
+fn a_plan_in_the_past_perfect_lies_behind() {
+    check(
+        DCT,
+        &[
+            (
+                "The offer had been due to expire Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-24",
+            ),
+            (
+                "The offer is due to expire Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-31",
+            ),
+        ],
+    );
+}
