@@ -36,8 +36,19 @@ impl TimexRules {
 /// How many words before an expression are searched for a future cue.
 const FUTURE_WINDOW: usize = 10;
 
-/// True when the words around the expression at tokens `start..end` point to the future.
-fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
+/// The tense the words around the expression at tokens `start..end` give it.
+#[derive(Clone, Copy, PartialEq)]
+enum Tense {
+    /// A future cue ("will", "by Friday") and no nearer past verb.
+    Future,
+    /// The nearest cue is a verb in the past tense ("said", "bought").
+    Past,
+    /// No cue.
+    Unknown,
+}
+
+/// What the words around the expression at tokens `start..end` say of its tense.
+fn tense(m: &Matcher, start: usize, end: usize) -> Tense {
     // "by Friday", "until March": a deadline lies ahead, unless a past perfect frames it ("had
     // filed by Wednesday", "until Thursday, they had described")
     if start > 0 && m.hit(Class::Deadline, start - 1).is_some() {
@@ -45,24 +56,27 @@ fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
         let mut around = (start.saturating_sub(2 * FUTURE_WINDOW)..start)
             .chain(end..(end + FUTURE_WINDOW).min(m.toks.len()));
         if !around.any(had) {
-            return true;
+            return Tense::Future;
         }
     }
     let mut words = 0;
     for j in (start.saturating_sub(3 * FUTURE_WINDOW)..start).rev() {
         if matches!(m.w(j), Some(";" | "?" | "!" | "\"")) {
-            return false;
+            return Tense::Unknown;
         }
-        // a sentence end, not the period of "P." or "Mr."
-        if m.w(j) == Some(".") && j > 0 && m.w(j - 1).is_some_and(|w| w.len() > 3) {
-            return false;
+        if m.w(j) == Some(".") && ends_sentence(m, j) {
+            return Tense::Unknown;
         }
         if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
-            return true;
+            // "had been due to expire Friday": a plan in a past perfect is a past one
+            let had = (j.saturating_sub(3)..j).any(|k| m.w(k) == Some("had"));
+            return if had { Tense::Past } else { Tense::Future };
         }
         // the nearest verb in the past tense wins over a future cue farther away
-        if m.hit(Class::Past, j).is_some() {
-            return false;
+        // ("will be completed in March": a participle after "be" is no past tense)
+        let participle = j > 0 && matches!(m.w(j - 1), Some("be" | "been" | "being"));
+        if m.hit(Class::Past, j).is_some() && !participle {
+            return Tense::Past;
         }
         if m.toks[j].kind == scan::Kind::Word {
             words += 1;
@@ -71,7 +85,16 @@ fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
             }
         }
     }
-    false
+    Tense::Unknown
+}
+
+/// True when token `j` ends a sentence: `?`, `!`, or a period not of "P." or "Mr.".
+fn ends_sentence(m: &Matcher, j: usize) -> bool {
+    match m.w(j) {
+        Some("?" | "!") => true,
+        Some(".") => j > 0 && m.w(j - 1).is_some_and(|w| w.len() > 3),
+        _ => false,
+    }
 }
 
 /// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
@@ -79,7 +102,7 @@ fn is_future(m: &Matcher, start: usize, end: usize) -> bool {
 fn special(w: &str) -> bool {
     matches!(
         w,
-        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that"
+        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that" | "half"
     ) || (w.len() >= 7 && w.ends_with("days"))
 }
 
@@ -107,6 +130,7 @@ fn is_deictic(sem: &Sem) -> bool {
             | Sem::Ago { .. }
             | Sem::Ref("PRESENT_REF")
             | Sem::Weekend(_)
+            | Sem::TheWeekend
             | Sem::QuarterRel(_)
             | Sem::MonthShift { .. }
             | Sem::Part { .. }
@@ -144,8 +168,8 @@ struct Found {
     kind: crate::doc::TimexType,
     sem: Sem,
     modifier: Option<&'static str>,
-    /// Future cues around it.
-    future: bool,
+    /// What the words around it say of its tense.
+    tense: Tense,
     /// Right after "since" (a range's start, not a reference time).
     since: bool,
     /// Index of its paragraph (line).
@@ -223,7 +247,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 kind,
                 sem,
                 modifier,
-                future: is_future(&m, start, end),
+                tense: tense(&m, start, end),
                 since: start > 0 && m.w(start - 1) == Some("since"),
                 line,
             });
@@ -239,6 +263,7 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
             f.sem,
             Sem::Quarter { half: false, .. }
                 | Sem::QuarterRel(_)
+                | Sem::SameQuarter { .. }
                 | Sem::RelUnit {
                     unit: lexicon::Unit::Quarter,
                     ..
@@ -287,13 +312,16 @@ fn resolve_all(
         let anchor = doc_anchor.or(text_anchor);
         let ctx = Ctx {
             anchor,
-            future: f.future,
+            future: f.tense == Tense::Future,
+            past: f.tense == Tense::Past,
             since: f.since,
             quarters,
             reference,
             // a date without a year takes the reference's year within its paragraph (or
-            // anywhere in a history)
-            narrative: narrative && (historical || reference_line == f.line),
+            // anywhere in a history), unless a future cue looks ahead from the time of writing
+            // ("were invited in July 1997, will join on March 12")
+            narrative: narrative
+                && (historical || (reference_line == f.line && f.tense != Tense::Future)),
         };
         let value = resolve::value(&f.sem, &ctx);
         if let Sem::Date {
@@ -311,10 +339,11 @@ fn resolve_all(
             if let Some(d) = parse_value_date(&value) {
                 reference = Some(d);
                 reference_line = f.line;
-                narrative = doc_anchor
-                    .or(text_anchor)
-                    .or(anchor)
-                    .is_none_or(|a| (a.year() - d.year()).abs() >= 2);
+                // a year far back tells of another time; one far ahead ("bonds due 1993") does not,
+                // except in a history
+                narrative = doc_anchor.or(text_anchor).or(anchor).is_none_or(|a| {
+                    a.year() - d.year() >= 2 || (historical && d.year() - a.year() >= 2)
+                });
             }
         } else {
             if is_deictic(&f.sem) {

@@ -37,6 +37,17 @@ impl<'a> Matcher<'a> {
             }
         }
         let (e, _) = self.month(i, true)?;
+        // "from March to August 2011": the first month of a range takes the year of the second
+        if matches!(
+            self.w(e),
+            Some("to" | "through" | "until" | "-" | "\u{2013}" | "and")
+        ) {
+            if let Some((_, _, Sem::Date { y: Some(y), .. })) =
+                self.month(e + 1, true).and_then(|_| self.month_expr(e + 1))
+            {
+                return Some((e, TimexType::Date, date(Some(y), None)));
+            }
+        }
         Some((e, TimexType::Date, date(None, None)))
     }
 

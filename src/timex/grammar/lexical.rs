@@ -159,6 +159,28 @@ impl<'a> Matcher<'a> {
                 )),
             );
         }
+        // "the last half of 1989", "the last quarter of 1989": the final one of the year
+        if self.is(i, "last") && matches!(self.w(i + 1), Some("half" | "quarter")) {
+            let half = self.is(i + 1, "half");
+            if let Some(y) = self.is(i + 2, "of").then(|| self.year(i + 3)).flatten() {
+                let q = if half { 2 } else { 4 };
+                let sem = Sem::Quarter {
+                    q,
+                    half,
+                    y: Some(y),
+                    yshift: None,
+                };
+                best = longest(best, Some((i + 4, TimexType::Date, sem)));
+            }
+        }
+        // "the 1988 quarter": the quarter reported, in that year
+        if let Some(y) = self.year(i).filter(|_| self.is(i + 1, "quarter")) {
+            let sem = Sem::SameQuarter {
+                y: Some(y),
+                yshift: 0,
+            };
+            best = longest(best, Some((i + 2, TimexType::Date, sem)));
+        }
         if let Some(y) = self.year(i) {
             if let Some((
                 e,
@@ -203,7 +225,7 @@ impl<'a> Matcher<'a> {
             best = longest(best, Some(c));
         }
         if self.is(i, "weekend") {
-            best = longest(best, Some((i + 1, TimexType::Date, Sem::Weekend(0))));
+            best = longest(best, Some((i + 1, TimexType::Date, Sem::TheWeekend)));
         }
         if let Some(c) = self.year_expr(i).filter(|c| matches!(c.2, Sem::Decade(_))) {
             best = longest(best, Some(c));

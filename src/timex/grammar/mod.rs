@@ -151,6 +151,9 @@ impl<'a> Matcher<'a> {
             if w == "the" {
                 best = longest(best, self.unit_before(i));
             }
+            if w == "half" {
+                best = longest(best, self.half_unit(i));
+            }
         }
         let that = if w == "that" && self.is(i + 1, "same") {
             Some(i + 2)
@@ -283,8 +286,13 @@ impl<'a> Matcher<'a> {
                 let ok = if adverb {
                     matches!(sem, Sem::RelUnit { .. } | Sem::Part { .. })
                 } else if qty {
-                    matches!(sem, Sem::Dur { .. } | Sem::Ago { .. } | Sem::Shifted { .. })
-                        && self.amount(j).is_some()
+                    matches!(
+                        sem,
+                        Sem::Dur { .. }
+                            | Sem::HalfDur { .. }
+                            | Sem::Ago { .. }
+                            | Sem::Shifted { .. }
+                    ) && self.amount(j).is_some()
                 } else {
                     matches!(kind, TimexType::Date | TimexType::Time)
                         && !matches!(sem, Sem::Ref(_) | Sem::Ago { .. } | Sem::Shifted { .. })

@@ -10,13 +10,22 @@ impl<'a> Matcher<'a> {
     /// Number + unit (+ ago): durations and "two years ago".
     pub(super) fn amount_expr(&self, i: usize) -> Option<Core> {
         let (e, n) = self.amount(i)?;
+        // "5 1/2 hours", "six and a half months"
+        let (e, mut half) = match self.half_after(e) {
+            Some(h) => (h, true),
+            None => (e, false),
+        };
         // "two-year", "16-hour": adjectival durations
         let j = if self.is(e, "-") && self.adj(e) && self.adj(e + 1) {
             e + 1
         } else {
             e
         };
-        let (e2, unit) = self.unit(j)?;
+        let (mut e2, unit) = self.unit(j)?;
+        // "a minute and a half"
+        if let Some(h) = self.half_after(e2).filter(|_| !half && !self.plural(j)) {
+            (e2, half) = (h, true);
+        }
         if n >= 1000 && !self.plural(j) {
             return None;
         }
@@ -28,11 +37,38 @@ impl<'a> Matcher<'a> {
         if self.is(e2, "old") || (self.is(e2, "-") && self.is(e2 + 1, "old")) {
             return None;
         }
+        // "a year and a half ago": eighteen months
+        let months = half && n != X && unit == Unit::Year;
+        let (n2, unit2) = if months {
+            (12 * n + 6, Unit::Month)
+        } else {
+            (n, unit)
+        };
+        // "a year-earlier loss": the hyphen joins the unit to "earlier" / "ago"
+        let e2 = if self.is(e2, "-")
+            && self.adj(e2)
+            && self.adj(e2 + 1)
+            && (self.int(Class::Ago, e2 + 1).is_some() || self.int(Class::After, e2 + 1).is_some())
+        {
+            e2 + 1
+        } else {
+            e2
+        };
         if let Some((e3, sign)) = self.int(Class::Ago, e2) {
-            return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
+            let sem = Sem::Ago {
+                n: n2,
+                unit: unit2,
+                sign,
+            };
+            return Some((e3, TimexType::Date, sem));
         }
         if let Some((e3, sign)) = self.int(Class::After, e2) {
-            return Some((e3, TimexType::Date, Sem::Shifted { n, unit, sign }));
+            let sem = Sem::Shifted {
+                n: n2,
+                unit: unit2,
+                sign,
+            };
+            return Some((e3, TimexType::Date, sem));
         }
         // "a week or so ago"
         if self.is(e2, "or") && self.is(e2 + 1, "so") {
@@ -40,7 +76,32 @@ impl<'a> Matcher<'a> {
                 return Some((e3, TimexType::Date, Sem::Ago { n, unit, sign }));
             }
         }
+        if half && n != X {
+            return Some((e2, TimexType::Duration, Sem::HalfDur { n, unit }));
+        }
         Some((e2, TimexType::Duration, Sem::Dur { n, unit }))
+    }
+
+    /// The end of a half written after an amount: "1/2" ("5 1/2") or "and a half".
+    fn half_after(&self, e: usize) -> Option<usize> {
+        let frac = self.num(e).is_some_and(|(n, _)| n == 1)
+            && self.is(e + 1, "/")
+            && self.adj(e + 1)
+            && self.adj(e + 2)
+            && self.num(e + 2).is_some_and(|(n, d)| n == 2 && d == 1);
+        if frac {
+            return Some(e + 3);
+        }
+        (self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half")).then_some(e + 3)
+    }
+
+    /// "half an hour", "half a year": half of one unit.
+    pub(super) fn half_unit(&self, i: usize) -> Option<Core> {
+        if !self.is(i, "half") || !matches!(self.w(i + 1), Some("a" | "an")) {
+            return None;
+        }
+        let (e, unit) = self.unit(i + 2).filter(|_| !self.plural(i + 2))?;
+        Some((e, TimexType::Duration, Sem::HalfDur { n: 0, unit }))
     }
 
     /// "for years", "in weeks": a bare plural unit after for / in / over.
@@ -81,6 +142,31 @@ impl<'a> Matcher<'a> {
                 return Some((e2, TimexType::Time, sem));
             }
         }
+        if let Some((e2, Unit::Year)) = self.unit(e).filter(|_| !self.plural(e)) {
+            // "next year's first quarter", "last year's quarter"
+            if matches!(self.w(e2), Some("'" | "\u{2019}")) && self.is(e2 + 1, "s") {
+                if let Some((
+                    e3,
+                    t,
+                    Sem::Quarter {
+                        q, half, y: None, ..
+                    },
+                )) = self.quarter_expr(e2 + 2)
+                {
+                    let sem = Sem::Quarter {
+                        q,
+                        half,
+                        y: None,
+                        yshift: Some(s),
+                    };
+                    return Some((e3, t, sem));
+                }
+                if self.is(e2 + 2, "quarter") {
+                    let sem = Sem::SameQuarter { y: None, yshift: s };
+                    return Some((e2 + 3, TimexType::Date, sem));
+                }
+            }
+        }
         if let Some((e2, unit)) = self.unit(e) {
             if self.plural(e) {
                 // "the past weeks", "coming months": a vague duration
@@ -105,6 +191,11 @@ impl<'a> Matcher<'a> {
             return Some(self.with_part(core));
         }
         if let Some((e2, m)) = self.month(e, true) {
+            // "last Oct. 23": the date is the expression and lies in the past, as a month and
+            // day without a cue does
+            if s == -1 && self.day_num(e2).is_some() {
+                return None;
+            }
             return Some((e2, TimexType::Date, Sem::MonthShift { m, shift: s }));
         }
         if let Some((e2, Val::Str(p), _)) = self.hit(Class::Season, e) {

@@ -35,6 +35,8 @@ impl<'a> Matcher<'a> {
                             | "times"
                             | "o"
                             | "oclock"
+                            | "and"
+                            | "half"
                     )
                 ) {
                     return true;
@@ -66,7 +68,9 @@ impl<'a> Matcher<'a> {
             Kind::Num => {
                 t.end - t.start == 4
                     || self.toks.get(i + 1).is_some_and(|n| match n.kind {
-                        Kind::Num | Kind::Other => false,
+                        // "5 1/2 hours"
+                        Kind::Num => self.is(i + 1, "1") && self.is(i + 2, "/"),
+                        Kind::Other => false,
                         Kind::Punct => matches!(self.w(i + 1), Some(":" | "-" | "/" | "." | "'")),
                         Kind::Word => {
                             self.ids[i + 1] != NONE
@@ -91,6 +95,7 @@ impl<'a> Matcher<'a> {
                                             | "thousand"
                                             | "million"
                                             | "billion"
+                                            | "and"
                                     )
                                 )
                         }
@@ -107,7 +112,10 @@ impl<'a> Matcher<'a> {
                     (w.len() >= 7
                         && w.ends_with("days")
                         && self.lex.id(&w.as_bytes()[..w.len() - 1]) != NONE)
-                        || matches!(w, "q" | "once" | "twice" | "recent" | "fiscal" | "full")
+                        || matches!(
+                            w,
+                            "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "half"
+                        )
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
                     // a phrase of several words needs its second word next

@@ -83,6 +83,20 @@ pub(super) fn weekday_of(anchor: Date, wd: u8, shift: Option<i32>, future: bool)
     anchor.checked_add(off.days()).unwrap_or(anchor)
 }
 
+/// How far back (days) a bare month is taken in the past after a verb in the past tense, and a
+/// month and day is: ten months ("bought it in February", "the year ended Jan. 31" in October).
+pub(super) const PAST_TENSE_LIMIT: i64 = 300;
+
+/// How far back (days) a month and day without a year is taken in the past: about nine months,
+/// ten after a verb in the past tense.
+fn day_past_limit(ctx: &Ctx) -> i64 {
+    if ctx.past {
+        PAST_TENSE_LIMIT
+    } else {
+        270
+    }
+}
+
 /// The day a day-granular expression names, if it names one and it can be known.
 pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
     match *sem {
@@ -102,7 +116,7 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             y: None,
             m,
             d: Some(d),
-        } => pick_year(ctx.anchor?, ctx.future, 270, |y| {
+        } => pick_year(ctx.anchor?, ctx.future, day_past_limit(ctx), |y| {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
         Sem::Weekday { wd, shift } => Some(weekday_of(ctx.anchor?, wd, shift, ctx.future)),
@@ -116,7 +130,7 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
             };
             match y {
                 Some(y) => make(y),
-                None => pick_year(ctx.anchor?, ctx.future, 270, make),
+                None => pick_year(ctx.anchor?, ctx.future, day_past_limit(ctx), make),
             }
         }
         Sem::RelDay(n) => add(ctx.anchor?, n as i64, Unit::Day),

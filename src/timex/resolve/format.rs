@@ -83,7 +83,7 @@ pub(super) fn no_anchor_value(sem: &Sem) -> String {
         Sem::MonthShift { m, .. } | Sem::MonthOfRelYear { m, .. } => format!("XXXX-{m:02}"),
         Sem::RelDay(n) => ref_for(n),
         Sem::RelUnit { shift, .. } => ref_for(shift),
-        Sem::Weekend(_) => "XXXX-WXX-WE".to_string(),
+        Sem::Weekend(_) | Sem::TheWeekend => "XXXX-WXX-WE".to_string(),
         Sem::Ago { sign, .. } | Sem::Shifted { sign, .. } => ref_for(sign),
         Sem::RefUnit { .. } => "XXXX-XX-XX".to_string(),
         Sem::Quarter { q, half, .. } => format!("XXXX-{}{q}", if half { 'H' } else { 'Q' }),
@@ -115,5 +115,29 @@ pub(super) fn dur_value(n: i32, unit: Unit) -> String {
             Unit::Quarter => "PXQ".to_string(),
             _ => format!("P{t}X{u}"),
         },
+    }
+}
+
+/// The value of `n` and a half units: the half in the next smaller unit where one is exact
+/// (`P2Y6M`, `PT5H30M`, `P1DT12H`), else as a decimal (`P1.5W`); `n` 0 is half a unit (`PT30M`).
+pub(super) fn half_dur_value(n: i32, unit: Unit) -> String {
+    let whole = |u: &str| {
+        if n > 0 {
+            format!("{n}{u}")
+        } else {
+            String::new()
+        }
+    };
+    match unit {
+        Unit::Year => format!("P{}6M", whole("Y")),
+        Unit::Day => format!("P{}T12H", whole("D")),
+        Unit::Hour => format!("PT{}30M", whole("H")),
+        Unit::Minute => format!("PT{}30S", whole("M")),
+        Unit::Decade => format!("P{}Y", 10 * n + 5),
+        Unit::Century => format!("P{}Y", 100 * n + 50),
+        Unit::Second => format!("PT{n}.5S"),
+        Unit::Month => format!("P{n}.5M"),
+        Unit::Week => format!("P{n}.5W"),
+        Unit::Quarter => format!("P{n}.5Q"),
     }
 }

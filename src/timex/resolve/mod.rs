@@ -57,6 +57,9 @@ pub enum Sem {
     },
     /// "this weekend" (0), "last weekend" (-1).
     Weekend(i32),
+    /// "the weekend": in the past the one just gone (the ISO week before a weekday anchor's),
+    /// after a future cue the coming one.
+    TheWeekend,
     /// "two years ago" (n 2, Year, -1); n may be X.
     Ago {
         /// Count.
@@ -106,6 +109,14 @@ pub enum Sem {
         /// Year relative to the anchor ("of last year" = -1).
         yshift: Option<i32>,
     },
+    /// The quarter last reported, in a written year ("the 1988 quarter") or a year away from the
+    /// anchor's ("last year's quarter": -1).
+    SameQuarter {
+        /// Written year.
+        y: Option<i32>,
+        /// Year offset from the anchor's, when no year is written.
+        yshift: i32,
+    },
     /// "the quarter" (-1: the last reported one), "this quarter" (0), "next quarter" (1).
     QuarterRel(i32),
     /// A season, optionally with a year or a shift.
@@ -122,6 +133,13 @@ pub enum Sem {
     /// An amount of time; n may be X.
     Dur {
         /// Count.
+        n: i32,
+        /// Unit.
+        unit: Unit,
+    },
+    /// An amount and a half ("5 1/2 hours", "a year and a half"; n 0 for "half an hour").
+    HalfDur {
+        /// Whole units.
         n: i32,
         /// Unit.
         unit: Unit,
@@ -167,6 +185,9 @@ pub struct Ctx {
     pub anchor: Option<Date>,
     /// The sentence points to the future ("will", "scheduled").
     pub future: bool,
+    /// The nearest verb before it is in the past tense ("bought it in February"): a date without
+    /// a year then lies up to a year back.
+    pub past: bool,
     /// The expression follows "since" ("has fallen since January"): it lies in the past.
     pub since: bool,
     /// The sentence speaks of quarters (earnings news): "a year earlier" is then a quarter.
@@ -190,6 +211,7 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
     match sem {
         Sem::Ref(r) => return r.to_string(),
         Sem::Dur { n, unit } => return dur_value(*n, *unit),
+        Sem::HalfDur { n, unit } => return half_dur_value(*n, *unit),
         Sem::Set(s) => return s.to_string(),
         Sem::Every { n, unit } => return dur_value(*n, *unit),
         Sem::SetWeekday { wd, part } => {
@@ -269,7 +291,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             d: None,
         } => {
             // ("since January" looks back up to a year)
-            let past_limit = if ctx.since { 366 } else { MONTH_PAST_LIMIT };
+            // (and after a verb in the past tense: "bought it in February")
+            let past_limit = if ctx.since {
+                366
+            } else if ctx.past {
+                PAST_TENSE_LIMIT
+            } else {
+                MONTH_PAST_LIMIT
+            };
             let c = pick_year(
                 a.first_of_month(),
                 ctx.future && !ctx.since,
@@ -295,6 +324,14 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
             Some(d) => at_unit(d, unit),
             None => ref_for(shift),
         },
+        Sem::TheWeekend => {
+            let weekday = a.weekday().to_monday_one_offset() <= 5;
+            let shift = if weekday && !ctx.future { -1 } else { 0 };
+            match add(a, shift, Unit::Week) {
+                Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
+                None => ref_for(shift as i32),
+            }
+        }
         Sem::Weekend(shift) => match add(a, shift as i64, Unit::Week) {
             Some(d) => format!("{}-WE", at_unit(d, Unit::Week)),
             None => ref_for(shift),
@@ -333,6 +370,12 @@ pub fn value(sem: &Sem, ctx: &Ctx) -> String {
                 None => y,
             };
             format!("{yy:04}-{}{q}", if half { 'H' } else { 'Q' })
+        }
+        Sem::SameQuarter { y: yy, yshift } => {
+            // the quarter last completed, moved to the year meant
+            let last = add(a, -1, Unit::Quarter).unwrap_or(a);
+            let yy = yy.unwrap_or(last.year() as i32 + yshift);
+            format!("{yy:04}-Q{}", quarter_of(last))
         }
         Sem::QuarterRel(shift) => match add(a, shift as i64, Unit::Quarter) {
             Some(d) => at_unit(d, Unit::Quarter),

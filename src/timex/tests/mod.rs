@@ -47,5 +47,8 @@ const DCT: Option<Date> = Some(date(2021, 12, 28)); // a Tuesday
 
 mod calendar;
 mod context;
+mod durations;
+mod quarters;
 mod relative;
 mod robust;
+mod tense;
