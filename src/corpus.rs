@@ -49,7 +49,8 @@ pub struct SpeakersArgs {
     /// The inputs are index files (JSON Lines) built on parts of a corpus: combine them.
     #[arg(long)]
     merge: bool,
-    /// Also write every claim with its `speaker_id` (JSON Lines) here.
+    /// Also write every claim with its `speaker_id` here, as JSON Lines (a `.jsonl`, `.ndjson` or
+    /// `.json` name; any other is refused).
     #[arg(long, value_name = "PATH")]
     claims_out: Option<PathBuf>,
 }
@@ -63,6 +64,14 @@ pub struct ReportArgs {
     /// the same input gives the same file byte for byte).
     #[arg(long)]
     stamp: bool,
+}
+
+/// True for a path named as JSON Lines (`.jsonl`, `.ndjson`, `.json`, any case).
+fn is_jsonl_name(p: &Path) -> bool {
+    let name = p.to_string_lossy().to_ascii_lowercase();
+    [".jsonl", ".ndjson", ".json"]
+        .iter()
+        .any(|e| name.ends_with(e))
 }
 
 fn fail(m: String) -> ExitCode {
@@ -144,6 +153,14 @@ fn written(r: Result<(), RunError>) -> Option<ExitCode> {
 /// `claimex speakers`: the corpus speaker index.
 pub fn speakers(a: SpeakersArgs) -> ExitCode {
     let started = std::time::Instant::now();
+    // the claims are written as JSON Lines only: a CSV of them would lack the sentence text
+    // (claim records carry sentence indices), so a .csv name is refused, not filled with JSON
+    if let Some(p) = a.claims_out.as_deref().filter(|p| !is_jsonl_name(p)) {
+        return fail(format!(
+            "--claims-out writes JSON Lines: name it .jsonl, not {}",
+            p.display()
+        ));
+    }
     let outputs: Vec<&Path> = [&a.corpus.output, &a.claims_out]
         .into_iter()
         .flatten()

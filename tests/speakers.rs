@@ -48,6 +48,27 @@ fn rules() -> NameRules {
 }
 
 #[test]
+fn claims_out_with_a_csv_name_is_refused_not_filled_with_json() {
+    let s = Scratch::new("speakers-claims-out-csv");
+    let index = s.path("index.jsonl");
+    let claims_out = s.path("claims.csv");
+    let out = claimex(
+        &[
+            "speakers",
+            "corpus/",
+            "-o",
+            index.to_str().unwrap(),
+            "--claims-out",
+            claims_out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--claims-out writes JSON Lines"));
+    assert!(!claims_out.exists() && !index.exists());
+}
+
+#[test]
 fn the_cli_index_counts_what_the_claims_say() {
     let s = Scratch::new("speakers-cli");
     let index = s.path("index.jsonl");
