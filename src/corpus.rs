@@ -83,7 +83,7 @@ fn fail(m: String) -> ExitCode {
 fn read_corpus(
     a: &CorpusArgs,
     outputs: &[&Path],
-    keep_claims: bool,
+    spill: Option<&mut (dyn Write + Send)>,
     on_claim: &mut (dyn FnMut(&serde_json::Value, Option<&str>) + Send),
 ) -> Result<(Built, NameRules), ExitCode> {
     let sources = match &a.rules {
@@ -128,7 +128,7 @@ fn read_corpus(
             &pipeline,
             &names,
             a.by.as_deref(),
-            keep_claims,
+            spill.map(|w| w as &mut dyn Write),
             on_claim,
         )
     });
@@ -150,6 +150,65 @@ fn written(r: Result<(), RunError>) -> Option<ExitCode> {
     }
 }
 
+/// The claims of a run, held on disk while the index is built: one JSON line `[name key, claim]`
+/// each, in a hidden file beside the `--claims-out` file, removed when dropped.
+struct Spill {
+    path: PathBuf,
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+impl Spill {
+    /// A new spill file beside `out`.
+    fn create(out: &Path) -> std::io::Result<Spill> {
+        let dir = out.parent().filter(|d| !d.as_os_str().is_empty());
+        let name = out
+            .file_name()
+            .map_or("claims".into(), |n| n.to_string_lossy());
+        let hidden = format!(".{name}.claimex-{}.spill", std::process::id());
+        let path = dir.map_or_else(|| PathBuf::from(&hidden), |d| d.join(&hidden));
+        let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        Ok(Spill { path, file })
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Writes every spilled claim to `path` with the `speaker_id` of its name key, streaming.
+fn claims_with_ids(path: &Path, mut spill: Spill, built: &Built) -> Result<(), RunError> {
+    let io = |e: std::io::Error| RunError::Io(format!("cannot read back the claims: {e}"));
+    spill.file.flush().map_err(io)?;
+    let reader = std::io::BufReader::new(std::fs::File::open(&spill.path).map_err(io)?);
+    let ids = built.index.ids_by_key();
+    let mut sink = Sink::open(Some(path), false)?;
+    let mut out = std::io::BufWriter::new(&mut sink);
+    let mut r = Ok(());
+    for line in std::io::BufRead::lines(reader) {
+        let line = line.map_err(io)?;
+        let (key, mut claim): (Option<String>, serde_json::Value) =
+            serde_json::from_str(&line).map_err(|e| io(e.into()))?;
+        let id = key.as_deref().and_then(|k| ids.get(k)).copied();
+        if let serde_json::Value::Object(m) = &mut claim {
+            m.insert("speaker_id".into(), serde_json::json!(id));
+        }
+        r = serde_json::to_writer(&mut out, &claim)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        if r.is_err() {
+            break;
+        }
+    }
+    let r = r.and_then(|()| out.flush());
+    drop(out);
+    match r {
+        Ok(()) => sink.finish(),
+        Err(e) => Err(sink.error(e)),
+    }
+}
+
 /// `claimex speakers`: the corpus speaker index.
 pub fn speakers(a: SpeakersArgs) -> ExitCode {
     let started = std::time::Instant::now();
@@ -166,11 +225,22 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
         .flatten()
         .map(|p| p.as_path())
         .collect();
-    let (built, names) =
-        match read_corpus(&a.corpus, &outputs, a.claims_out.is_some(), &mut |_, _| {}) {
-            Ok(b) => b,
-            Err(code) => return code,
-        };
+    // the claims wait on disk beside --claims-out until the index gives their ids
+    let mut spill = match a.claims_out.as_deref().map(Spill::create).transpose() {
+        Ok(s) => s,
+        Err(e) => return fail(format!("cannot hold the claims for --claims-out: {e}")),
+    };
+    let (built, names) = match read_corpus(
+        &a.corpus,
+        &outputs,
+        spill
+            .as_mut()
+            .map(|s| &mut s.file as &mut (dyn Write + Send)),
+        &mut |_, _| {},
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
     if built.scattered > 0 {
         warn(&format!(
             "claimex: the claims of {} documents did not come together (others in between): \
@@ -221,19 +291,8 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
     if let Some(code) = written(done) {
         return code;
     }
-    if let Some(path) = &a.claims_out {
-        let ids = built.index.ids_by_key();
-        let mut out = Vec::new();
-        for (claim, key) in &built.claims {
-            let mut claim = claim.clone();
-            let id = key.as_deref().and_then(|k| ids.get(k)).copied();
-            if let serde_json::Value::Object(m) = &mut claim {
-                m.insert("speaker_id".into(), serde_json::json!(id));
-            }
-            out.extend(serde_json::to_vec(&claim).expect("JSON to memory"));
-            out.push(b'\n');
-        }
-        if let Some(code) = written(write(Some(path), &out)) {
+    if let (Some(path), Some(spill)) = (&a.claims_out, spill) {
+        if let Some(code) = written(claims_with_ids(path, spill, &built)) {
             return code;
         }
     }
@@ -260,8 +319,7 @@ pub fn report(a: ReportArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let outputs: Vec<&Path> = a.corpus.output.iter().map(|p| p.as_path()).collect();
     let mut tally = claimex::report::Tally::new(a.corpus.by.as_deref());
-    let (built, names) = match read_corpus(&a.corpus, &outputs, false, &mut |c, k| tally.add(c, k))
-    {
+    let (built, names) = match read_corpus(&a.corpus, &outputs, None, &mut |c, k| tally.add(c, k)) {
         Ok(b) => b,
         Err(code) => return code,
     };

@@ -37,7 +37,7 @@ pub mod names;
 pub mod rows;
 pub mod tables;
 
-use std::io::{BufRead, BufReader, Cursor, Read};
+use std::io::{BufRead, BufReader, Cursor, Read, Write};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -143,8 +143,6 @@ fn read_lines(paths: &[String], mut each: impl FnMut(Line), bad: &mut usize) -> 
 pub struct Built {
     /// The index.
     pub index: SpeakerIndex,
-    /// Every claim read or extracted, in input order, with its part key (if it has a speaker).
-    pub claims: Vec<(Value, Option<String>)>,
     /// Lines that were neither claims, index rows nor documents (or did not parse).
     pub bad_lines: usize,
     /// Index rows read (a merge).
@@ -160,26 +158,31 @@ pub struct Built {
 
 /// Builds the index of `paths`: claim records are read as they are, documents run through
 /// `pipeline` (in parallel, in order), index rows are merged. `by` is the field to count
-/// claims by (`month`, or a field of the input's `meta`). `keep_claims` holds every claim (for
-/// `--claims-out`); `on_claim` sees each claim as it goes, with its name key (for a report).
+/// claims by (`month`, or a field of the input's `meta`). `spill`, when given, receives every
+/// claim as one JSON line `[name key or null, claim]`, in input order (for `--claims-out`, which
+/// adds the ids once the index is built: the claims wait on disk, not in memory); `on_claim`
+/// sees each claim as it goes, with its name key (for a report).
 pub fn build(
     paths: &[String],
     pipeline: &Pipeline,
     rules: &NameRules,
     by: Option<&str>,
-    keep_claims: bool,
+    mut spill: Option<&mut dyn Write>,
     on_claim: &mut dyn FnMut(&Value, Option<&str>),
 ) -> Result<Built, String> {
     // one part per name key, summed as claims come: memory follows distinct names, not claims
     let mut gather = Gather::new();
-    let mut claims = Vec::new();
+    let mut spill_error: Option<std::io::Error> = None;
     let mut docs: Vec<crate::RawDoc> = Vec::new();
     let mut bad = 0;
-    let mut take = |c: Value, gather: &mut Gather, claims: &mut Vec<(Value, Option<String>)>| {
+    let mut take = |c: Value, gather: &mut Gather| {
         let key = gather.add(&c, rules, by);
         on_claim(&c, key.as_deref());
-        if keep_claims {
-            claims.push((c, key));
+        if let Some(w) = spill.as_mut().filter(|_| spill_error.is_none()) {
+            let line = serde_json::to_vec(&(key.as_deref(), &c)).expect("JSON to memory");
+            if let Err(e) = w.write_all(&line).and_then(|()| w.write_all(b"\n")) {
+                spill_error = Some(e);
+            }
         }
     };
     let flush = |docs: &mut Vec<crate::RawDoc>| -> Vec<Value> {
@@ -205,7 +208,7 @@ pub fn build(
                 if let Some(d) = c["doc_id"].as_str() {
                     doc_ids.insert(crate::hash::stable_key(d));
                 }
-                take(c, &mut gather, &mut claims)
+                take(c, &mut gather)
             }
             Line::Row(r) => match rows::parts_of_row(&r) {
                 Ok(ps) => {
@@ -220,7 +223,7 @@ pub fn build(
                 docs.push(d);
                 if docs.len() >= 256 {
                     for c in flush(&mut docs) {
-                        take(c, &mut gather, &mut claims);
+                        take(c, &mut gather);
                     }
                 }
             }
@@ -228,14 +231,17 @@ pub fn build(
         &mut bad_read,
     )?;
     for c in flush(&mut docs) {
-        take(c, &mut gather, &mut claims);
+        take(c, &mut gather);
+    }
+    drop(take);
+    if let Some(e) = spill_error {
+        return Err(format!("cannot hold the claims for --claims-out: {e}"));
     }
     let scattered = gather.scattered();
     let parts = gather.finish().into_iter().chain(rows_parts);
     Ok(Built {
         scattered,
         index: SpeakerIndex::from_parts(parts),
-        claims,
         bad_lines: bad + bad_read,
         rows_read,
         others_read,
