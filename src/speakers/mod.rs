@@ -233,7 +233,6 @@ pub fn build(
     for c in flush(&mut docs) {
         take(c, &mut gather);
     }
-    drop(take);
     if let Some(e) = spill_error {
         return Err(format!("cannot hold the claims for --claims-out: {e}"));
     }
