@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::index::{Counts, Part};
+use super::part::{Counts, Part};
 
 /// A bare surname joins the most-quoted person of that surname when that person has at least
 /// this many times the claims of every other person of the surname (of a compatible gender)

@@ -34,8 +34,11 @@ pub mod gather;
 pub mod index;
 pub mod link;
 pub mod names;
+pub mod part;
 pub mod rows;
 pub mod tables;
+#[cfg(test)]
+mod tests;
 
 use std::io::{BufRead, BufReader, Cursor, Read, Write};
 use std::path::Path;
