@@ -28,11 +28,31 @@ pub fn coordination(
     let mut members: Vec<usize> = Vec::new();
     let mut saw_and = false;
     let mut at = span.start;
+    // places and groups that modify a name's title or a description ("Maine Sen. Susan
+    // Collins and Texas Rep. Louis Gohmert", "Republican hopefuls Jeb Bush and …"): left out
+    // of the gaps, never members
+    let mut modifiers: Vec<Span> = Vec::new();
+    let mut gap_text = String::new();
     for (k, e) in doc.entities.iter().enumerate().skip(a) {
         if e.span.end > span.end {
             break;
         }
-        let mut gap = text.get(at..e.span.start)?;
+        if matches!(
+            e.label,
+            EntityLabel::Gpe | EntityLabel::Norp | EntityLabel::Loc
+        ) && (members.is_empty() || before_title(rules, text, e.span.end))
+        {
+            modifiers.push(e.span);
+            continue;
+        }
+        gap_text.clear();
+        let mut from = at;
+        for m in modifiers.drain(..) {
+            gap_text.push_str(text.get(from..m.start)?);
+            from = m.end;
+        }
+        gap_text.push_str(text.get(from..e.span.start)?);
+        let mut gap = gap_text.as_str();
         // "The Democratic candidates, Hillary Clinton and Bernie Sanders,": the names in
         // apposition after a description
         if members.is_empty() {
@@ -75,6 +95,19 @@ pub fn coordination(
         && distinct
         && members.iter().all(|&m| doc.entities[m].label == label))
     .then_some(members)
+}
+
+/// Whether the word after byte `end` of `text` is a title ("Rep.", "Sen.", "Governor").
+fn before_title(rules: &CorefRules, text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    let w = rest
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !w.is_empty()
+        && (rules.titles_lower.contains_key(w.as_str())
+            || rules.titles_lower.contains_key(w.trim_end_matches('.')))
 }
 
 /// Whether the text between two coordinated names only joins them (commas, "and", titles,

@@ -376,6 +376,26 @@ fn names_after_a_short_plural_description_coordinate() {
 }
 
 #[test]
+fn places_and_groups_before_titles_or_descriptions_leave_a_coordination_whole() {
+    let d = with_speakers(
+        "Maine Sen. Ann Roe and Texas Rep. Luis Ortega said the plan would hurt the branches.",
+        &[("Maine Sen. Ann Roe and Texas Rep. Luis Ortega", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe and Luis Ortega"]);
+    let d = with_speakers(
+        "Republican hopefuls Ann Roe and Luis Ortega said the plan would hurt the branches.",
+        &[("Republican hopefuls Ann Roe and Luis Ortega", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe and Luis Ortega"]);
+    // a place that is no modifier still ends it: a person and a place are no coordination
+    let d = with_speakers(
+        "Ann Roe and Texas said the plan would hurt the branches.",
+        &[("Ann Roe and Texas", 0)],
+    );
+    assert_ne!(names(&d), vec!["Ann Roe and Texas"]);
+}
+
+#[test]
 fn an_indefinite_description_is_a_new_source() {
     let d = with_speakers(
         "Press secretary Ann Rowe spoke first. A spokeswoman for the mayor said the plan would fail. A Vermont Republican said it would pass.",
