@@ -60,7 +60,27 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         return Some((a, c));
     }
     let np = left_np_simple(v, p, lo);
-    restrictive_relative(v, np, lo).or(np)
+    let np = restrictive_relative(v, np, lo).or(np);
+    np.map(|n| opening_head(v, n, lo))
+}
+
+/// "Officials in Texas said", "Six newspapers in New Jersey endorsed": a phrase that a
+/// preposition attaches to a noun phrase opening the clause is that phrase's modifier; the
+/// speaker is the whole phrase (only from the clause's start, so a clause before it never
+/// joins).
+fn opening_head(v: &View, np: (usize, usize), lo: usize) -> (usize, usize) {
+    let (mut a, p) = np;
+    while a > lo + 1 && v.is(a - 1, PREP) && !v.is(a - 1, DET) && v.in_quote[a - 1] == super::view::NONE {
+        match left_np_simple(v, a - 1, lo) {
+            Some((a2, e2)) if e2 == a - 1 && a2 < a - 1 => a = a2,
+            _ => break,
+        }
+    }
+    if a == lo || a == np.0 {
+        (a, p)
+    } else {
+        np
+    }
 }
 
 /// "Even Republicans who have praised his candidacy warned", "Hawkins and others who want to ban
