@@ -70,7 +70,11 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
 /// joins).
 fn opening_head(v: &View, np: (usize, usize), lo: usize) -> (usize, usize) {
     let (mut a, p) = np;
-    while a > lo + 1 && v.is(a - 1, PREP) && !v.is(a - 1, DET) && v.in_quote[a - 1] == super::view::NONE {
+    while a > lo + 1
+        && v.is(a - 1, PREP)
+        && !v.is(a - 1, DET)
+        && v.in_quote[a - 1] == super::view::NONE
+    {
         match left_np_simple(v, a - 1, lo) {
             Some((a2, e2)) if e2 == a - 1 && a2 < a - 1 => a = a2,
             _ => break,

@@ -48,6 +48,34 @@ fn cut(doc: &Doc, span: Span, relatives: bool) -> Span {
     Span::new(span.start, end.max(span.start))
 }
 
+/// `span` up to a place that only locates its head ("Six newspapers in New Jersey", "voters
+/// across Iowa"): a preposition of place right after a word that is no name and no title, and
+/// right before a place. The place is then no name of the speaker.
+fn before_place(rules: &CorefRules, doc: &Doc, span: Span) -> Span {
+    let toks = doc.tokens_in(span);
+    let text = doc.text.as_str();
+    for k in toks.clone().skip(1) {
+        let w = doc.tokens[k].span.slice(text);
+        if !matches!(w, "in" | "from" | "across") || k + 1 >= toks.end {
+            continue;
+        }
+        let prev = doc.tokens[k - 1];
+        let pw = prev.span.slice(text);
+        let plain = prev.kind == TokenKind::Word
+            && !in_entity_at(doc, prev.span)
+            && !rules.titles_lower.contains_key(pw.to_lowercase().as_str());
+        let next = doc.tokens[k + 1].span;
+        let i = doc.entities.partition_point(|e| e.span.end <= next.start);
+        let place = doc.entities.get(i).is_some_and(|e| {
+            e.span.start == next.start && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+        });
+        if plain && place {
+            return Span::new(span.start, doc.tokens[k - 1].span.end);
+        }
+    }
+    span
+}
+
 fn state_code(rules: &CorefRules, w: &str) -> Option<StateId> {
     rules.state_codes.get(w).copied()
 }
@@ -110,7 +138,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             }
         }
     }
-    let core = core(doc, span);
+    let core = before_place(rules, doc, core(doc, span));
     let Some(&last) = words
         .iter()
         .rev()

@@ -396,6 +396,21 @@ fn places_and_groups_before_titles_or_descriptions_leave_a_coordination_whole() 
 }
 
 #[test]
+fn a_place_that_locates_a_description_does_not_name_it() {
+    let d = with_speakers(
+        "Six newspapers in New Jersey said the governor should resign.",
+        &[("Six newspapers in New Jersey", 0)],
+    );
+    assert_eq!(names(&d), vec!["Six newspapers in New Jersey"]);
+    // a title before the place keeps the person ("Senator Ann Roe of Iowa" is Ann Roe)
+    let d = with_speakers(
+        "Senator Ann Roe of Iowa said the plan would fail.",
+        &[("Senator Ann Roe of Iowa", 0)],
+    );
+    assert_eq!(names(&d), vec!["Ann Roe"]);
+}
+
+#[test]
 fn an_indefinite_description_is_a_new_source() {
     let d = with_speakers(
         "Press secretary Ann Rowe spoke first. A spokeswoman for the mayor said the plan would fail. A Vermont Republican said it would pass.",
