@@ -76,6 +76,29 @@ fn before_place(rules: &CorefRules, doc: &Doc, span: Span) -> Span {
     span
 }
 
+/// `span` up to a person whose workplace follows ("James Pethokoukis of the American Enterprise
+/// Institute", "Mr. Nevins of Showtime"): the person is the speaker, the organization or place
+/// after "of", "at" or "from" only says where they work.
+fn before_affiliation(doc: &Doc, span: Span) -> Span {
+    let a = doc.entities.partition_point(|e| e.span.end <= span.start);
+    for e in doc.entities[a..]
+        .iter()
+        .take_while(|e| e.span.end < span.end)
+    {
+        if e.label != EntityLabel::Person || e.span.start < span.start {
+            continue;
+        }
+        let after = doc.text.get(e.span.end..span.end).unwrap_or("");
+        if [" of ", " at ", " from "]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
+            return Span::new(span.start, e.span.end);
+        }
+    }
+    span
+}
+
 fn state_code(rules: &CorefRules, w: &str) -> Option<StateId> {
     rules.state_codes.get(w).copied()
 }
@@ -138,7 +161,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             }
         }
     }
-    let core = before_place(rules, doc, core(doc, span));
+    let core = before_affiliation(doc, before_place(rules, doc, core(doc, span)));
     let Some(&last) = words
         .iter()
         .rev()

@@ -411,6 +411,15 @@ fn a_place_that_locates_a_description_does_not_name_it() {
 }
 
 #[test]
+fn a_person_of_an_organization_is_the_person() {
+    let d = with_speakers(
+        "James Roe of the Brookings Institution said the plan would fail.",
+        &[("James Roe of the Brookings Institution", 0)],
+    );
+    assert_eq!(names(&d), vec!["James Roe"]);
+}
+
+#[test]
 fn an_indefinite_description_is_a_new_source() {
     let d = with_speakers(
         "Press secretary Ann Rowe spoke first. A spokeswoman for the mayor said the plan would fail. A Vermont Republican said it would pass.",
