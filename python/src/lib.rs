@@ -200,13 +200,14 @@ impl Extractor {
     }
 
     /// Renders every document in `format` on `threads` threads (all cores for `None`), the
-    /// calling thread being one of them, and returns at once an iterator of one
-    /// `(ok, text_or_error)` per document, in input order, each rendered with the interpreter
-    /// released (`stream.rs`). `keep`: for the CSV, input fields (from `meta`) as columns of
+    /// calling thread being one of them, and returns an iterator of one `(ok, text_or_error)`
+    /// per document, in input order, rendered with the interpreter released (`stream.rs`: on
+    /// several threads it returns at once, on one after rendering every document). `keep`: for the CSV, input fields (from `meta`) as columns of
     /// their own.
     #[pyo3(signature = (format, docs, threads=None, keep=Vec::new()))]
     fn render_stream(
         &self,
+        py: Python<'_>,
         format: &str,
         docs: Vec<DocIn>,
         threads: Option<usize>,
@@ -218,8 +219,12 @@ impl Extractor {
             keep,
             ..CsvOptions::default()
         };
-        stream::RenderStream::start(self.pipeline.clone(), format, csv, docs, threads)
-            .map_err(PyRuntimeError::new_err)
+        let stream = stream::RenderStream::start(self.pipeline.clone(), format, csv, docs, threads)
+            .map_err(PyRuntimeError::new_err)?;
+        if threads == 1 {
+            py.detach(|| stream.render_all());
+        }
+        Ok(stream)
     }
 
     /// The claims of every document as one `pyarrow.RecordBatch` of the library's Arrow columns
