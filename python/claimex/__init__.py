@@ -271,7 +271,7 @@ class Extractor:
         takes the documents' output in input order and turns it into Python objects (holding
         the interpreter) while the ``threads - 1`` others render the next documents, and it
         renders one itself when the next output is not ready. So a call keeps at most
-        ``threads`` cores busy; with one thread it renders and converts in turn.
+        ``threads`` cores busy; one thread renders a chunk (:data:`CHUNK`), then converts it.
 
         ``docs``: strs, or dicts with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
         ``errors``: ``"record"`` (default), ``"raise"`` (raise ``TypeError`` for a document of a
