@@ -2,11 +2,12 @@
 """Wall-clock figures of the Python package beside the CLI on polnear-train's texts (a benchmark,
 not a test; run with the .venv-test interpreter after scripts/test.sh):
 
-    .venv-test/bin/python scripts/bench_python.py [--spark]
+    .venv-test/bin/python scripts/bench_python.py [--spark] [--batch] [--best N]
 
 Prints: the CLI (`extract -j 1`, Parquet), `extract_arrow` on one thread, `extract_batch` on one
 and two threads, and with --spark `claimex.spark.extract` in local[2], each in MB of text per
-second, best of three. Needs ../shared/corpus/polnear-train.jsonl (not in the repository).
+second, best of three (of N with --best N). --batch: only the `extract_batch` figures. Needs
+../shared/corpus/polnear-train.jsonl (not in the repository).
 """
 import json
 import os
@@ -21,7 +22,9 @@ TRAIN = ROOT.parent / "shared" / "corpus" / "polnear-train.jsonl"
 BINARY = ROOT / "target" / "release" / "claimex"
 
 
-def best(f, n=3):
+def best(f, n=None):
+    if n is None:
+        n = int(sys.argv[sys.argv.index("--best") + 1]) if "--best" in sys.argv else 3
     times = []
     for _ in range(n):
         t = time.perf_counter()
@@ -33,8 +36,6 @@ def best(f, n=3):
 def main():
     if not TRAIN.exists():
         sys.exit(f"{TRAIN} is absent: this benchmark needs ../shared beside the checkout")
-    import pyarrow as pa
-
     import claimex
 
     docs = []
@@ -44,6 +45,21 @@ def main():
             docs.append({"id": d["id"], "text": d["text"], "date": d.get("date")})
     mb = sum(len(d["text"].encode()) for d in docs) / 1e6
     ex = claimex.Extractor()
+    print(f"{len(docs)} documents, {mb:.2f} MB of text")
+    if "--batch" not in sys.argv:
+        cli_and_arrow(docs, mb, ex)
+    batch1 = best(lambda: ex.extract_batch(docs, threads=1))
+    batch2 = best(lambda: ex.extract_batch(docs, threads=2))
+    print(f"  extract_batch, 1 thread      {mb / batch1:6.2f} MB/s")
+    print(f"  extract_batch, 2 threads     {mb / batch2:6.2f} MB/s  ({batch1 / batch2:.2f}x one thread)")
+    if "--spark" in sys.argv:
+        spark_figure(docs, mb)
+
+
+def cli_and_arrow(docs, mb, ex):
+    """The CLI's figure and extract_arrow's."""
+    import pyarrow as pa
+
     table = pa.Table.from_pylist(docs)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "texts.jsonl")
@@ -52,27 +68,25 @@ def main():
         out = os.path.join(tmp, "claims.parquet")
         cli = best(lambda: subprocess.run([str(BINARY), "extract", path, "-j", "1", "-q", "-o", out], check=True))
     arrow1 = best(lambda: ex.extract_arrow(table, threads=1))
-    batch1 = best(lambda: ex.extract_batch(docs, threads=1))
-    batch2 = best(lambda: ex.extract_batch(docs, threads=2))
-    print(f"{len(docs)} documents, {mb:.2f} MB of text")
     print(f"  CLI extract -j 1 (Parquet)   {mb / cli:6.2f} MB/s  ({cli:.2f} s)")
     print(f"  extract_arrow, 1 thread      {mb / arrow1:6.2f} MB/s  ({arrow1 / cli:.2f}x the CLI's time)")
-    print(f"  extract_batch, 1 thread      {mb / batch1:6.2f} MB/s")
-    print(f"  extract_batch, 2 threads     {mb / batch2:6.2f} MB/s  ({batch1 / batch2:.2f}x one thread)")
-    if "--spark" in sys.argv:
-        from pyspark.sql import SparkSession
 
-        # the workers run this interpreter, which has claimex installed
-        os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
 
-        from claimex import spark as cx
+def spark_figure(docs, mb):
+    """claimex.spark.extract in local[2]."""
+    from pyspark.sql import SparkSession
 
-        spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
-        sdf = spark.createDataFrame([(d["id"], d["text"], d["date"]) for d in docs], "id string, text string, date string").repartition(2).cache()
-        sdf.count()
-        t = best(lambda: cx.extract(sdf, date_col="date").count(), n=2)
-        print(f"  Spark local[2]               {mb / t:6.2f} MB/s")
-        spark.stop()
+    # the workers run this interpreter, which has claimex installed
+    os.environ["PYSPARK_PYTHON"] = os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
+
+    from claimex import spark as cx
+
+    spark = SparkSession.builder.master("local[2]").config("spark.ui.enabled", "false").getOrCreate()
+    sdf = spark.createDataFrame([(d["id"], d["text"], d["date"]) for d in docs], "id string, text string, date string").repartition(2).cache()
+    sdf.count()
+    t = best(lambda: cx.extract(sdf, date_col="date").count(), n=2)
+    print(f"  Spark local[2]               {mb / t:6.2f} MB/s")
+    spark.stop()
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 #: Documents handed to Rust at once by the batch functions (bounds the memory of a long
-#: iterable; each chunk runs in parallel).
+#: iterable; the threads of a batch render a chunk's documents one at a time, in input order).
 CHUNK = 2048
 
 _ERRORS = ("record", "raise", "ignore")
@@ -221,8 +221,9 @@ class Extractor:
         position = 0
 
         def flush(start: int):
-            results = self._core.render_batch(fmt, chunk, threads, list(keep)) if chunk else []
-            it = iter(results)
+            # rendered while this loop consumes them: the interpreter's work on one document
+            # runs beside the pipeline's on the next ones
+            it = self._core.render_stream(fmt, chunk, threads, list(keep)) if chunk else iter(())
             for k, doc_id in enumerate(ids):
                 p = start + k
                 if p in bad:
@@ -265,6 +266,12 @@ class Extractor:
         with the interpreter released; one entry per document, in input order: its list of
         claim records, or for a document that failed its error record (a dict with
         ``doc_id``/``id``, ``source`` = ``input:<position>`` and ``error``).
+
+        ``threads`` counts the threads that run the pipeline, the calling thread included: it
+        takes the documents' output in input order and turns it into Python objects (holding
+        the interpreter) while the ``threads - 1`` others render the next documents, and it
+        renders one itself when the next output is not ready. So a call keeps at most
+        ``threads`` cores busy; one thread renders a chunk (:data:`CHUNK`), then converts it.
 
         ``docs``: strs, or dicts with ``text`` and optional ``id``, ``date``, ``title``, ``url``.
         ``errors``: ``"record"`` (default), ``"raise"`` (raise ``TypeError`` for a document of a

@@ -22,6 +22,7 @@ use rayon::prelude::*;
 
 mod arrow;
 mod pool;
+mod stream;
 
 pyo3::create_exception!(
     claimex,
@@ -198,37 +199,34 @@ impl Extractor {
             .map_err(DocumentError::new_err)
     }
 
-    /// Renders every document in `format` on `threads` threads (all cores for `None`) with the
-    /// interpreter released; returns one `(ok, text_or_error)` per document, in input order.
-    /// `keep`: for the CSV, input fields (from `meta`) as columns of their own.
+    /// Renders every document in `format` on `threads` threads (all cores for `None`), the
+    /// calling thread being one of them, and returns an iterator of one `(ok, text_or_error)`
+    /// per document, in input order, rendered with the interpreter released (`stream.rs`: on
+    /// several threads it returns at once, on one after rendering every document). `keep`: for the CSV, input fields (from `meta`) as columns of
+    /// their own.
     #[pyo3(signature = (format, docs, threads=None, keep=Vec::new()))]
-    fn render_batch(
+    fn render_stream(
         &self,
         py: Python<'_>,
         format: &str,
         docs: Vec<DocIn>,
         threads: Option<usize>,
         keep: Vec<String>,
-    ) -> PyResult<Vec<(bool, String)>> {
+    ) -> PyResult<stream::RenderStream> {
         let format = Format::parse(format)?;
         let threads = thread_count(threads)?;
-        let pipeline = self.pipeline.clone();
         let csv = CsvOptions {
             keep,
             ..CsvOptions::default()
         };
-        let results = py.detach(move || {
-            parallel_map(threads, docs, |d| render_one(&pipeline, format, &csv, d))
-        });
-        let results = results.map_err(PyRuntimeError::new_err)?;
-        Ok(results
-            .into_iter()
-            .map(|r| match r {
-                Ok(s) => (true, s),
-                Err(e) => (false, e),
-            })
-            .collect())
+        let stream = stream::RenderStream::start(self.pipeline.clone(), format, csv, docs, threads)
+            .map_err(PyRuntimeError::new_err)?;
+        if threads == 1 {
+            py.detach(|| stream.render_all());
+        }
+        Ok(stream)
     }
+
     /// The claims of every document as one `pyarrow.RecordBatch` of the library's Arrow columns
     /// (`claimex::io::output::arrow`; `keep`: input fields, from `meta`, as columns of their
     /// own), annotated on `threads` threads with the interpreter released; returns the batch and

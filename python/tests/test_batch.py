@@ -43,6 +43,21 @@ def test_annotate_batch(ex, docs):
     assert got[0] == ex.annotate(docs[0]["text"], **doc_kwargs(docs[0]))
 
 
+def test_a_stream_dropped_half_way(ex):
+    """Leaving a batch half-way (a generator closed, an error raised) stops its threads; the
+    next batch is not held up and its results are its own."""
+    docs = [("“Yes,” said Ann Lee.", str(i), None, None, None, None, 0) for i in range(64)]
+    stream = ex._core.render_stream("claims", docs, 2)
+    assert len(stream) == 64
+    assert next(stream)[0]
+    del stream
+    it = ex.iter_claims(["“Yes,” said Ann Lee."] * 64, threads=2)
+    assert next(it)["doc_id"] == "0"
+    it.close()
+    got = ex.extract_batch(["“No,” said Bo Li.", "“Yes,” said Ann Lee."], threads=8)
+    assert [r[0]["speaker"]["name"] for r in got] == ["Bo Li", "Ann Lee"]
+
+
 def test_threads_zero_is_refused(ex):
     with pytest.raises(ValueError):
         ex.extract_batch(["a", "b"], threads=0)
@@ -69,7 +84,7 @@ def test_error_records_and_raise(ex):
 
 def test_a_panic_is_an_error_not_a_crash(ex):
     core = ex._core
-    out = core.render_batch("_panic", [("t", "x", None, None, None, None, 0)] * 3, 2)
+    out = list(core.render_stream("_panic", [("t", "x", None, None, None, None, 0)] * 3, 2))
     assert [ok for ok, _ in out] == [False] * 3
     assert all("internal error: a panic asked for by the tests" in msg for _, msg in out)
     with pytest.raises(claimex.DocumentError):
@@ -80,7 +95,7 @@ def test_a_panic_is_an_error_not_a_crash(ex):
 
 def test_gil_is_released_during_a_batch(ex):
     """A Python thread keeps running while a long batch runs (it could not if the batch held
-    the GIL): the ticker must tick while render_batch is inside Rust."""
+    the GIL): the ticker must tick while render_stream renders."""
     doc = ("“We will win,” Mayor Ruth Okonkwo said on Monday. " * 200).strip()
     docs = [(doc, str(i), None, None, None, None, 0) for i in range(400)]
     inside = threading.Event()
@@ -97,7 +112,7 @@ def test_gil_is_released_during_a_batch(ex):
     t.start()
     inside.set()
     start = time.perf_counter()
-    ex._core.render_batch("claims", docs, 1)
+    list(ex._core.render_stream("claims", docs, 1))
     end = time.perf_counter()
     done.set()
     t.join()
