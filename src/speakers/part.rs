@@ -33,22 +33,22 @@ pub struct Part {
     pub acronyms: BTreeSet<String>,
     /// Claims per value of the `--by` field.
     pub by: Counts,
-    /// Documents by their *companions*: the other name keys of the same block (see [`block`])
+    /// Documents by their *companions*: the other name keys of the same block (see [`block`](super::index::block))
     /// that the document's claims also name, sorted and joined by a newline (`""` for none),
     /// with the number of documents. An identity counts a document once from these alone
-    /// ([`doc_count`]), so memory follows distinct names and their co-occurrences, not
+    /// ([`doc_count`](super::index::doc_count)), so memory follows distinct names and their co-occurrences, not
     /// documents; counts of shards add up when no document is split between them.
     pub docs: Counts,
     /// Earliest and latest document date.
     pub first_date: Option<String>,
     /// Latest document date.
     pub last_date: Option<String>,
-    /// A variant reads as a proper name (see [`NameRules::is_proper`]): only then do the
+    /// A variant reads as a proper name (see [`NameRules::is_proper`](super::names::NameRules::is_proper)): only then do the
     /// middle-form and surname rules apply.
     #[serde(default)]
     pub proper: bool,
     /// A variant is a full name a bare surname may join, or (for a one-word key) a surname
-    /// (see [`NameRules::is_full_name`], [`NameRules::is_surname`]).
+    /// (see [`NameRules::is_full_name`](super::names::NameRules::is_full_name), [`NameRules::is_surname`](super::names::NameRules::is_surname)).
     #[serde(default)]
     pub surname_rule: bool,
     /// The formal form of the key's first word ("joe" → "joseph", `nicknames.txt`), which
@@ -62,7 +62,7 @@ pub struct Part {
     /// The key's first word is a listed given name (`gazetteers/given_names.txt`).
     #[serde(default)]
     pub listed: bool,
-    /// The surname the merge rules compare ([`NameRules::surname`]); empty is the last word.
+    /// The surname the merge rules compare ([`NameRules::surname`](super::names::NameRules::surname)); empty is the last word.
     #[serde(default)]
     pub surname: String,
 }
