@@ -50,7 +50,7 @@ pub struct SpeakersArgs {
     #[arg(long)]
     merge: bool,
     /// Also write every claim with its `speaker_id` here, as JSON Lines (a `.jsonl`, `.ndjson` or
-    /// `.json` name; any other is refused).
+    /// `.json` name, gzip-compressed when it ends in `.gz`; any other is refused).
     #[arg(long, value_name = "PATH")]
     claims_out: Option<PathBuf>,
 }
@@ -66,12 +66,11 @@ pub struct ReportArgs {
     stamp: bool,
 }
 
-/// True for a path named as JSON Lines (`.jsonl`, `.ndjson`, `.json`, any case).
-fn is_jsonl_name(p: &Path) -> bool {
-    let name = p.to_string_lossy().to_ascii_lowercase();
-    [".jsonl", ".ndjson", ".json"]
-        .iter()
-        .any(|e| name.ends_with(e))
+/// Whether `--claims-out` may write to `p` (a JSON Lines name, as `extract -o` reads names),
+/// and whether gzip-compressed (`.jsonl.gz`).
+fn claims_out_gzip(p: &Path) -> Option<bool> {
+    (crate::format_of_name(p) == Ok(Some(crate::ClaimFormat::Jsonl)))
+        .then(|| p.to_string_lossy().to_ascii_lowercase().ends_with(".gz"))
 }
 
 fn fail(m: String) -> ExitCode {
@@ -178,12 +177,17 @@ impl Drop for Spill {
 }
 
 /// Writes every spilled claim to `path` with the `speaker_id` of its name key, streaming.
-fn claims_with_ids(path: &Path, mut spill: Spill, built: &Built) -> Result<(), RunError> {
+fn claims_with_ids(
+    path: &Path,
+    gzip: bool,
+    mut spill: Spill,
+    built: &Built,
+) -> Result<(), RunError> {
     let io = |e: std::io::Error| RunError::Io(format!("cannot read back the claims: {e}"));
     spill.file.flush().map_err(io)?;
     let reader = std::io::BufReader::new(std::fs::File::open(&spill.path).map_err(io)?);
     let ids = built.index.ids_by_key();
-    let mut sink = Sink::open(Some(path), false)?;
+    let mut sink = Sink::open(Some(path), gzip)?;
     let mut out = std::io::BufWriter::new(&mut sink);
     let mut r = Ok(());
     for line in std::io::BufRead::lines(reader) {
@@ -214,11 +218,17 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
     let started = std::time::Instant::now();
     // the claims are written as JSON Lines only: a CSV of them would lack the sentence text
     // (claim records carry sentence indices), so a .csv name is refused, not filled with JSON
-    if let Some(p) = a.claims_out.as_deref().filter(|p| !is_jsonl_name(p)) {
-        return fail(format!(
-            "--claims-out writes JSON Lines: name it .jsonl, not {}",
-            p.display()
-        ));
+    let mut claims_gzip = false;
+    if let Some(p) = a.claims_out.as_deref() {
+        match claims_out_gzip(p) {
+            Some(gz) => claims_gzip = gz,
+            None => {
+                return fail(format!(
+                    "--claims-out writes JSON Lines: name it .jsonl, not {}",
+                    p.display()
+                ))
+            }
+        }
     }
     let outputs: Vec<&Path> = [&a.corpus.output, &a.claims_out]
         .into_iter()
@@ -292,7 +302,7 @@ pub fn speakers(a: SpeakersArgs) -> ExitCode {
         return code;
     }
     if let (Some(path), Some(spill)) = (&a.claims_out, spill) {
-        if let Some(code) = written(claims_with_ids(path, spill, &built)) {
+        if let Some(code) = written(claims_with_ids(path, claims_gzip, spill, &built)) {
             return code;
         }
     }

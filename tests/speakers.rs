@@ -5,6 +5,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use claimex::io::output::render_claims;
 use claimex::speakers::{rows, NameRules, SpeakerIndex};
@@ -47,12 +48,9 @@ fn rules() -> NameRules {
     NameRules::compile(&claimex::rules::RuleSources::embedded()).unwrap()
 }
 
-#[test]
-fn claims_out_with_a_csv_name_is_refused_not_filled_with_json() {
-    let s = Scratch::new("speakers-claims-out-csv");
-    let index = s.path("index.jsonl");
-    let claims_out = s.path("claims.csv");
-    let out = claimex(
+/// `claimex speakers corpus/ -o INDEX --claims-out CLAIMS`.
+fn index_corpus_with_claims(index: &Path, claims_out: &Path) -> std::process::Output {
+    claimex(
         &[
             "speakers",
             "corpus/",
@@ -62,10 +60,37 @@ fn claims_out_with_a_csv_name_is_refused_not_filled_with_json() {
             claims_out.to_str().unwrap(),
         ],
         b"",
-    );
+    )
+}
+
+#[test]
+fn claims_out_with_a_csv_name_is_refused_not_filled_with_json() {
+    let s = Scratch::new("speakers-claims-out-csv");
+    let index = s.path("index.jsonl");
+    let claims_out = s.path("claims.csv");
+    let out = index_corpus_with_claims(&index, &claims_out);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--claims-out writes JSON Lines"));
     assert!(!claims_out.exists() && !index.exists());
+}
+
+#[test]
+fn claims_out_named_gz_is_compressed() {
+    let s = Scratch::new("speakers-claims-out-gz");
+    let (index, plain, packed) = (
+        s.path("index.jsonl"),
+        s.path("claims.jsonl"),
+        s.path("claims.jsonl.gz"),
+    );
+    assert!(index_corpus_with_claims(&index, &plain).status.success());
+    assert!(index_corpus_with_claims(&index, &packed).status.success());
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(std::fs::File::open(&packed).unwrap()),
+        &mut unpacked,
+    )
+    .unwrap();
+    assert_eq!(unpacked, std::fs::read(&plain).unwrap());
 }
 
 #[test]
@@ -73,17 +98,7 @@ fn the_cli_index_counts_what_the_claims_say() {
     let s = Scratch::new("speakers-cli");
     let index = s.path("index.jsonl");
     let claims_out = s.path("claims.jsonl");
-    let out = claimex(
-        &[
-            "speakers",
-            "corpus/",
-            "-o",
-            index.to_str().unwrap(),
-            "--claims-out",
-            claims_out.to_str().unwrap(),
-        ],
-        b"",
-    );
+    let out = index_corpus_with_claims(&index, &claims_out);
     assert!(
         out.status.success(),
         "{}",

@@ -105,9 +105,7 @@ fn before_title(rules: &CorefRules, text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    !w.is_empty()
-        && (rules.titles_lower.contains_key(w.as_str())
-            || rules.titles_lower.contains_key(w.trim_end_matches('.')))
+    !w.is_empty() && rules.is_title_word(&w)
 }
 
 /// Whether the text between two coordinated names only joins them (commas, "and", titles,
@@ -142,8 +140,7 @@ fn joiner(rules: &CorefRules, gap: &str, first: bool) -> (bool, bool) {
             and = true;
             continue;
         }
-        let title = rules.titles_lower.contains_key(lower.as_str())
-            || rules.titles_lower.contains_key(lower.trim_end_matches('.'))
+        let title = rules.is_title_word(&lower)
             || matches!(
                 lower.as_str(),
                 "sens." | "reps." | "govs." | "messrs." | "both"

@@ -131,6 +131,13 @@ pub fn parse_pronouns(
 }
 
 impl CorefRules {
+    /// True when `lower` (a lowercase word) is a title, written with or without its final
+    /// period ("sen." or "sen", "governor").
+    pub fn is_title_word(&self, lower: &str) -> bool {
+        self.titles_lower.contains_key(lower)
+            || self.titles_lower.contains_key(lower.trim_end_matches('.'))
+    }
+
     /// Checks this stage's own files (`pronouns.txt`, `description_heads.txt`) without a
     /// gazetteer: how their errors are still reported when the gazetteer itself is bad.
     pub fn check(src: &RuleSources) -> Result<(), Vec<RuleError>> {

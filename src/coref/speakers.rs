@@ -63,7 +63,7 @@ fn before_place(rules: &CorefRules, doc: &Doc, span: Span) -> Span {
         let pw = prev.span.slice(text);
         let plain = prev.kind == TokenKind::Word
             && !in_entity_at(doc, prev.span)
-            && !rules.titles_lower.contains_key(pw.to_lowercase().as_str());
+            && !rules.is_title_word(&pw.to_lowercase());
         let next = doc.tokens[k + 1].span;
         let i = doc.entities.partition_point(|e| e.span.end <= next.start);
         let place = doc.entities.get(i).is_some_and(|e| {

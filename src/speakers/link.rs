@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::part::{Counts, Part};
+use super::part::{majority, Counts, Part};
 
 /// A bare surname joins the most-quoted person of that surname when that person has at least
 /// this many times the claims of every other person of the surname (of a compatible gender)
@@ -48,17 +48,6 @@ impl UnionFind {
 
 fn person(p: &Part) -> bool {
     p.kind() == "PERSON" && p.proper
-}
-
-/// `male` or `female` when one has more evidence, else `None`.
-fn majority(c: &Counts) -> Option<&'static str> {
-    let male = c.get("male").copied().unwrap_or(0);
-    let female = c.get("female").copied().unwrap_or(0);
-    match male.cmp(&female) {
-        std::cmp::Ordering::Greater => Some("male"),
-        std::cmp::Ordering::Less => Some("female"),
-        std::cmp::Ordering::Equal => None,
-    }
 }
 
 /// One edit apart by inserting or deleting a letter ("rence", "reince").

@@ -143,3 +143,14 @@ impl Part {
         self.key.split_once(':').map_or("", |(t, _)| t)
     }
 }
+
+/// `male` or `female` when one has more evidence in `c` (counts by gender), else `None`.
+pub fn majority(c: &Counts) -> Option<&'static str> {
+    let male = c.get("male").copied().unwrap_or(0);
+    let female = c.get("female").copied().unwrap_or(0);
+    match male.cmp(&female) {
+        std::cmp::Ordering::Greater => Some("male"),
+        std::cmp::Ordering::Less => Some("female"),
+        std::cmp::Ordering::Equal => None,
+    }
+}

@@ -5,6 +5,7 @@ use serde_json::{json, Map, Value};
 
 use super::index::{Counts, Identity, Part, SpeakerIndex};
 use super::names::NameRules;
+use super::part::majority;
 use crate::words::gazetteer::Gender;
 
 /// The claim kinds, in the CSV's column order.
@@ -20,16 +21,6 @@ pub fn canonical_name(p: &Part) -> &str {
                 .then(b.0.cmp(a.0))
         })
         .map_or("", |(k, _)| k.as_str())
-}
-
-fn majority(c: &Counts) -> Option<&'static str> {
-    let male = c.get("male").copied().unwrap_or(0);
-    let female = c.get("female").copied().unwrap_or(0);
-    match male.cmp(&female) {
-        std::cmp::Ordering::Greater => Some("male"),
-        std::cmp::Ordering::Less => Some("female"),
-        std::cmp::Ordering::Equal => None,
-    }
 }
 
 /// The gender of an identity and what decided it: honorifics first, then coreferent pronouns,
