@@ -16,6 +16,8 @@ batch functions.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import json
 import os
@@ -152,6 +154,25 @@ def _error_record(doc_id: str, position: int, message: str) -> dict:
     return {"doc_id": doc_id, "id": doc_id, "source": f"input:{position}", "error": message}
 
 
+@contextlib.contextmanager
+def _gc_paused():
+    """Python's cyclic garbage collector paused while a batch's records are parsed.
+
+    Parsing builds one dict per record and each allocation of one counts toward the next
+    collection; with many records alive, the collections that follow go through all of them
+    again and again (about a quarter of ``extract_batch``'s time on one thread over
+    polnear-train, and all of it on the thread that holds the interpreter, so it is the part
+    that does not run in parallel). The records hold no reference cycles, so nothing is
+    lost; the collector is turned back on afterwards unless it was off before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _check_errors(errors: str) -> None:
     if errors not in _ERRORS:
         raise ValueError(f"errors must be one of {_ERRORS}, not {errors!r}")
@@ -277,10 +298,11 @@ class Extractor:
         ``errors``: ``"record"`` (default), ``"raise"`` (raise ``TypeError`` for a document of a
         wrong type, :class:`DocumentError` for one that failed) or ``"ignore"`` (drop it).
         """
-        return [
-            json.loads(out) if ok else out
-            for ok, out in self._outcomes("claims", docs, threads, errors)
-        ]
+        with _gc_paused():
+            return [
+                json.loads(out) if ok else out
+                for ok, out in self._outcomes("claims", docs, threads, errors)
+            ]
 
     def iter_claims(
         self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
@@ -298,10 +320,11 @@ class Extractor:
         self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
     ) -> list:
         """The annotation objects of many documents (as :meth:`extract_batch`)."""
-        return [
-            json.loads(out) if ok else out
-            for ok, out in self._outcomes("annotation", docs, threads, errors)
-        ]
+        with _gc_paused():
+            return [
+                json.loads(out) if ok else out
+                for ok, out in self._outcomes("annotation", docs, threads, errors)
+            ]
 
     def csv_text(
         self,

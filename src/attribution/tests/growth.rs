@@ -6,18 +6,20 @@ use crate::attribution::attributions;
 use crate::doc::Doc;
 use crate::RawDoc;
 
-/// The least time (seconds) of five runs of the attribution stage on `doc`, and its count of
-/// attributions.
-fn timed(doc: &Doc) -> (f64, usize) {
+/// The least times (seconds) of seven runs of the attribution stage on `small` and on `large`,
+/// run in turn so that both see the same load of the machine, and their attribution counts.
+fn timed(small: &Doc, large: &Doc) -> ((f64, usize), (f64, usize)) {
     let rules = &pipeline().rules().attribution;
-    let mut best = f64::MAX;
-    let mut n = 0;
-    for _ in 0..5 {
+    let (mut best1, mut best4, mut n1, mut n4) = (f64::MAX, f64::MAX, 0, 0);
+    for _ in 0..7 {
         let t = std::time::Instant::now();
-        n = attributions(rules, doc).len();
-        best = best.min(t.elapsed().as_secs_f64());
+        n1 = attributions(rules, small).len();
+        best1 = best1.min(t.elapsed().as_secs_f64());
+        let t = std::time::Instant::now();
+        n4 = attributions(rules, large).len();
+        best4 = best4.min(t.elapsed().as_secs_f64());
     }
-    (best, n)
+    ((best1, n1), (best4, n4))
 }
 
 /// Asserts that 4 times the text takes well under 16 times as long (a generous bound for
@@ -32,8 +34,7 @@ fn grows_linearly(unit: &str, bytes: usize, scales: bool) {
     // fails every one)
     let mut last = String::new();
     for _ in 0..5 {
-        let (t1, n1) = timed(&d1);
-        let (t4, n4) = timed(&d4);
+        let ((t1, n1), (t4, n4)) = timed(&d1, &d4);
         if scales {
             assert!(n1 > 0 && n4 >= 3 * n1, "{n1} → {n4} attributions");
         }

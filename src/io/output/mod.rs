@@ -4,6 +4,7 @@
 
 pub mod arrow;
 mod csv;
+mod json;
 mod records;
 
 pub use self::csv::{

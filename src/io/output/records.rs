@@ -1,109 +1,17 @@
 //! The JSON shapes of SPEC §4 (claims) and §6 (annotations), with character offsets.
 
-use serde::Serialize;
 use serde_json::value::RawValue;
 
+use super::json::Json;
 use crate::claims::{assemble, Claim};
 use crate::doc::{Doc, Span};
 use crate::offsets::CharIndex;
 
 /// A span in character offsets with its text.
-#[derive(Serialize)]
 pub(crate) struct TextSpan<'d> {
     pub start: usize,
     pub end: usize,
     pub text: &'d str,
-}
-
-#[derive(Serialize)]
-struct Bounds {
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct LabeledSpan<'d> {
-    start: usize,
-    end: usize,
-    text: &'d str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
-struct TimexOut<'d> {
-    start: usize,
-    end: usize,
-    text: &'d str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    value: &'d str,
-    #[serde(skip_serializing_if = "Option::is_none", rename = "mod")]
-    modifier: Option<&'static str>,
-}
-
-#[derive(Serialize)]
-struct SpeakerOut<'d> {
-    start: usize,
-    end: usize,
-    text: &'d str,
-    name: &'d str,
-    title: Option<&'d str>,
-    affiliation: Option<&'d str>,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    cluster: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct CueOut<'d> {
-    start: usize,
-    end: usize,
-    text: &'d str,
-    lemma: Option<&'d str>,
-}
-
-#[derive(Serialize)]
-struct ClaimOut<'d> {
-    doc_id: &'d str,
-    id: String,
-    kind: &'static str,
-    content: TextSpan<'d>,
-    speaker: Option<SpeakerOut<'d>>,
-    cue: Option<CueOut<'d>>,
-    addressee: Option<TextSpan<'d>>,
-    sentences: [usize; 2],
-    timexes: Vec<TimexOut<'d>>,
-    entities: Vec<LabeledSpan<'d>>,
-    rule: &'d str,
-    confidence: f64,
-    doc_date: Option<&'d str>,
-    title: Option<&'d str>,
-    url: Option<&'d str>,
-    meta: Option<&'d RawValue>,
-}
-
-#[derive(Serialize)]
-struct ClusterOut<'d> {
-    name: &'d str,
-    title: Option<&'d str>,
-    affiliation: Option<&'d str>,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    mentions: Vec<Bounds>,
-}
-
-#[derive(Serialize)]
-struct AnnotationOut<'d> {
-    id: &'d str,
-    date: Option<String>,
-    title: Option<&'d str>,
-    url: Option<&'d str>,
-    sentences: Vec<Bounds>,
-    entities: Vec<LabeledSpan<'d>>,
-    timexes: Vec<TimexOut<'d>>,
-    quotes: Vec<TextSpan<'d>>,
-    speakers: Vec<ClusterOut<'d>>,
-    claims: Vec<ClaimOut<'d>>,
 }
 
 /// Converts byte spans of one document to output spans, and holds what every claim record
@@ -144,33 +52,49 @@ impl<'d> Spans<'d> {
         }
     }
 
-    fn bounds(&self, s: Span) -> Bounds {
-        Bounds {
-            start: self.index.char_offset(s.start),
-            end: self.index.char_offset(s.end),
-        }
+    /// Writes `{"start":S,"end":E}` for a byte span.
+    fn write_bounds(&self, j: &mut Json, s: Span) {
+        j.open_span(
+            self.index.char_offset(s.start),
+            self.index.char_offset(s.end),
+        );
+        j.raw("}");
     }
 
-    fn timex(&self, t: &'d crate::doc::Timex) -> TimexOut<'d> {
-        let s = self.text_span(t.span);
-        TimexOut {
-            start: s.start,
-            end: s.end,
-            text: s.text,
-            kind: t.kind.as_str(),
-            value: &t.value,
-            modifier: t.modifier,
-        }
+    /// Writes `{"start":S,"end":E,"text":T` for a byte span (the caller closes it).
+    fn open_text_span(&self, j: &mut Json, s: Span) {
+        let t = self.text_span(s);
+        j.open_span(t.start, t.end);
+        j.raw(",\"text\":");
+        j.str(t.text);
     }
 
-    fn entity(&self, e: &crate::doc::Entity) -> LabeledSpan<'d> {
-        let s = self.text_span(e.span);
-        LabeledSpan {
-            start: s.start,
-            end: s.end,
-            text: s.text,
-            label: e.label.as_str(),
+    /// Writes a span object with its text.
+    fn write_text_span(&self, j: &mut Json, s: Span) {
+        self.open_text_span(j, s);
+        j.raw("}");
+    }
+
+    /// Writes a timex object.
+    fn write_timex(&self, j: &mut Json, t: &crate::doc::Timex) {
+        self.open_text_span(j, t.span);
+        j.raw(",\"type\":");
+        j.str(t.kind.as_str());
+        j.raw(",\"value\":");
+        j.str(&t.value);
+        if let Some(m) = t.modifier {
+            j.raw(",\"mod\":");
+            j.str(m);
         }
+        j.raw("}");
+    }
+
+    /// Writes an entity object.
+    fn write_entity(&self, j: &mut Json, e: &crate::doc::Entity) {
+        self.open_text_span(j, e.span);
+        j.raw(",\"label\":");
+        j.str(e.label.as_str());
+        j.raw("}");
     }
 }
 
@@ -199,51 +123,72 @@ pub(crate) fn confidence(c: &Claim) -> f64 {
     (f64::from(c.attribution.confidence) * 100.0).round() / 100.0
 }
 
-fn claim_out<'d>(
-    doc: &'d Doc,
-    spans: &'d Spans<'d>,
-    meta: Option<&'d RawValue>,
-    c: &Claim<'d>,
-) -> ClaimOut<'d> {
+/// Writes one claim record (SPEC §4).
+fn write_claim(j: &mut Json, doc: &Doc, spans: &Spans, meta: Option<&RawValue>, c: &Claim) {
     let a = c.attribution;
-    ClaimOut {
-        doc_id: &doc.id,
-        id: claim_id(doc, c),
-        kind: a.kind.as_str(),
-        content: spans.text_span(a.content),
-        speaker: c.speaker.as_ref().map(|sp| {
-            let s = spans.text_span(sp.span);
-            SpeakerOut {
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                name: sp.name,
-                title: sp.title,
-                affiliation: sp.affiliation,
-                kind: sp.kind.as_str(),
-                cluster: sp.cluster,
-            }
-        }),
-        cue: a.cue.map(|cue| {
-            let s = spans.text_span(cue);
-            CueOut {
-                start: s.start,
-                end: s.end,
-                text: s.text,
-                lemma: a.cue_lemma.as_deref(),
-            }
-        }),
-        addressee: a.addressee.map(|s| spans.text_span(s)),
-        sentences: [c.sentences.0, c.sentences.1],
-        timexes: c.timexes.iter().map(|t| spans.timex(t)).collect(),
-        entities: c.entities.iter().map(|e| spans.entity(e)).collect(),
-        rule: &a.rule,
-        confidence: confidence(c),
-        doc_date: spans.doc_date.as_deref(),
-        title: doc.title.as_deref(),
-        url: doc.url.as_deref(),
-        meta,
+    j.raw("{\"doc_id\":");
+    j.str(&doc.id);
+    j.raw(",\"id\":");
+    j.str(&claim_id(doc, c));
+    j.raw(",\"kind\":");
+    j.str(a.kind.as_str());
+    j.raw(",\"content\":");
+    spans.write_text_span(j, a.content);
+    j.raw(",\"speaker\":");
+    match &c.speaker {
+        Some(sp) => {
+            spans.open_text_span(j, sp.span);
+            j.raw(",\"name\":");
+            j.str(sp.name);
+            j.raw(",\"title\":");
+            j.opt_str(sp.title);
+            j.raw(",\"affiliation\":");
+            j.opt_str(sp.affiliation);
+            j.raw(",\"type\":");
+            j.str(sp.kind.as_str());
+            j.raw(",\"cluster\":");
+            j.opt_uint(sp.cluster);
+            j.raw("}");
+        }
+        None => j.raw("null"),
     }
+    j.raw(",\"cue\":");
+    match a.cue {
+        Some(cue) => {
+            spans.open_text_span(j, cue);
+            j.raw(",\"lemma\":");
+            j.opt_str(a.cue_lemma.as_deref());
+            j.raw("}");
+        }
+        None => j.raw("null"),
+    }
+    j.raw(",\"addressee\":");
+    match a.addressee {
+        Some(s) => spans.write_text_span(j, s),
+        None => j.raw("null"),
+    }
+    j.raw(",\"sentences\":");
+    j.array([c.sentences.0, c.sentences.1], |j, n| j.uint(n));
+    j.raw(",\"timexes\":");
+    j.array(c.timexes, |j, t| spans.write_timex(j, t));
+    j.raw(",\"entities\":");
+    j.array(c.entities, |j, e| spans.write_entity(j, e));
+    j.raw(",\"rule\":");
+    j.str(&a.rule);
+    j.raw(",\"confidence\":");
+    j.float(confidence(c));
+    j.raw(",\"doc_date\":");
+    j.opt_str(spans.doc_date());
+    j.raw(",\"title\":");
+    j.opt_str(doc.title.as_deref());
+    j.raw(",\"url\":");
+    j.opt_str(doc.url.as_deref());
+    j.raw(",\"meta\":");
+    match meta {
+        Some(m) => j.raw(m.get()),
+        None => j.raw("null"),
+    }
+    j.raw("}");
 }
 
 /// Claim records of one document, one JSON object per line; returns the bytes and claim count.
@@ -255,11 +200,11 @@ pub fn render_claims(doc: &Doc) -> (Vec<u8>, usize) {
     } else {
         meta_of(doc)
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(claims.len() * 1024);
+    let mut j = Json::new(&mut out);
     for c in &claims {
-        serde_json::to_writer(&mut out, &claim_out(doc, &spans, meta, c))
-            .expect("claims serialize");
-        out.push(b'\n');
+        write_claim(&mut j, doc, &spans, meta, c);
+        j.raw("\n");
     }
     (out, claims.len())
 }
@@ -273,36 +218,40 @@ pub fn render_annotation(doc: &Doc) -> (Vec<u8>, usize) {
     } else {
         meta_of(doc)
     };
-    let out = AnnotationOut {
-        id: &doc.id,
-        date: doc.date.map(|d| d.to_string()),
-        title: doc.title.as_deref(),
-        url: doc.url.as_deref(),
-        sentences: doc.sentences.iter().map(|s| spans.bounds(*s)).collect(),
-        entities: doc.entities.iter().map(|e| spans.entity(e)).collect(),
-        timexes: doc.timexes.iter().map(|t| spans.timex(t)).collect(),
-        quotes: doc
-            .quotes
-            .iter()
-            .map(|q| spans.text_span(q.inner))
-            .collect(),
-        speakers: doc
-            .speakers
-            .iter()
-            .map(|k| ClusterOut {
-                name: &k.name,
-                title: k.title.as_deref(),
-                affiliation: k.affiliation.as_deref(),
-                kind: k.kind.as_str(),
-                mentions: k.mentions.iter().map(|m| spans.bounds(*m)).collect(),
-            })
-            .collect(),
-        claims: claims
-            .iter()
-            .map(|c| claim_out(doc, &spans, meta, c))
-            .collect(),
-    };
-    let mut buf = serde_json::to_vec(&out).expect("annotations serialize");
-    buf.push(b'\n');
-    (buf, claims.len())
+    let mut out = Vec::with_capacity(doc.text.len() * 6 + 256);
+    let mut j = Json::new(&mut out);
+    j.raw("{\"id\":");
+    j.str(&doc.id);
+    j.raw(",\"date\":");
+    j.opt_str(spans.doc_date());
+    j.raw(",\"title\":");
+    j.opt_str(doc.title.as_deref());
+    j.raw(",\"url\":");
+    j.opt_str(doc.url.as_deref());
+    j.raw(",\"sentences\":");
+    j.array(&doc.sentences, |j, s| spans.write_bounds(j, *s));
+    j.raw(",\"entities\":");
+    j.array(&doc.entities, |j, e| spans.write_entity(j, e));
+    j.raw(",\"timexes\":");
+    j.array(&doc.timexes, |j, t| spans.write_timex(j, t));
+    j.raw(",\"quotes\":");
+    j.array(&doc.quotes, |j, q| spans.write_text_span(j, q.inner));
+    j.raw(",\"speakers\":");
+    j.array(&doc.speakers, |j, k| {
+        j.raw("{\"name\":");
+        j.str(&k.name);
+        j.raw(",\"title\":");
+        j.opt_str(k.title.as_deref());
+        j.raw(",\"affiliation\":");
+        j.opt_str(k.affiliation.as_deref());
+        j.raw(",\"type\":");
+        j.str(k.kind.as_str());
+        j.raw(",\"mentions\":");
+        j.array(&k.mentions, |j, m| spans.write_bounds(j, *m));
+        j.raw("}");
+    });
+    j.raw(",\"claims\":");
+    j.array(&claims, |j, c| write_claim(j, doc, &spans, meta, c));
+    j.raw("}\n");
+    (out, claims.len())
 }
