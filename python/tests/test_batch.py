@@ -175,3 +175,31 @@ def test_os_fork_with_inherited_extractor(ex):
         time.sleep(0.02)
     assert os.read(r, 10) == b"ok"
     os.close(r)
+
+
+def test_batches_pause_the_collector_and_restore_it(ex, docs, monkeypatch):
+    import gc
+
+    seen = []
+    real_loads = claimex.json.loads
+
+    def loads(s):
+        seen.append(gc.isenabled())
+        return real_loads(s)
+
+    monkeypatch.setattr(claimex.json, "loads", loads)
+    assert gc.isenabled()
+    ex.extract_batch(docs, threads=2)
+    ex.annotate_batch(docs, threads=1)
+    assert seen and not any(seen), "the collector runs while records are parsed"
+    assert gc.isenabled(), "the collector is back on after a batch"
+    gc.disable()
+    try:
+        ex.extract_batch(docs)
+        assert not gc.isenabled(), "a collector the caller turned off stays off"
+    finally:
+        gc.enable()
+    # a failing batch turns it back on too
+    with pytest.raises(TypeError):
+        ex.extract_batch([3], errors="raise")
+    assert gc.isenabled()
