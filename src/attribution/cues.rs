@@ -91,6 +91,8 @@ pub struct CueLexicon {
 /// One cue found in a text.
 #[derive(Clone, Copy, Debug)]
 pub struct CueHit {
+    /// Index of the token the form starts at.
+    pub token: usize,
     /// Byte span of the form.
     pub start: usize,
     /// End of the form (bytes).
@@ -194,7 +196,7 @@ impl CueLexicon {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         let mut free = 0;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let s = t.span.start;
             if s < free || !self.may_open(t.word) {
                 continue;
@@ -219,6 +221,7 @@ impl CueLexicon {
                 continue;
             }
             out.push(CueHit {
+                token: i,
                 start: s,
                 end: e,
                 form: form as usize,

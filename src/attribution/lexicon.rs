@@ -1,6 +1,7 @@
 //! Word classes of `speaker_words.txt`, looked up without allocating.
 
 use crate::rules::{RuleError, RuleSources};
+use crate::words::{Vocab, WordId, UNKNOWN_WORD};
 
 /// Bit flags of word classes (and token properties the matcher adds to them).
 pub mod class {
@@ -82,11 +83,17 @@ pub struct Lexicon {
     /// Per length and first byte (`& 31`), a bit set of last bytes (`& 31`) of the listed words:
     /// most tokens miss here, before hashing. `& 31` maps both ASCII cases to the same slot.
     shapes: Vec<[u32; 32]>,
+    /// The classes of each word id of the tokens' vocabulary: a token's classes are one index.
+    by_id: Vec<u32>,
+    /// Some listed word has no id of its own in the vocabulary (it is longer than the vocabulary
+    /// holds, or lowercases differently from ASCII folding): tokens of [`UNKNOWN_WORD`] are
+    /// looked up by their text.
+    unknown_by_text: bool,
 }
 
 impl Lexicon {
-    /// Compiles `speaker_words.txt`.
-    pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
+    /// Compiles `speaker_words.txt`; `vocab` is the vocabulary the tokens' word ids come from.
+    pub fn compile(src: &RuleSources, vocab: &Vocab) -> Result<Lexicon, Vec<RuleError>> {
         let file = src.get("speaker_words.txt");
         let mut words: WordMap<u32> = WordMap::default();
         let mut errors = Vec::new();
@@ -116,11 +123,25 @@ impl Lexicon {
                 .map(|(w, &c)| (short_key(w), c))
                 .collect();
             let short = ShortTable::new(&short, 0);
+            // a vocabulary word is ASCII-folded, as `classes` folds a token: its classes are
+            // those of the listed word it spells
+            let by_id: Vec<u32> = (0..vocab.len())
+                .map(|id| match id as WordId {
+                    UNKNOWN_WORD => 0,
+                    id => words.get(vocab.word(id).as_bytes()).copied().unwrap_or(0),
+                })
+                .collect();
+            let unknown_by_text = words.keys().any(|w| {
+                let id = std::str::from_utf8(w).map_or(UNKNOWN_WORD, |w| vocab.id(w));
+                id == UNKNOWN_WORD || vocab.word(id).as_bytes() != &w[..]
+            });
             Ok(Lexicon {
                 words,
                 short,
                 max_len,
                 shapes,
+                by_id,
+                unknown_by_text,
             })
         } else {
             Err(errors)
@@ -141,6 +162,16 @@ impl Lexicon {
             return 0;
         }
         self.classes_of_listed_shape(b)
+    }
+
+    /// The classes of a token of word id `id` and text `word()`: one index, the same as
+    /// [`Lexicon::classes`] of the text.
+    #[inline]
+    pub fn classes_of_token<'w>(&self, id: WordId, word: impl FnOnce() -> &'w str) -> u32 {
+        match self.by_id.get(id as usize) {
+            Some(&c) if id != UNKNOWN_WORD || !self.unknown_by_text => c,
+            _ => self.classes(word()),
+        }
     }
 
     /// The classes of a non-empty word whose shape some listed word has.

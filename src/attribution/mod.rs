@@ -42,7 +42,7 @@ impl AttributionRules {
     pub fn compile(src: &RuleSources, vocab: &Vocab) -> Result<AttributionRules, Vec<RuleError>> {
         let mut errors = Vec::new();
         let c = cues::CueLexicon::compile(src, vocab).map_err(|e| errors.extend(e));
-        let l = lexicon::Lexicon::compile(src).map_err(|e| errors.extend(e));
+        let l = lexicon::Lexicon::compile(src, vocab).map_err(|e| errors.extend(e));
         let p = patterns::compile(src).map_err(|e| errors.extend(e));
         let k = calibration::Calibration::compile(src).map_err(|e| errors.extend(e));
         match (c, l, p, k) {

@@ -1,7 +1,7 @@
 //! A per-document view of the tokens for the matcher: word classes, quotation and cue positions,
 //! and sentence units that never cut through a quotation.
 
-use crate::doc::{Doc, Span, TokenKind};
+use crate::doc::{Doc, Span, Token, TokenKind};
 
 use super::cues::CueLexicon;
 use super::lexicon::{class, Lexicon};
@@ -64,13 +64,18 @@ pub struct View<'d> {
 }
 
 impl<'d> View<'d> {
-    /// Builds the view: one pass over tokens, quotations and cues.
+    /// Builds the view: the top-level quotations, the tokens' classes and paragraphs, the
+    /// sentence units, then time expressions and cues.
     pub fn new(doc: &'d Doc, lex: &Lexicon, cues: &CueLexicon) -> View<'d> {
         let n = doc.tokens.len();
         let text = doc.text.as_str();
-        let mut flags = Vec::with_capacity(n);
-        let mut para = Vec::with_capacity(n);
-        let mut pi = 0usize;
+        let toks = &doc.tokens[..];
+        let (quotes, quote_open, quote_close, in_quote) = top_quotes(doc);
+        let mut flags: Vec<u32> = Vec::with_capacity(n);
+        let mut para: Vec<u32> = Vec::with_capacity(n);
+        let mut unit: Vec<u32> = Vec::with_capacity(n);
+        let mut units = Vec::new();
+        let mut para_tokens = vec![(0, 0); doc.paragraphs.len().max(1)];
         // the end of paragraph `pi`, or `usize::MAX` for the last one (never left)
         let para_end = |pi: usize| {
             if pi + 1 < doc.paragraphs.len() {
@@ -79,120 +84,83 @@ impl<'d> View<'d> {
                 usize::MAX
             }
         };
+        let (mut pi, mut start) = (0usize, 0usize);
         let mut pend = para_end(pi);
-        let mut para_tokens = vec![(0, 0); doc.paragraphs.len().max(1)];
-        for (i, t) in doc.tokens.iter().enumerate() {
+        // the quotation, paragraph and sentence of the token before
+        let (mut prev_q, mut prev_p, mut prev_s) = (NONE, 0usize, 0u32);
+        for (i, (t, &q)) in toks.iter().zip(&in_quote).enumerate() {
             while pend <= t.span.start {
                 para_tokens[pi].1 = i;
                 pi += 1;
                 para_tokens[pi].0 = i;
                 pend = para_end(pi);
             }
-            para.push(pi as u32);
-            let f = match t.kind {
-                TokenKind::Word => {
-                    let s = t.span.slice(text);
-                    let cap = starts_upper(s);
-                    let mut f = lex.classes(s) | class::WORD;
-                    if cap {
-                        f |= class::CAP;
-                    } else if s.len() > 4 && s.ends_with("ly") && f & class::NOUN == 0 {
-                        f |= class::GAP;
-                    }
-                    f
-                }
+            let mut f = match t.kind {
+                TokenKind::Word => word_flags(lex, text, t),
                 TokenKind::Number => class::NUMBER,
                 TokenKind::Punct => class::PUNCT,
             };
+            if q != NONE {
+                f |= class::IN_QUOTE;
+            }
             flags.push(f);
+            para.push(pi as u32);
+            if i > 0 {
+                // "Acme Foods Inc. said": a period touching its word, followed by a word of
+                // the same sentence, is the word's own (token `i - 1`, now that the token
+                // after it is known)
+                if i >= 2
+                    && flags[i - 1] & class::PUNCT != 0
+                    && f & (class::WORD | class::NUMBER) != 0
+                    && abbrev_period(text, &toks[i - 2..=i], flags[i - 2])
+                {
+                    flags[i - 1] |= class::ABBREV;
+                }
+                // most tokens go on the unit of the token before: inside one quotation, or in
+                // one paragraph and sentence without a capital or an opening quotation mark
+                // (`boundary` says no to those, too)
+                let cut = !(q != NONE && q == prev_q)
+                    && (pi != prev_p
+                        || (t.sentence != prev_s
+                            || f & class::CAP != 0
+                            || q != NONE && quotes[q as usize].first == i)
+                            && boundary(
+                                doc,
+                                text,
+                                &flags,
+                                &para,
+                                &in_quote,
+                                &quote_close,
+                                &quotes,
+                                i,
+                            ));
+                if cut {
+                    units.push((start, i));
+                    start = i;
+                }
+            }
+            unit.push(units.len() as u32);
+            (prev_q, prev_p, prev_s) = (q, pi, t.sentence);
         }
         para_tokens[pi].1 = n;
-        // "Acme Foods Inc. said": a period touching its word, followed by a word of the same
-        // sentence, is the word's own
-        for i in 1..n.saturating_sub(1) {
-            let (prev, t, next) = (&doc.tokens[i - 1], &doc.tokens[i], &doc.tokens[i + 1]);
-            if flags[i] & class::PUNCT != 0
-                && is_byte(text, t.span, b'.')
-                && prev.span.end == t.span.start
-                && flags[i - 1] & class::WORD != 0
-                && flags[i + 1] & (class::WORD | class::NUMBER) != 0
-                && next.sentence == t.sentence
-            {
-                flags[i] |= class::ABBREV;
-            }
+        if n > 0 {
+            units.push((start, n));
         }
         for x in &doc.timexes {
             for i in doc.tokens_in(x.span) {
                 flags[i] |= class::TIMEX;
             }
         }
-        // top-level quotations
-        let mut quotes = Vec::new();
-        let mut quote_open = vec![NONE; n];
-        let mut quote_close = vec![NONE; n];
-        let mut in_quote = vec![NONE; n];
-        for (qi, q) in doc.quotes.iter().enumerate() {
-            if q.depth != 0 {
-                continue;
-            }
-            let r = doc.tokens_in(q.outer);
-            if r.is_empty() {
-                continue;
-            }
-            let k = quotes.len() as u32;
-            quote_open[r.start] = k;
-            quote_close[r.end - 1] = k;
-            for i in r.clone() {
-                in_quote[i] = k;
-                flags[i] |= class::IN_QUOTE;
-            }
-            quotes.push(QTok {
-                quote: qi,
-                first: r.start,
-                end: r.end,
-            });
-        }
-        // sentence units
-        let mut unit = Vec::with_capacity(n);
-        let mut units = Vec::new();
-        let mut start = 0usize;
-        for i in 0..n {
-            if i > 0
-                && boundary(
-                    doc,
-                    text,
-                    &flags,
-                    &para,
-                    &in_quote,
-                    &quote_close,
-                    &quotes,
-                    i,
-                )
-            {
-                units.push((start, i));
-                start = i;
-            }
-            unit.push(units.len() as u32);
-        }
-        if n > 0 {
-            units.push((start, n));
-        }
-        // cues, mapped onto tokens
+        // cues, on their tokens
         let mut ctoks = Vec::new();
-        let mut ti = 0usize;
-        for h in cues.find(text, &doc.tokens) {
-            while ti < n && doc.tokens[ti].span.start < h.start {
-                ti += 1;
-            }
-            if ti >= n || doc.tokens[ti].span.start != h.start {
+        for h in cues.find(text, toks) {
+            let ti = h.token;
+            if flags[ti] & class::IN_QUOTE != 0 {
                 continue;
             }
             let mut end = ti;
-            while end < n && doc.tokens[end].span.start < h.end {
+            while end < n && toks[end].span.start < h.end {
                 end += 1;
-            }
-            if flags[ti] & class::IN_QUOTE != 0 {
-                continue;
             }
             if cues.forms[h.form].features & super::cues::feature::NOUNISH == 0 {
                 flags[ti] |= class::CUEWORD;
@@ -306,11 +274,72 @@ impl<'d> View<'d> {
     }
 }
 
-/// True when `s` starts with an uppercase letter; ASCII is checked without decoding a char.
-fn starts_upper(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
+/// The top-level quotations of `doc` and, per token, the one that opens there, closes there and
+/// holds it.
+type TopQuotes = (Vec<QTok>, Vec<u32>, Vec<u32>, Vec<u32>);
+
+/// The top-level quotations of `doc`, in token terms (see [`TopQuotes`]).
+fn top_quotes(doc: &Doc) -> TopQuotes {
+    let n = doc.tokens.len();
+    let mut quotes = Vec::new();
+    let mut quote_open = vec![NONE; n];
+    let mut quote_close = vec![NONE; n];
+    let mut in_quote = vec![NONE; n];
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        if q.depth != 0 {
+            continue;
+        }
+        let r = doc.tokens_in(q.outer);
+        if r.is_empty() {
+            continue;
+        }
+        let k = quotes.len() as u32;
+        quote_open[r.start] = k;
+        quote_close[r.end - 1] = k;
+        in_quote[r.clone()].fill(k);
+        quotes.push(QTok {
+            quote: qi,
+            first: r.start,
+            end: r.end,
+        });
+    }
+    (quotes, quote_open, quote_close, in_quote)
+}
+
+/// True when the middle one of tokens `w` (three in a row) is a period touching the word before
+/// it (of classes `before`), in the sentence of the token after it.
+#[inline]
+fn abbrev_period(text: &str, w: &[Token], before: u32) -> bool {
+    let [prev, t, next] = w else {
+        return false;
+    };
+    is_byte(text, t.span, b'.')
+        && prev.span.end == t.span.start
+        && before & class::WORD != 0
+        && next.sentence == t.sentence
+}
+
+/// The class bits of word token `t`: its listed classes (by word id), `WORD`, and `CAP` for a
+/// capitalized word or `GAP` for a lowercase -ly adverb that is no listed noun.
+#[inline]
+fn word_flags(lex: &Lexicon, text: &str, t: &Token) -> u32 {
+    let b = &text.as_bytes()[t.span.start..t.span.end];
+    let f = lex.classes_of_token(t.word, || t.span.slice(text)) | class::WORD;
+    let cap = match b.first() {
+        Some(&c) if c.is_ascii() => c.is_ascii_uppercase(),
+        _ => t
+            .span
+            .slice(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase),
+    };
+    if cap {
+        f | class::CAP
+    } else if b.len() > 4 && b.ends_with(b"ly") && f & class::NOUN == 0 {
+        f | class::GAP
+    } else {
+        f
     }
 }
 
