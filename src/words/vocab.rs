@@ -22,6 +22,9 @@ pub const MAX_WORD: usize = 48;
 pub struct Vocab {
     /// Open addressing, linear probing, at most half full.
     slots: Vec<Slot>,
+    /// The id of each one-byte ASCII word, by its folded byte: punctuation marks, "a" and "I"
+    /// are found without hashing.
+    ascii: [WordId; 128],
     /// log2 of the number of slots.
     bits: u32,
     /// Every id's folded word as zero-padded lanes, concatenated: id `i` has
@@ -53,6 +56,7 @@ impl Default for Vocab {
     fn default() -> Vocab {
         Vocab {
             slots: vec![Slot::default(); 16],
+            ascii: [UNKNOWN_WORD; 128],
             bits: 4,
             lanes: Vec::new(),
             lane_ends: vec![0],
@@ -201,6 +205,11 @@ impl Vocab {
         self.lanes
             .extend((0..w.len().div_ceil(8)).map(|k| lane(b, k)));
         self.lane_ends.push(self.lanes.len() as u32);
+        if let [b] = *b {
+            if b.is_ascii() {
+                self.ascii[b.to_ascii_lowercase() as usize] = id;
+            }
+        }
         if self.word_ends.len() * 2 > self.slots.len() {
             self.grow();
         }
@@ -224,6 +233,11 @@ impl Vocab {
         let b = w.as_bytes();
         if b.is_empty() || b.len() > MAX_WORD {
             return UNKNOWN_WORD;
+        }
+        if let [c] = *b {
+            if c.is_ascii() {
+                return self.ascii[c.to_ascii_lowercase() as usize];
+            }
         }
         let (h, last) = folded_hash(b);
         let s = &self.slots[self.slot(h)];
@@ -319,5 +333,10 @@ mod tests {
         assert_eq!(v.id("SECRETARY-GENERAL"), long);
         assert_eq!(v.id("Secretary-Generax"), UNKNOWN_WORD);
         assert_eq!(v.id("Tecretary-General"), UNKNOWN_WORD);
+        let a = v.intern("A");
+        assert_eq!((v.id("a"), v.id("A"), v.intern("a")), (a, a, a));
+        let comma = v.intern(",");
+        assert_eq!(v.id(","), comma);
+        assert_eq!(v.id("."), UNKNOWN_WORD);
     }
 }
