@@ -5,8 +5,11 @@
 //! Words are compared with ASCII letters folded to lowercase ("Said", "SAID" and "said" share one
 //! id); other characters are kept as they are. A word the rule files never name gets
 //! [`UNKNOWN_WORD`]. Words longer than [`MAX_WORD`] bytes are never in the vocabulary.
+//!
+//! A look-up reads the word eight bytes (one lane) at a time, folds each lane once and hashes
+//! it; the table's slot holds the hash, the length and the last folded lane of its word, so a
+//! word of up to eight bytes (most) is checked without reading anything else.
 
-use crate::hash::FxMap;
 use crate::rules::RuleSources;
 
 pub use crate::doc::{WordId, UNKNOWN_WORD};
@@ -17,17 +20,48 @@ pub const MAX_WORD: usize = 48;
 /// The case-folded words of every rule file, each with its id.
 #[derive(Clone, Debug)]
 pub struct Vocab {
-    /// [`folded_hash`] of a word → its id (the word itself is checked in `words`).
-    ids: FxMap<u64, WordId>,
-    /// Each id's folded word; index 0 is [`UNKNOWN_WORD`]'s empty word.
-    words: Vec<Box<str>>,
+    /// Open addressing, linear probing, at most half full.
+    slots: Vec<Slot>,
+    /// The id of each one-byte ASCII word, by its folded byte: punctuation marks, "a" and "I"
+    /// are found without hashing.
+    ascii: [WordId; 128],
+    /// log2 of the number of slots.
+    bits: u32,
+    /// Every id's folded word as zero-padded lanes, concatenated: id `i` has
+    /// `lanes[lane_ends[i - 1]..lane_ends[i]]`.
+    lanes: Vec<u64>,
+    /// Per id: where its lanes end in [`Vocab::lanes`].
+    lane_ends: Vec<u32>,
+    /// Every id's folded word, concatenated: id `i` has `folded[word_ends[i - 1]..word_ends[i]]`.
+    folded: String,
+    /// Per id: where its word ends in [`Vocab::folded`]; index 0 is [`UNKNOWN_WORD`]'s empty
+    /// word.
+    word_ends: Vec<u32>,
+}
+
+/// One slot of the table.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// [`folded_hash`] of the word.
+    hash: u64,
+    /// The folded word's last lane.
+    last: u64,
+    /// The word's length in bytes.
+    len: u32,
+    /// Its id; [`UNKNOWN_WORD`] in an empty slot.
+    id: WordId,
 }
 
 impl Default for Vocab {
     fn default() -> Vocab {
         Vocab {
-            ids: FxMap::default(),
-            words: vec!["".into()],
+            slots: vec![Slot::default(); 16],
+            ascii: [UNKNOWN_WORD; 128],
+            bits: 4,
+            lanes: Vec::new(),
+            lane_ends: vec![0],
+            folded: String::new(),
+            word_ends: vec![0],
         }
     }
 }
@@ -49,23 +83,47 @@ fn fold_lanes(v: u64) -> u64 {
     v | (capital >> 2)
 }
 
-/// A 64-bit hash of `w` with ASCII letters folded to lowercase, eight bytes a round, no copy.
+/// The one to seven bytes of `r` as a little-endian word, zero-padded, read without a copy (two
+/// overlapping reads put the same byte twice where they overlap).
 #[inline]
-fn folded_hash(w: &[u8]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+fn tail_lane(r: &[u8]) -> u64 {
+    let n = r.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else {
+        u64::from(r[0])
+            | u64::from(r[n / 2]) << (8 * (n / 2))
+            | u64::from(r[n - 1]) << (8 * (n - 1))
+    }
+}
+
+/// Folded lane `k` of `w`: bytes `8k..8k + 8`, zero-padded past the end, ASCII lowercased.
+#[inline]
+fn lane(w: &[u8], k: usize) -> u64 {
+    let r = &w[8 * k..];
+    let v = match r.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        None => tail_lane(r),
+    };
+    fold_lanes(v)
+}
+
+/// The multiplier of one hash round.
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// A 64-bit hash of `w` (not empty) with ASCII letters folded to lowercase, a lane a round; with
+/// the last folded lane.
+#[inline]
+fn folded_hash(w: &[u8]) -> (u64, u64) {
     let mut h = w.len() as u64;
-    let mut chunks = w.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h.rotate_left(5) ^ fold_lanes(v)).wrapping_mul(K);
+    let mut last = 0;
+    for k in 0..w.len().div_ceil(8) {
+        last = lane(w, k);
+        h = (h.rotate_left(5) ^ last).wrapping_mul(K);
     }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        let mut b = [0u8; 8];
-        b[..r.len()].copy_from_slice(r);
-        h = (h.rotate_left(5) ^ fold_lanes(u64::from_le_bytes(b))).wrapping_mul(K);
-    }
-    h
+    (h, last)
 }
 
 impl Vocab {
@@ -86,6 +144,35 @@ impl Vocab {
         v
     }
 
+    /// The slot holding hash `h`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize;
+        loop {
+            let s = &self.slots[i];
+            if s.id == UNKNOWN_WORD || s.hash == h {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// True when `w`, whose last folded lane is `last`, is the word of slot `s` (which holds
+    /// its hash).
+    #[inline]
+    fn holds(&self, s: &Slot, w: &[u8], last: u64) -> bool {
+        if s.len as usize != w.len() || s.last != last {
+            return false;
+        }
+        if w.len() <= 8 {
+            return true;
+        }
+        let id = s.id as usize;
+        let stored = &self.lanes[self.lane_ends[id - 1] as usize..self.lane_ends[id] as usize];
+        stored.iter().enumerate().all(|(k, &v)| v == lane(w, k))
+    }
+
     /// The id of `w`, adding it when it is new (and not longer than [`MAX_WORD`]). Two words
     /// whose folded hashes collide (about one chance in 10^12 for the rule files) cannot both
     /// have an id: the second stays [`UNKNOWN_WORD`].
@@ -93,45 +180,92 @@ impl Vocab {
         if w.is_empty() || w.len() > MAX_WORD {
             return UNKNOWN_WORD;
         }
-        let h = folded_hash(w.as_bytes());
-        if let Some(&id) = self.ids.get(&h) {
-            return if self.words[id as usize].eq_ignore_ascii_case(w) {
-                id
+        let b = w.as_bytes();
+        let (h, last) = folded_hash(b);
+        let i = self.slot(h);
+        let s = self.slots[i];
+        if s.id != UNKNOWN_WORD {
+            return if self.holds(&s, b, last) {
+                s.id
             } else {
                 UNKNOWN_WORD
             };
         }
-        let id = self.words.len() as WordId;
-        self.ids.insert(h, id);
-        self.words.push(w.to_ascii_lowercase().into_boxed_str());
+        let id = self.word_ends.len() as WordId;
+        self.slots[i] = Slot {
+            hash: h,
+            last,
+            len: w.len() as u32,
+            id,
+        };
+        let at = self.folded.len();
+        self.folded.push_str(w);
+        self.folded[at..].make_ascii_lowercase();
+        self.word_ends.push(self.folded.len() as u32);
+        self.lanes
+            .extend((0..w.len().div_ceil(8)).map(|k| lane(b, k)));
+        self.lane_ends.push(self.lanes.len() as u32);
+        if let [b] = *b {
+            if b.is_ascii() {
+                self.ascii[b.to_ascii_lowercase() as usize] = id;
+            }
+        }
+        if self.word_ends.len() * 2 > self.slots.len() {
+            self.grow();
+        }
         id
+    }
+
+    /// Doubles the table and puts every word back.
+    fn grow(&mut self) {
+        let old = std::mem::take(&mut self.slots);
+        self.bits += 1;
+        self.slots = vec![Slot::default(); 1 << self.bits];
+        for s in old.into_iter().filter(|s| s.id != UNKNOWN_WORD) {
+            let i = self.slot(s.hash);
+            self.slots[i] = s;
+        }
     }
 
     /// The id of `w` (any ASCII case), or [`UNKNOWN_WORD`].
     #[inline]
     pub fn id(&self, w: &str) -> WordId {
-        if w.len() > MAX_WORD {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > MAX_WORD {
             return UNKNOWN_WORD;
         }
-        match self.ids.get(&folded_hash(w.as_bytes())) {
-            Some(&id) if self.words[id as usize].eq_ignore_ascii_case(w) => id,
-            _ => UNKNOWN_WORD,
+        if let [c] = *b {
+            if c.is_ascii() {
+                return self.ascii[c.to_ascii_lowercase() as usize];
+            }
+        }
+        let (h, last) = folded_hash(b);
+        let s = &self.slots[self.slot(h)];
+        if s.id != UNKNOWN_WORD && self.holds(s, b, last) {
+            s.id
+        } else {
+            UNKNOWN_WORD
         }
     }
 
     /// The folded word of `id` (empty for [`UNKNOWN_WORD`] or an id out of range).
     pub fn word(&self, id: WordId) -> &str {
-        self.words.get(id as usize).map_or("", |w| w)
+        match (id as usize).checked_sub(1) {
+            Some(p) if (id as usize) < self.word_ends.len() => {
+                &self.folded[self.word_ends[p] as usize..self.word_ends[id as usize] as usize]
+            }
+            _ => "",
+        }
     }
 
     /// How many ids there are, [`UNKNOWN_WORD`] included: a table indexed by id has this length.
     pub fn len(&self) -> usize {
-        self.words.len()
+        self.word_ends.len()
     }
 
     /// True when the vocabulary holds no word (only [`UNKNOWN_WORD`]).
     pub fn is_empty(&self) -> bool {
-        self.words.len() == 1
+        self.word_ends.len() == 1
     }
 }
 
@@ -178,7 +312,31 @@ mod tests {
         ] {
             assert_eq!(folded_hash(a.as_bytes()), folded_hash(b.as_bytes()));
         }
-        assert_ne!(folded_hash(b"said"), folded_hash(b"says"));
-        assert_ne!(folded_hash(b"a"), folded_hash(b"a\0"));
+        assert_ne!(folded_hash(b"said").0, folded_hash(b"says").0);
+        assert_ne!(folded_hash(b"a").0, folded_hash(b"a\0").0);
+    }
+
+    #[test]
+    fn lanes_are_the_zero_padded_bytes() {
+        let w = b"Secretary-General of the United Nations";
+        for n in 1..=w.len() {
+            for k in 0..n.div_ceil(8) {
+                let mut b = [0u8; 8];
+                let part = &w[8 * k..n.min(8 * k + 8)];
+                b[..part.len()].copy_from_slice(part);
+                b.make_ascii_lowercase();
+                assert_eq!(lane(&w[..n], k), u64::from_le_bytes(b), "{n} {k}");
+            }
+        }
+        let mut v = Vocab::default();
+        let long = v.intern("Secretary-General");
+        assert_eq!(v.id("SECRETARY-GENERAL"), long);
+        assert_eq!(v.id("Secretary-Generax"), UNKNOWN_WORD);
+        assert_eq!(v.id("Tecretary-General"), UNKNOWN_WORD);
+        let a = v.intern("A");
+        assert_eq!((v.id("a"), v.id("A"), v.intern("a")), (a, a, a));
+        let comma = v.intern(",");
+        assert_eq!(v.id(","), comma);
+        assert_eq!(v.id("."), UNKNOWN_WORD);
     }
 }
