@@ -31,7 +31,11 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
     if t.eq_ignore_ascii_case("to") {
         return feats & feature::TO != 0;
     }
-    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
+    // "asked whether …", "explained how …", "asked the governor why …": an embedded question
+    if ["if", "whether", "how", "why", "what", "who"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+    {
         return true;
     }
     if approximate_quantity(v, q) {
