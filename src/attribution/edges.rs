@@ -307,8 +307,9 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
 /// "The Ledger claims the council's decision is …", "records show he backed …": a reported clause
 /// with no "that" opens at `q` when a subject (a pronoun, or a noun phrase that starts with a
 /// determiner, a name or a number) is followed by a finite verb: an auxiliary or form of "be",
-/// or a lowercase word in -ed.
-pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize) -> bool {
+/// or a lowercase word in -ed. With `small` (an evidence cue: "the poll shows Trump leading"), a
+/// lowercase word in -ing also makes one.
+pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize, small: bool) -> bool {
     if q >= hi || !v.is(q, WORD | NUMBER) || v.is(q, IN_QUOTE) {
         return false;
     }
@@ -320,6 +321,7 @@ pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize) -> bool {
             v.is(i, BE) && !v.is(i, DET)
                 || v.is(i, GAP) && (v.is(i, STOP) || t.ends_with("n't") || t.ends_with("n’t"))
                 || t.len() > 4 && t.ends_with("ed") && !v.is(i - 1, DET)
+                || small && t.len() > 5 && t.ends_with("ing") && !v.is(i - 1, DET)
         }
     };
     if v.is(q, PRONOUN) && !v.is(q, DET | OBJECT) {
