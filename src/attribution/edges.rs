@@ -325,7 +325,19 @@ pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize, small: bool) -> bo
         }
     };
     if v.is(q, PRONOUN) && !v.is(q, DET | OBJECT) {
-        return finite(q + 1);
+        // ("she paid", "they won": after a personal subject pronoun any content word is its verb)
+        let personal = ["he", "she", "they", "we", "i"]
+            .iter()
+            .any(|w| v.text(q).eq_ignore_ascii_case(w));
+        let k = q + 1;
+        return finite(k)
+            || personal
+                && k < hi
+                && v.is(k, WORD)
+                && !v.is(
+                    k,
+                    CAP | STOP | PREP | DET | CLAUSAL | THAT | PRONOUN | IN_QUOTE,
+                );
     }
     if !v.is(q, DET | CAP | NUMBER) || v.is(q, STOP | CLAUSAL | PREP) && !v.is(q, DET) {
         return false;
