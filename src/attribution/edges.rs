@@ -352,7 +352,7 @@ pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize, small: bool) -> bo
         // (a pronoun or "to" inside the phrase opens a relative or infinitive clause)
         let np_word = v.is(i, WORD | NUMBER)
             && !v.is(i, STOP | CLAUSAL | THAT | CUEWORD | IN_QUOTE)
-            && !(v.is(i, PRONOUN) && !v.is(i, DET))
+            && (!v.is(i, PRONOUN) || v.is(i, DET))
             && !v.text(i).eq_ignore_ascii_case("to");
         if !(np_word || possessive || v.abbrev_dot(i)) {
             return false;
