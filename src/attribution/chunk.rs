@@ -400,6 +400,10 @@ pub fn addressee(v: &View, q: usize, hi: usize) -> Option<(usize, usize)> {
         if f & DET != 0 && j > q {
             break;
         }
+        // "tells voters she is …": a subject pronoun opens the reported clause
+        if f & PRONOUN != 0 && f & OBJECT == 0 && j > q {
+            break;
+        }
         j += 1;
     }
     (j > q && !(j == q + 1 && v.is(q, DET))).then_some((q, j))

@@ -31,7 +31,11 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
     if t.eq_ignore_ascii_case("to") {
         return feats & feature::TO != 0;
     }
-    if t.eq_ignore_ascii_case("if") || t.eq_ignore_ascii_case("whether") {
+    // "asked whether …", "explained how …", "asked the governor why …": an embedded question
+    if ["if", "whether", "how", "why", "what", "who"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+    {
         return true;
     }
     if approximate_quantity(v, q) {
@@ -298,6 +302,64 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
         i += 1;
     }
     q
+}
+
+/// "The Ledger claims the council's decision is …", "records show he backed …": a reported clause
+/// with no "that" opens at `q` when a subject (a pronoun, or a noun phrase that starts with a
+/// determiner, a name or a number) is followed by a finite verb: an auxiliary or form of "be",
+/// or a lowercase word in -ed. With `small` (an evidence cue: "the poll shows Trump leading"), a
+/// lowercase word in -ing also makes one.
+pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize, small: bool) -> bool {
+    if q >= hi || !v.is(q, WORD | NUMBER) || v.is(q, IN_QUOTE) {
+        return false;
+    }
+    // (an auxiliary is a gap word that is also a stop word: "has", "would", "did"; "the
+    // rights he was giving up", "this faith even though": "even" is no verb)
+    let finite = |i: usize| {
+        i < hi && v.is(i, WORD) && !v.is(i, CAP) && {
+            let t = v.text(i);
+            v.is(i, BE) && !v.is(i, DET)
+                || v.is(i, GAP) && (v.is(i, STOP) || t.ends_with("n't") || t.ends_with("n’t"))
+                || t.len() > 4 && t.ends_with("ed") && !v.is(i - 1, DET)
+                || small && t.len() > 5 && t.ends_with("ing") && !v.is(i - 1, DET)
+        }
+    };
+    if v.is(q, PRONOUN) && !v.is(q, DET | OBJECT) {
+        // ("she paid", "they won": after a personal subject pronoun any content word is its verb)
+        let personal = ["he", "she", "they", "we", "i"]
+            .iter()
+            .any(|w| v.text(q).eq_ignore_ascii_case(w));
+        let k = q + 1;
+        return finite(k)
+            || personal
+                && k < hi
+                && v.is(k, WORD)
+                && !v.is(
+                    k,
+                    CAP | STOP | PREP | DET | CLAUSAL | THAT | PRONOUN | IN_QUOTE,
+                );
+    }
+    if !v.is(q, DET | CAP | NUMBER) || v.is(q, STOP | CLAUSAL | PREP) && !v.is(q, DET) {
+        return false;
+    }
+    let lim = hi.min(q + 14);
+    let mut i = q + 1;
+    while i < lim {
+        if finite(i) {
+            return true;
+        }
+        let possessive = matches!(v.text(i), "'s" | "’s");
+        // (a pronoun or "to" inside the phrase opens a relative or infinitive clause)
+        let np_word = v.is(i, WORD | NUMBER)
+            && !v.is(i, STOP | CLAUSAL | THAT | CUEWORD | IN_QUOTE)
+            && (!v.is(i, PRONOUN) || v.is(i, DET))
+            && !v.text(i).eq_ignore_ascii_case("to");
+        if !(np_word || possessive || v.abbrev_dot(i)) {
+            return false;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// True when only a short phrase and closing punctuation remain before `hi`.

@@ -239,6 +239,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
                         && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
+                        && !finite_clause_at(v, q, uhi, feats & feature::WEAK != 0)
                     {
                         return None;
                     }

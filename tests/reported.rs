@@ -1,0 +1,122 @@
+//! End-to-end tests of reported-speech constructions, on invented sentences: the whole pipeline
+//! runs, and each test checks the content, speaker and cue of the claim a construction makes.
+
+use claimex::{Pipeline, RawDoc, Rules};
+
+/// (content, speaker, cue, rule) of every attribution of `text`.
+fn claims(text: &str) -> Vec<(String, Option<String>, Option<String>, String)> {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    let p = P.get_or_init(|| Pipeline::new(Rules::embedded().unwrap()));
+    let doc = p.annotate(RawDoc::new("t", text));
+    let s = |sp: Option<claimex::Span>| sp.map(|x| x.slice(text).to_string());
+    doc.attributions
+        .iter()
+        .map(|a| {
+            (
+                a.content.slice(text).to_string(),
+                s(a.speaker),
+                s(a.cue),
+                a.rule.clone(),
+            )
+        })
+        .collect()
+}
+
+/// The claim whose cue is `cue`.
+fn by_cue(text: &str, cue: &str) -> (String, Option<String>, Option<String>, String) {
+    let all = claims(text);
+    all.iter()
+        .find(|c| c.2.as_deref() == Some(cue))
+        .cloned()
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {all:?}"))
+}
+
+#[test]
+fn an_addressee_ends_before_a_subject_pronoun() {
+    let c = by_cue(
+        "The harbor master tells sailors she is staying put.",
+        "tells",
+    );
+    assert_eq!(c.0, "she is staying put");
+    assert_eq!(c.1.as_deref(), Some("The harbor master"));
+}
+
+#[test]
+fn an_embedded_question_is_a_reported_clause() {
+    let c = by_cue(
+        "A reporter asked the harbor master how the storm had damaged the pier.",
+        "asked",
+    );
+    assert_eq!(c.0, "how the storm had damaged the pier");
+    assert_eq!(c.1.as_deref(), Some("A reporter"));
+    let c = by_cue(
+        "The engineer explained why the old bridge could not carry trucks.",
+        "explained",
+    );
+    assert_eq!(c.0, "why the old bridge could not carry trucks");
+}
+
+#[test]
+fn a_cue_that_wants_that_takes_a_finite_clause_without_it() {
+    let c = by_cue("County records show she paid the fine in March.", "show");
+    assert_eq!(c.0, "she paid the fine in March");
+    assert_eq!(c.1.as_deref(), Some("County records"));
+    let c = by_cue(
+        "The Valley Courier claims the zoning board's decision was rushed.",
+        "claims",
+    );
+    assert_eq!(c.0, "the zoning board's decision was rushed");
+    assert_eq!(c.1.as_deref(), Some("The Valley Courier"));
+    let c = by_cue(
+        "The ferry captain added the crossing would resume on Sunday.",
+        "added",
+    );
+    assert_eq!(c.0, "the crossing would resume on Sunday");
+}
+
+#[test]
+fn a_that_cue_takes_no_bare_noun_phrase() {
+    // "added a clause" is no reported clause: no subject and verb follow the cue
+    assert!(
+        claims("The committee added a new clause to the ferry contract.")
+            .iter()
+            .all(|c| c.2.as_deref() != Some("added"))
+    );
+}
+
+#[test]
+fn an_evidence_cue_takes_a_small_clause_in_ing() {
+    let c = by_cue(
+        "The latest survey shows the harbor master leading the race by nine points.",
+        "shows",
+    );
+    assert_eq!(c.0, "the harbor master leading the race by nine points");
+    assert_eq!(c.1.as_deref(), Some("The latest survey"));
+}
+
+#[test]
+fn a_cue_opening_a_when_clause_reports_up_to_its_comma() {
+    let c = by_cue(
+        "When asked whether the pier would reopen, most fishermen said they doubted it.",
+        "asked",
+    );
+    assert_eq!(c.0, "whether the pier would reopen");
+    assert_eq!(c.1, None);
+    assert_eq!(c.3, "when-cue-clause");
+    let c = by_cue(
+        "When asked whether the pier would reopen, most fishermen said they doubted it.",
+        "said",
+    );
+    assert_eq!(c.0, "they doubted it");
+}
+
+#[test]
+fn an_opening_asked_reports_its_question() {
+    let c = by_cue(
+        "Asked if she would seek another term, the harbor master said she would.",
+        "Asked",
+    );
+    assert_eq!(c.0, "if she would seek another term");
+    assert_eq!(c.1, None);
+    assert_eq!(c.3, "start-cue-clause");
+}
