@@ -290,10 +290,7 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
                 && i > q
                 && v.is(i - 1, FILLER | TIMEX)
                 && !v.is(i - 1, PREP | DET)
-                && v.is(i, PRONOUN)
-                && ["he", "she", "they", "we"]
-                    .iter()
-                    .any(|w| v.text(i).eq_ignore_ascii_case(w))
+                && v.is(i, PERSONAL)
             {
                 return i;
             }
@@ -326,9 +323,7 @@ pub(super) fn finite_clause_at(v: &View, q: usize, hi: usize, small: bool) -> bo
     };
     if v.is(q, PRONOUN) && !v.is(q, DET | OBJECT) {
         // ("she paid", "they won": after a personal subject pronoun any content word is its verb)
-        let personal = ["he", "she", "they", "we", "i"]
-            .iter()
-            .any(|w| v.text(q).eq_ignore_ascii_case(w));
+        let personal = v.is(q, PERSONAL);
         let k = q + 1;
         return finite(k)
             || personal

@@ -34,6 +34,8 @@ pub mod class {
     /// A plural noun without a final -s that takes a plural verb ("the police say", "a
     /// quarter say").
     pub const PLURAL: u32 = 1 << 13;
+    /// A personal subject pronoun ("he", "we"): it opens a reported clause without "that".
+    pub const PERSONAL: u32 = 1 << 14;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -67,6 +69,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("noun", class::NOUN),
     ("intro", class::INTRO),
     ("plural", class::PLURAL),
+    ("personal", class::PERSONAL),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};
