@@ -223,16 +223,20 @@ class Extractor:
         ``date``: the document's date (``YYYY-MM-DD``, RFC 3339, a ``datetime.date``, epoch
         seconds); ``title``/``url`` are copied to the records; ``meta``: a dict (or JSON object
         text) of the document's other fields, copied as the records' ``meta``."""
-        return json.loads(self._render("claims", text, id, date, title, url, meta))
+        return _claimex.loads(self._render("claims", text, id, date, title, url, meta))
 
     def annotate(self, text: str, *, id=None, date=None, title=None, url=None, meta=None) -> dict:
         """The annotation object of one document (``claimex annotate``'s line, parsed)."""
-        return json.loads(self._render("annotation", text, id, date, title, url, meta))
+        return _claimex.loads(self._render("annotation", text, id, date, title, url, meta))
 
     # batches ------------------------------------------------------------------------------
 
-    def _batch(self, fmt: str, docs: Iterable, threads, errors: str, keep=()) -> Iterator[tuple]:
-        """Yields ``(position, doc_id, ok, text_or_error)`` per document, in input order."""
+    def _batch(
+        self, fmt: str, docs: Iterable, threads, errors: str, keep=(), parsed=False
+    ) -> Iterator[tuple]:
+        """Yields ``(position, doc_id, ok, output_or_error)`` per document, in input order; the
+        output is text, or with ``parsed`` the Python value of the JSON (made in Rust: the
+        interpreter's share of a batch is the part that does not run in parallel)."""
         _check_errors(errors)
         if isinstance(docs, (str, dict)):
             raise TypeError("docs must be an iterable of documents (wrap one in a list)")
@@ -244,7 +248,11 @@ class Extractor:
         def flush(start: int):
             # rendered while this loop consumes them: the interpreter's work on one document
             # runs beside the pipeline's on the next ones
-            it = self._core.render_stream(fmt, chunk, threads, list(keep)) if chunk else iter(())
+            it = (
+                self._core.render_stream(fmt, chunk, threads, list(keep), parsed)
+                if chunk
+                else iter(())
+            )
             for k, doc_id in enumerate(ids):
                 p = start + k
                 if p in bad:
@@ -271,8 +279,8 @@ class Extractor:
                 chunk, bad, ids, start = [], {}, [], position
         yield from flush(start)
 
-    def _outcomes(self, fmt: str, docs, threads, errors, keep=()):
-        for p, doc_id, ok, out in self._batch(fmt, docs, threads, errors, keep):
+    def _outcomes(self, fmt: str, docs, threads, errors, keep=(), parsed=False):
+        for p, doc_id, ok, out in self._batch(fmt, docs, threads, errors, keep, parsed):
             if ok:
                 yield True, out
             elif errors == "raise":
@@ -299,10 +307,7 @@ class Extractor:
         wrong type, :class:`DocumentError` for one that failed) or ``"ignore"`` (drop it).
         """
         with _gc_paused():
-            return [
-                json.loads(out) if ok else out
-                for ok, out in self._outcomes("claims", docs, threads, errors)
-            ]
+            return [out for _, out in self._outcomes("claims", docs, threads, errors, parsed=True)]
 
     def iter_claims(
         self, docs: Iterable, threads: Optional[int] = None, *, errors: str = "record"
@@ -310,9 +315,9 @@ class Extractor:
         """Every claim record of many documents, flat, as a stream (at most :data:`CHUNK`
         documents held at once); with ``errors="record"`` an error record stands where a
         failed document's claims would be."""
-        for ok, out in self._outcomes("claims", docs, threads, errors):
+        for ok, out in self._outcomes("claims", docs, threads, errors, parsed=True):
             if ok:
-                yield from json.loads(out)
+                yield from out
             else:
                 yield out
 
@@ -322,8 +327,7 @@ class Extractor:
         """The annotation objects of many documents (as :meth:`extract_batch`)."""
         with _gc_paused():
             return [
-                json.loads(out) if ok else out
-                for ok, out in self._outcomes("annotation", docs, threads, errors)
+                out for _, out in self._outcomes("annotation", docs, threads, errors, parsed=True)
             ]
 
     def csv_text(

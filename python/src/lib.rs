@@ -2,8 +2,9 @@
 //!
 //! It renders documents with the library's own renderers (claim JSON Lines, the quote CSV, the
 //! annotation object) and hands the text to Python, so that every record is the CLI's, field for
-//! field. The pure-Python wrapper (`claimex/__init__.py`) turns the JSON into objects and is the
-//! public API; nothing here is meant to be called directly.
+//! field; `pyjson.rs` turns that JSON into the Python objects `json.loads` would give. The
+//! pure-Python wrapper (`claimex/__init__.py`) is the public API; nothing here is meant to be
+//! called directly.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ use rayon::prelude::*;
 
 mod arrow;
 mod pool;
+mod pyjson;
 mod stream;
 
 pyo3::create_exception!(
@@ -202,9 +204,10 @@ impl Extractor {
     /// Renders every document in `format` on `threads` threads (all cores for `None`), the
     /// calling thread being one of them, and returns an iterator of one `(ok, text_or_error)`
     /// per document, in input order, rendered with the interpreter released (`stream.rs`: on
-    /// several threads it returns at once, on one after rendering every document). `keep`: for the CSV, input fields (from `meta`) as columns of
-    /// their own.
-    #[pyo3(signature = (format, docs, threads=None, keep=Vec::new()))]
+    /// several threads it returns at once, on one after rendering every document). `keep`: for
+    /// the CSV, input fields (from `meta`) as columns of their own. `parsed`: the claims or
+    /// annotation of a document as its Python value (`json.loads` of the text) instead of text.
+    #[pyo3(signature = (format, docs, threads=None, keep=Vec::new(), parsed=false))]
     fn render_stream(
         &self,
         py: Python<'_>,
@@ -212,6 +215,7 @@ impl Extractor {
         docs: Vec<DocIn>,
         threads: Option<usize>,
         keep: Vec<String>,
+        parsed: bool,
     ) -> PyResult<stream::RenderStream> {
         let format = Format::parse(format)?;
         let threads = thread_count(threads)?;
@@ -219,8 +223,10 @@ impl Extractor {
             keep,
             ..CsvOptions::default()
         };
-        let stream = stream::RenderStream::start(self.pipeline.clone(), format, csv, docs, threads)
-            .map_err(PyRuntimeError::new_err)?;
+        let parsed = parsed && format != Format::Csv;
+        let stream =
+            stream::RenderStream::start(self.pipeline.clone(), format, csv, docs, threads, parsed)
+                .map_err(PyRuntimeError::new_err)?;
         if threads == 1 {
             py.detach(|| stream.render_all());
         }
@@ -298,6 +304,13 @@ fn csv_header_text(keep: Vec<String>) -> String {
     String::from_utf8(csv_header_with(&options)).expect("csv writes UTF-8")
 }
 
+/// `json.loads(text)`, made in Rust (`pyjson.rs`): the value of one document's claims or
+/// annotation text.
+#[pyfunction]
+fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
+    pyjson::loads(py, text, &mut pyjson::KeyCache::default())
+}
+
 /// The pid of the process that built the batch thread pools, or None: for the fork tests.
 #[pyfunction]
 fn _pool_pid() -> Option<u32> {
@@ -308,7 +321,7 @@ fn _pool_pid() -> Option<u32> {
 #[pymodule]
 mod _claimex {
     #[pymodule_export]
-    use super::{_pool_pid, csv_header_text, Extractor};
+    use super::{_pool_pid, csv_header_text, loads, Extractor};
     #[pymodule_export]
     use super::{DocumentError, RuleError};
     #[pymodule_export]

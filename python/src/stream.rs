@@ -17,7 +17,9 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use claimex::io::output::CsvOptions;
 use claimex::Pipeline;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
+use crate::pyjson::{self, KeyCache};
 use crate::{pool, render_one, DocIn, Format};
 
 /// What the threads of one stream share.
@@ -92,11 +94,14 @@ impl Shared {
 }
 
 /// The results of a batch in input order, `(ok, text_or_error)` per document, rendered as they
-/// are asked for (see the module's comment); an iterator.
+/// are asked for (see the module's comment); an iterator. With `parsed`, a JSON result comes as
+/// its Python value (as `json.loads` gives it, made by [`pyjson`]) instead of its text.
 #[pyclass(module = "claimex._claimex")]
 pub struct RenderStream {
     shared: Arc<Shared>,
     next: usize,
+    parsed: bool,
+    keys: KeyCache,
 }
 
 impl RenderStream {
@@ -108,6 +113,7 @@ impl RenderStream {
         csv: CsvOptions,
         docs: Vec<DocIn>,
         threads: usize,
+        parsed: bool,
     ) -> Result<RenderStream, String> {
         let n = docs.len();
         let shared = Arc::new(Shared {
@@ -129,7 +135,12 @@ impl RenderStream {
                 pool.spawn(move || while shared.render_next() {});
             }
         }
-        Ok(RenderStream { shared, next: 0 })
+        Ok(RenderStream {
+            shared,
+            next: 0,
+            parsed,
+            keys: KeyCache::default(),
+        })
     }
 }
 
@@ -148,17 +159,19 @@ impl RenderStream {
         slf
     }
 
-    /// The next document's `(ok, text_or_error)`, rendered with the interpreter released.
-    fn __next__(&mut self, py: Python<'_>) -> Option<(bool, String)> {
+    /// The next document's `(ok, text_or_error)` (with `parsed`, `(True, value)` for a
+    /// document that did not fail), rendered with the interpreter released.
+    fn __next__<'py>(&mut self, py: Python<'py>) -> PyResult<Option<(bool, Bound<'py, PyAny>)>> {
         if self.next >= self.shared.docs.len() {
-            return None;
+            return Ok(None);
         }
         let (shared, i) = (self.shared.clone(), self.next);
         self.next += 1;
-        Some(match py.detach(move || shared.take(i)) {
-            Ok(s) => (true, s),
-            Err(e) => (false, e),
-        })
+        Ok(Some(match py.detach(move || shared.take(i)) {
+            Ok(s) if self.parsed => (true, pyjson::loads(py, &s, &mut self.keys)?),
+            Ok(s) => (true, PyString::new(py, &s).into_any()),
+            Err(e) => (false, PyString::new(py, &e).into_any()),
+        }))
     }
 
     /// The number of documents.
