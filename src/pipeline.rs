@@ -73,12 +73,12 @@ impl Rules {
         let attribution = attribution::AttributionRules::compile(src, &vocab).map_err(&mut keep);
         let (entities, coref) = match &gazetteer {
             Ok(g) => (
-                entities::EntityRules::compile(src, g.clone()).map_err(&mut keep),
+                entities::EntityRules::compile(src, g.clone(), &vocab).map_err(&mut keep),
                 coref::CorefRules::compile(src, g.clone()).map_err(&mut keep),
             ),
             Err(()) => {
                 // still report the errors of the stages' own files
-                let _ = entities::Lexicon::compile(src).map_err(&mut keep);
+                let _ = entities::EntityRules::check(src).map_err(&mut keep);
                 let _ = coref::CorefRules::check(src).map_err(&mut keep);
                 (Err(()), Err(()))
             }
@@ -266,7 +266,8 @@ mod tests {
         let text = "Despite it, Biden left. “Bad,” said Ann Lee.";
         let doc = Pipeline::new(Rules::embedded().unwrap()).annotate(crate::RawDoc::new("t", text));
         assert_eq!(doc.sentences.len(), 2);
-        let ev = crate::entities::evidence::Evidence::gather(&doc);
+        let rules = Rules::embedded().unwrap();
+        let ev = crate::entities::evidence::Evidence::gather(&doc, &rules.entities.words);
         let weak: Vec<&str> = doc
             .tokens
             .iter()

@@ -1,7 +1,7 @@
 //! Classifying one collected name: which of its words belong to it and which label it takes.
 
 use super::evidence::{is_all_caps, Evidence};
-use super::rules::EntityRules;
+use super::rules::{word_class, EntityRules};
 use super::units::{info, word, Conn, Kind, Unit};
 use crate::doc::{EntityLabel, Span};
 
@@ -182,25 +182,7 @@ pub(super) fn classify(
     if the {
         return push(out, EntityLabel::Org, true);
     }
-    if matches!(
-        prev_word,
-        "in" | "at"
-            | "from"
-            | "near"
-            | "In"
-            | "At"
-            | "From"
-            | "across"
-            | "outside"
-            | "into"
-            | "around"
-            | "throughout"
-            | "towards"
-            | "toward"
-            | "via"
-            | "inside"
-            | "Near"
-    ) {
+    if rules.words.is(prev_word, word_class::PLACE_PREP) {
         return push(out, EntityLabel::Gpe, true);
     }
     push(out, EntityLabel::Person, true)

@@ -2,7 +2,9 @@
 //! lowercase, which it capitalizes in the middle of a sentence, and which positions are "weak"
 //! (sentence starts, after an opening quote, Title-Case headlines) where capitals say little.
 
+use super::rules::word_class;
 use crate::doc::{Doc, Token, TokenKind};
+use crate::words::WordClasses;
 
 pub use crate::hash::{FxMap, FxSet};
 pub use crate::words::shape::{is_all_caps, is_cap_word, strip_possessive};
@@ -74,7 +76,7 @@ fn opens_clause(t: &str) -> bool {
 
 impl<'t> Evidence<'t> {
     /// Gathers the evidence of one document.
-    pub fn gather(doc: &'t Doc) -> Evidence<'t> {
+    pub fn gather(doc: &'t Doc, words: &WordClasses) -> Evidence<'t> {
         let text = doc.text.as_str();
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
@@ -87,7 +89,7 @@ impl<'t> Evidence<'t> {
         let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
         for r in doc.sentence_token_ranges() {
             let (i, j) = (r.start, r.end);
-            if mark_sentence(text, &toks[i..j], &mut weak[i..j]) {
+            if mark_sentence(words, text, &toks[i..j], &mut weak[i..j]) {
                 headline[i..j].fill(true);
             }
             for k in i..j {
@@ -141,40 +143,9 @@ impl<'t> Evidence<'t> {
     }
 }
 
-/// Short function words a Title-Case headline leaves lowercase.
-fn is_minor_word(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "nor"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "as"
-            | "vs"
-            | "via"
-            | "into"
-            | "over"
-            | "per"
-            | "up"
-            | "is"
-            | "de"
-    )
-}
-
 /// Marks the weak tokens of one sentence: its first word, words after an opening quote or colon,
 /// and every word of a Title-Case or ALL-CAPS line. True for such a headline.
-fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
+fn mark_sentence(classes: &WordClasses, text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
     // a headline: every content word capitalized (most sentences fail within a few words)
     let mut words = 0usize;
     let mut headline = true;
@@ -185,7 +156,7 @@ fn mark_sentence(text: &str, toks: &[Token], weak: &mut [bool]) -> bool {
                 continue;
             };
             words += 1;
-            if words >= 30 || (c.is_lowercase() && !is_minor_word(w)) {
+            if words >= 30 || (c.is_lowercase() && !classes.is(w, word_class::HEADLINE_MINOR)) {
                 headline = false;
                 break;
             }

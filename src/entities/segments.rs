@@ -4,9 +4,10 @@
 use super::classify::{classify, Cand};
 use super::collect::collect;
 use super::evidence::Evidence;
-use super::rules::EntityRules;
+use super::rules::{word_class, EntityRules};
 use super::units::{info, is_name_unit, word, Conn, Kind, Unit};
 use crate::doc::{EntityLabel, Span};
+use crate::words::WordClasses;
 
 /// Collects the name that starts at unit `k`, classifies it into `out`, and returns the unit
 /// after it.
@@ -44,10 +45,9 @@ pub(super) fn segments(
             Kind::Title(_)
                 if after_title == Some(k)
                     && k > 0
-                    && matches!(
-                        word(text, &us[k - 1]),
-                        "Mr." | "Mrs." | "Ms." | "Mr" | "Mrs" | "Ms" | "Miss"
-                    )
+                    && rules
+                        .words
+                        .is(word(text, &us[k - 1]), word_class::HONORIFIC)
                     && !word(text, &u).ends_with('.')
                     && !ev.seen_lower(word(text, &u))
                     && !text[u.span.end..].starts_with(',')
@@ -133,7 +133,9 @@ pub(super) fn segments(
                     && !k
                         .checked_sub(1)
                         .is_some_and(|p| word(text, &us[p]).eq_ignore_ascii_case("the"));
-                if !bare_common && (label != EntityLabel::Norp || !names_language(text, us, k)) {
+                if !bare_common
+                    && (label != EntityLabel::Norp || !names_language(&rules.words, text, us, k))
+                {
                     out.push(Cand {
                         span: u.span,
                         label,
@@ -190,44 +192,8 @@ pub(super) fn segments(
 
 /// True when the demonym at unit `k` names a language ("written in English, by …", "spoke
 /// French and …"): a language is not a group of people.
-fn names_language(text: &str, us: &[Unit], k: usize) -> bool {
+fn names_language(words: &WordClasses, text: &str, us: &[Unit], k: usize) -> bool {
     let prev = k.checked_sub(1).map_or("", |p| word(text, &us[p]));
     let next = us.get(k + 1).map_or(".", |n| word(text, n));
-    let language_verb = matches!(
-        prev,
-        "in" | "In"
-            | "into"
-            | "speak"
-            | "speaks"
-            | "spoke"
-            | "speaking"
-            | "learn"
-            | "learned"
-            | "taught"
-            | "translated"
-    );
-    let no_noun_after = matches!(
-        next,
-        "." | ","
-            | ";"
-            | ":"
-            | ")"
-            | "by"
-            | "is"
-            | "was"
-            | "are"
-            | "were"
-            | "which"
-            | "and"
-            | "or"
-            | "that"
-            | "it"
-            | "as"
-            | "to"
-            | "for"
-            | "with"
-            | "fluently"
-            | "at"
-    );
-    language_verb && no_noun_after
+    words.is(prev, word_class::LANGUAGE_VERB) && words.is(next, word_class::AFTER_LANGUAGE)
 }

@@ -13,7 +13,7 @@ use crate::doc::{Doc, Entity};
 /// Tags one document.
 pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let text = doc.text.as_str();
-    let ev = Evidence::gather(doc);
+    let ev = Evidence::gather(doc, &rules.words);
     let mut cands: Vec<Cand> = Vec::new();
     let mut buf: Vec<Unit> = Vec::new();
     for r in doc.sentence_token_ranges() {

@@ -3,9 +3,10 @@
 
 use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
 use super::lexicon::{Lexicon, WordInfo};
-use super::rules::EntityRules;
+use super::rules::{word_class, EntityRules};
 use crate::doc::{EntityLabel, Span, Token, TokenKind};
 use crate::words::gazetteer::EntryKind;
+use crate::words::WordClasses;
 
 /// Connector words that may sit inside a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,25 +74,21 @@ pub(super) fn info(lex: &Lexicon, text: &str, u: &Unit) -> WordInfo {
     }
 }
 
-/// The connector a lowercase word is, if it is one.
-fn conn_of(w: &str) -> Option<Conn> {
-    if w.len() > 5 {
-        return None;
+/// The connector a lowercase word is, if it is one ("the" and "and" are grammar; the words
+/// that join names and the name particles are `entity_words.txt`'s `of` and `particle`).
+fn conn_of(words: &WordClasses, t: &Token, w: &str) -> Option<Conn> {
+    match w {
+        "the" => return Some(Conn::The),
+        "and" => return Some(Conn::And),
+        _ => {}
     }
-    Some(match w {
-        "of" | "for" | "on" | "de" | "du" | "des" => {
-            if matches!(w, "de" | "du" | "des") {
-                Conn::Particle
-            } else {
-                Conn::Of
-            }
-        }
-        "the" => Conn::The,
-        "and" => Conn::And,
-        "van" | "von" | "der" | "den" | "da" | "di" | "del" | "della" | "la" | "le" | "bin"
-        | "ibn" | "al" | "el" | "ben" | "y" | "dos" | "das" | "ter" => Conn::Particle,
-        _ => return None,
-    })
+    if !words.token_is(t.word, w, word_class::OF | word_class::PARTICLE) {
+        None
+    } else if words.is(w, word_class::OF) {
+        Some(Conn::Of)
+    } else {
+        Some(Conn::Particle)
+    }
 }
 
 /// Builds the units of the tokens `toks` (one sentence, starting at doc token `base`).
@@ -205,7 +202,7 @@ pub(super) fn units(
                 i += 1;
                 continue;
             }
-            let kind = conn_of(w).map_or(Kind::Break, Kind::Conn);
+            let kind = conn_of(&rules.words, &t, w).map_or(Kind::Break, Kind::Conn);
             out.push(unit(i + 1, t.span, kind, false));
         } else if t.kind == TokenKind::Number {
             out.push(unit(i + 1, t.span, Kind::Num, false));

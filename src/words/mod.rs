@@ -4,6 +4,7 @@
 //!
 //! Stages import this module and [`crate::doc`]; no stage imports another stage.
 
+pub mod classes;
 pub mod gazetteer;
 pub mod given_names;
 pub mod labels;
@@ -11,5 +12,6 @@ pub mod prefix;
 pub mod shape;
 pub mod vocab;
 
+pub use classes::WordClasses;
 pub use gazetteer::{EntryKind, Gazetteer, Gender, State, Title};
 pub use vocab::{Vocab, WordId, UNKNOWN_WORD};
