@@ -2,7 +2,7 @@
 //! Brown (D-Ohio) and Robert Menendez (D-N.J.)" speak as one, named after all of them.
 
 use super::clusters::EClusters;
-use super::rules::CorefRules;
+use super::rules::{word_class, CorefRules};
 use crate::doc::{Doc, EntityLabel, Span};
 
 /// The entities of a coordinated speaker ("Mr. Obama and Hillary Clinton", "Sens. Jeff Merkley
@@ -140,11 +140,7 @@ fn joiner(rules: &CorefRules, gap: &str, first: bool) -> (bool, bool) {
             and = true;
             continue;
         }
-        let title = rules.is_title_word(&lower)
-            || matches!(
-                lower.as_str(),
-                "sens." | "reps." | "govs." | "messrs." | "both"
-            );
+        let title = rules.is_title_word(&lower) || rules.words.is(&lower, word_class::PLURAL_TITLE);
         if !title {
             return (false, false);
         }

@@ -119,7 +119,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                     ec.of_entity[i].map(Ok).unwrap_or(Err(SpeakerType::Person))
                 }
                 Mention::Pronoun(p) => {
-                    pronouns::resolve_pronoun(doc, &ec, span, p, &heads, &groups)
+                    pronouns::resolve_pronoun(rules, doc, &ec, span, p, &heads, &groups)
                         .map(Ok)
                         .unwrap_or(Err(SpeakerType::Pronoun))
                 }

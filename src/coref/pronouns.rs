@@ -3,7 +3,7 @@
 //! speaker for plurals.
 
 use super::clusters::EClusters;
-use super::rules::Pronoun;
+use super::rules::{word_class, CorefRules, Pronoun};
 use crate::doc::{Doc, EntityLabel, Span};
 use crate::words::Gender;
 
@@ -34,6 +34,7 @@ fn gender_ok(want: Gender, have: Gender) -> bool {
 /// Resolves a pronoun at `span` to an entity cluster: the most recent speaker in a nearby
 /// sentence, else the first person (the likely subject) of the nearest sentence naming one.
 pub fn resolve_pronoun(
+    rules: &CorefRules,
     doc: &Doc,
     ec: &EClusters,
     span: Span,
@@ -55,7 +56,7 @@ pub fn resolve_pronoun(
             .last()
             .and_then(|&i| ec.of_entity[i]);
     }
-    if let Some(c) = cataphora(doc, ec, s, span, p) {
+    if let Some(c) = cataphora(rules, doc, ec, s, span, p) {
         return Some(c);
     }
     for back in 0..6 {
@@ -104,25 +105,19 @@ pub fn latest_group(doc: &Doc, span: Span, groups: &[(usize, usize)]) -> Option<
 
 /// "Even as he accused the department …, Giuliani wouldn't …": a pronoun in a subordinate clause
 /// that opens its sentence points ahead to the person who begins the main clause.
-fn cataphora(doc: &Doc, ec: &EClusters, s: usize, span: Span, p: Pronoun) -> Option<usize> {
+fn cataphora(
+    rules: &CorefRules,
+    doc: &Doc,
+    ec: &EClusters,
+    s: usize,
+    span: Span,
+    p: Pronoun,
+) -> Option<usize> {
     let text = doc.text.as_str();
     let sent = doc.sentences[s];
     let head = text.get(sent.start..span.start)?.trim_start();
     let opener = head.split_whitespace().next()?.to_ascii_lowercase();
-    let subordinate = matches!(
-        opener.as_str(),
-        "as" | "though"
-            | "although"
-            | "while"
-            | "when"
-            | "after"
-            | "before"
-            | "because"
-            | "since"
-            | "even"
-            | "if"
-            | "once"
-    );
+    let subordinate = rules.words.is(&opener, word_class::SUBORDINATOR);
     if !subordinate || head.split_whitespace().nth(3).is_some() {
         return None;
     }

@@ -5,7 +5,24 @@ use crate::hash::FxMap;
 use crate::hash::FxSet;
 
 use crate::rules::{RuleError, RuleSources};
-use crate::words::{Gazetteer, Gender};
+use crate::words::{Gazetteer, Gender, WordClasses};
+
+/// The classes of `coref_words.txt` (see its header): bits of [`CorefRules::words`].
+pub mod word_class {
+    /// Opens a subordinate clause at a sentence's start ("as", "although"), lowercase.
+    pub const SUBORDINATOR: u32 = 1;
+    /// A title word for several people ("sens.", "both"), lowercase.
+    pub const PLURAL_TITLE: u32 = 1 << 1;
+    /// A preposition that only locates a speaker phrase's head ("in", "across").
+    pub const PLACE_PREP: u32 = 1 << 2;
+
+    /// The class names of the file, with their bits.
+    pub(crate) const NAMES: &[(&str, u32)] = &[
+        ("subordinator", SUBORDINATOR),
+        ("plural_title", PLURAL_TITLE),
+        ("place_prep", PLACE_PREP),
+    ];
+}
 
 /// A pronoun's features.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +51,8 @@ pub struct CorefRules {
     pub state_codes: FxMap<String, StateId>,
     /// Head nouns of descriptions (`description_heads.txt`).
     pub heads: DescriptionHeads,
+    /// The grammar's closed word lists (`coref_words.txt`, classes in `word_class`).
+    pub words: WordClasses,
 }
 
 /// The classes of `description_heads.txt`: what a description's head noun says it refers to.
@@ -148,6 +167,9 @@ impl CorefRules {
         if let Err(e) = parse_description_heads(src.get("description_heads.txt")) {
             errors.extend(e);
         }
+        if let Err(e) = WordClasses::compile(src.get("coref_words.txt"), word_class::NAMES) {
+            errors.extend(e);
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -171,6 +193,11 @@ impl CorefRules {
             errors.extend(e);
             DescriptionHeads::default()
         });
+        let words = WordClasses::compile(src.get("coref_words.txt"), word_class::NAMES)
+            .unwrap_or_else(|e| {
+                errors.extend(e);
+                WordClasses::default()
+            });
         // the entity stage reports errors in the gazetteers and given names: not twice
         let given =
             crate::words::given_names::parse_given_names(src.get("gazetteers/given_names.txt"))
@@ -211,6 +238,7 @@ impl CorefRules {
             titles_lower,
             state_codes,
             heads,
+            words,
         })
     }
 

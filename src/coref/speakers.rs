@@ -2,7 +2,7 @@
 //! such as "the Texas Senator", something else) and which entity cluster it refers to.
 
 use super::clusters::EClusters;
-use super::rules::{CorefRules, Pronoun, StateId};
+use super::rules::{word_class, CorefRules, Pronoun, StateId};
 use crate::doc::{Doc, EntityLabel, Span, TokenKind};
 
 /// What a speaker span turned out to be.
@@ -56,7 +56,7 @@ fn before_place(rules: &CorefRules, doc: &Doc, span: Span) -> Span {
     let text = doc.text.as_str();
     for k in toks.clone().skip(1) {
         let w = doc.tokens[k].span.slice(text);
-        if !matches!(w, "in" | "from" | "across") || k + 1 >= toks.end {
+        if !rules.words.is(w, word_class::PLACE_PREP) || k + 1 >= toks.end {
             continue;
         }
         let prev = doc.tokens[k - 1];

@@ -1,8 +1,9 @@
 //! Classifying one collected name: which of its words belong to it and which label it takes.
 
 use super::evidence::{is_all_caps, Evidence};
-use super::rules::{word_class, EntityRules};
+use super::rules::EntityRules;
 use super::units::{info, word, Conn, Kind, Unit};
+use super::word_class;
 use crate::doc::{EntityLabel, Span};
 
 /// A candidate entity before document-level fixes.

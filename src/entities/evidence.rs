@@ -2,7 +2,7 @@
 //! lowercase, which it capitalizes in the middle of a sentence, and which positions are "weak"
 //! (sentence starts, after an opening quote, Title-Case headlines) where capitals say little.
 
-use super::rules::word_class;
+use super::word_class;
 use crate::doc::{Doc, Token, TokenKind};
 use crate::words::WordClasses;
 

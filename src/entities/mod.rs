@@ -10,7 +10,8 @@
 //! Files: [`rules`] (compiled rules), [`lexicon`] (word lists), `evidence` (what the document
 //! says about its words), `units` (a sentence's name pieces), `segments` (where names start),
 //! `collect` (how far a name reaches), `classify` (a name's words and label), `document`
-//! (document-level fixes), `transcript` (transcript labels as mentions) and `tagger` (the stage's order of work).
+//! (document-level fixes), `transcript` (transcript labels as mentions), [`word_class`] (the classes of
+//! `entity_words.txt`) and `tagger` (the stage's order of work).
 
 pub(crate) mod evidence;
 
@@ -23,6 +24,7 @@ mod segments;
 mod tagger;
 mod transcript;
 mod units;
+pub mod word_class;
 
 pub use crate::words::gazetteer::{Gazetteer, Gender, State, Title};
 pub use lexicon::Lexicon;

@@ -4,8 +4,9 @@
 use super::classify::{classify, Cand};
 use super::collect::collect;
 use super::evidence::Evidence;
-use super::rules::{word_class, EntityRules};
+use super::rules::EntityRules;
 use super::units::{info, is_name_unit, word, Conn, Kind, Unit};
+use super::word_class;
 use crate::doc::{EntityLabel, Span};
 use crate::words::WordClasses;
 

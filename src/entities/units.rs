@@ -3,7 +3,8 @@
 
 use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
 use super::lexicon::{Lexicon, WordInfo};
-use super::rules::{word_class, EntityRules};
+use super::rules::EntityRules;
+use super::word_class;
 use crate::doc::{EntityLabel, Span, Token, TokenKind};
 use crate::words::gazetteer::EntryKind;
 use crate::words::WordClasses;

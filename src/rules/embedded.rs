@@ -41,6 +41,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dates.txt", include_str!("../../rules/dates.txt")),
     (
+        "coref_words.txt",
+        include_str!("../../rules/coref_words.txt"),
+    ),
+    (
         "entity_words.txt",
         include_str!("../../rules/entity_words.txt"),
     ),

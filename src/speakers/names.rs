@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::rules::{RuleErrors, RuleSources};
 use crate::words::gazetteer::{parse_titles, Gender};
 use crate::words::given_names::parse_given_names;
+use crate::words::WordClasses;
 
 /// The words the index reads from the rule files.
 #[derive(Clone, Debug, Default)]
@@ -28,7 +29,24 @@ pub struct NameRules {
     nicknames: HashMap<String, String>,
     /// Generational suffixes ("jr", "iii": `name_suffixes.txt`).
     suffixes: std::collections::HashSet<String>,
+    /// The entity tagger's name words (`entity_words.txt`): its `particle`s ("de", "van") are
+    /// the lowercase words a proper name may hold.
+    name_words: WordClasses,
 }
+
+/// The `particle` class of `entity_words.txt` (read here by its name only).
+const PARTICLE: u32 = 1;
+
+/// The classes of `entity_words.txt` this module reads; the others are the entity tagger's.
+const ENTITY_WORD_CLASSES: &[(&str, u32)] = &[
+    ("particle", PARTICLE),
+    ("honorific", 0),
+    ("headline_minor", 0),
+    ("of", 0),
+    ("language_verb", 0),
+    ("after_language", 0),
+    ("place_prep", 0),
+];
 
 fn fold(word: &str) -> String {
     word.chars()
@@ -39,7 +57,7 @@ fn fold(word: &str) -> String {
 
 impl NameRules {
     /// Reads `titles.txt`, `gazetteers/given_names.txt`, `nicknames.txt`, `name_suffixes.txt`,
-    /// `description_heads.txt` and `pronouns.txt` from `src`.
+    /// `description_heads.txt`, `pronouns.txt` and `entity_words.txt` from `src`.
     pub fn compile(src: &RuleSources) -> Result<NameRules, RuleErrors> {
         let mut errors = Vec::new();
         let mut rules = NameRules::default();
@@ -58,6 +76,10 @@ impl NameRules {
             Ok(names) => {
                 rules.given = names.into_iter().map(|(n, g)| (fold(&n), g)).collect();
             }
+            Err(e) => errors.extend(e),
+        }
+        match WordClasses::compile(src.get("entity_words.txt"), ENTITY_WORD_CLASSES) {
+            Ok(words) => rules.name_words = words,
             Err(e) => errors.extend(e),
         }
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -217,24 +239,7 @@ impl NameRules {
         !rest.is_empty()
             && rest.iter().all(|w| {
                 w.chars().next().is_some_and(|c| c.is_uppercase())
-                    || matches!(
-                        *w,
-                        "de" | "da"
-                            | "del"
-                            | "della"
-                            | "di"
-                            | "du"
-                            | "van"
-                            | "von"
-                            | "der"
-                            | "den"
-                            | "bin"
-                            | "ibn"
-                            | "al"
-                            | "el"
-                            | "la"
-                            | "le"
-                    )
+                    || self.name_words.is(w, PARTICLE)
                     || w.starts_with("al-")
                     || w.starts_with("el-")
             })

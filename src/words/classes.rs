@@ -2,9 +2,10 @@
 //! (case and punctuation count): the small closed lists a stage's grammar consults ("Mr." before
 //! a surname, the prepositions before a place), kept in `rules/` where a linguist edits them.
 
+use super::vocab::Vocab;
+use crate::doc::{WordId, UNKNOWN_WORD};
 use crate::hash::{short_key, FxMap, ShortTable, SHORT_MAX};
 use crate::rules::{RuleError, RuleFile};
-use crate::words::{Vocab, WordId, UNKNOWN_WORD};
 
 /// Compiled word classes: each word's class bits, looked up by its exact text.
 #[derive(Clone, Debug, Default)]
@@ -30,7 +31,8 @@ pub struct WordClasses {
 impl WordClasses {
     /// Reads `file`: each line `CLASS | word word …`, `CLASS` one of `names` (its bit beside
     /// it); a class may take several lines and a word may be in several classes. Every class
-    /// of `names` must have a word: a list left empty by mistake would turn a rule off silently.
+    /// of `names` must have a word (a list left empty by mistake would turn a rule off
+    /// silently), except a class of bit 0: one this reader knows by name only and skips.
     pub fn compile(file: &RuleFile, names: &[(&str, u32)]) -> Result<WordClasses, Vec<RuleError>> {
         let mut errors = Vec::new();
         let mut words: FxMap<&str, u32> = FxMap::default();
@@ -61,8 +63,9 @@ impl WordClasses {
                 errors.push(line.error("no words after the class"));
             }
         }
+        // a class of bit 0 is one this reader skips (another reader of the file checks it)
         for (name, bit) in names {
-            if used & bit == 0 {
+            if *bit != 0 && used & bit == 0 {
                 errors.push(RuleError::new(
                     &file.name,
                     0,
