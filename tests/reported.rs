@@ -120,3 +120,35 @@ fn an_opening_asked_reports_its_question() {
     assert_eq!(c.1, None);
     assert_eq!(c.3, "start-cue-clause");
 }
+
+#[test]
+fn a_passive_cue_reports_its_infinitive_with_no_speaker() {
+    let c = by_cue(
+        "The new ferry is expected to carry its first passengers in the spring.",
+        "expected",
+    );
+    assert_eq!(c.0, "to carry its first passengers in the spring");
+    assert_eq!(c.1, None);
+    assert_eq!(c.3, "passive-to");
+    // adverbs and "not" may stand between "be" and the participle
+    let c = by_cue(
+        "The old mill was not originally expected to reopen before the harvest.",
+        "expected",
+    );
+    assert_eq!(c.0, "to reopen before the harvest");
+    let c = by_cue(
+        "The reclusive painter is said to own a dozen unsold canvases.",
+        "said",
+    );
+    assert_eq!(c.0, "to own a dozen unsold canvases");
+    assert_eq!(c.1, None);
+}
+
+#[test]
+fn a_passive_cue_needs_be_before_and_to_after() {
+    // an active cue keeps its speaker; "expected in" takes no infinitive
+    let all = claims("The ferry company expects to carry more passengers this year.");
+    assert!(all.iter().all(|c| c.3 != "passive-to"), "{all:?}");
+    let all = claims("A ruling on the harbor dispute is expected in the coming weeks.");
+    assert!(all.iter().all(|c| c.3 != "passive-to"), "{all:?}");
+}

@@ -90,9 +90,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if feats & feature::NOUNISH != 0 && pat.elems.contains(&Elem::Object) {
                         continue;
                     }
-                    if !self.cue_ok(ci) {
+                    // "is expected to …": a passive cue is taken only after "be", before "to"
+                    let passive = need & feature::PASSIVE != 0;
+                    if passive {
+                        if feats & feature::FIN == 0 || !self.passive_at(ci) {
+                            continue;
+                        }
+                    } else if !self.cue_ok(ci) {
                         continue;
                     }
+                    let feats = if passive { feats | feature::TO } else { feats };
                     if let Some(found) = self.match_at(pat, c.first, c.end, feats) {
                         self.cue_used[ci] = true;
                         self.emit(pat, Some(ci), found);
@@ -166,6 +173,35 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return false;
         }
         true
+    }
+
+    /// True when cue `ci` is a past participle after a form of "be" (adverbs and "not" may come
+    /// between: "is also expected", "was not expected") and before "to".
+    fn passive_at(&self, ci: usize) -> bool {
+        let v = self.v;
+        let c = v.cues[ci];
+        if c.end >= v.flags.len()
+            || !v.is(c.end, WORD)
+            || !v.text(c.end).eq_ignore_ascii_case("to")
+            || v.is(c.first, CAP)
+        {
+            return false;
+        }
+        let mut p = c.first;
+        while p > 0 && c.first - p < 4 && v.para[p - 1] == v.para[c.first] {
+            p -= 1;
+            if v.is(p, BE) {
+                return true;
+            }
+            let t = v.text(p);
+            let adverb = v.is(p, WORD)
+                && !v.is(p, CAP)
+                && (v.is(p, GAP) || t.ends_with("ly") || t.eq_ignore_ascii_case("not"));
+            if !adverb {
+                return false;
+            }
+        }
+        false
     }
 
     /// Takes the unused quotation `qi` (an index into `View::quotes`, or `NONE`) as a content of
