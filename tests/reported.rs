@@ -152,3 +152,29 @@ fn a_passive_cue_needs_be_before_and_to_after() {
     let all = claims("A ruling on the harbor dispute is expected in the coming weeks.");
     assert!(all.iter().all(|c| c.3 != "passive-to"), "{all:?}");
 }
+
+#[test]
+fn a_source_inside_a_sentence_splits_its_content() {
+    let all = claims(
+        "Since early spring, according to the harbor office, nine ferries have been taken out of service.",
+    );
+    let got: Vec<&str> = all
+        .iter()
+        .filter(|c| c.3 == "according-to-intro")
+        .map(|c| c.0.as_str())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Since early spring",
+            "nine ferries have been taken out of service"
+        ],
+        "{all:?}"
+    );
+    assert!(all
+        .iter()
+        .all(|c| c.3 != "according-to-intro" || c.1.as_deref() == Some("the harbor office")));
+    // a clause before the source is no introductory phrase
+    let all = claims("The ferry was late, according to the harbor office, because of fog.");
+    assert!(all.iter().all(|c| c.3 != "according-to-intro"), "{all:?}");
+}

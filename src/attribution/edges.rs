@@ -14,6 +14,8 @@ pub(super) const MAX_GAP: usize = 3;
 pub(super) const MAX_CLAUSE: usize = 300;
 /// How many tokens of a short phrase may come before "that" or the end of a sentence.
 pub(super) const MAX_FILLER: usize = 7;
+/// The most tokens an `INTRO` phrase holds.
+pub(super) const MAX_INTRO: usize = 6;
 
 /// A reported clause right of a cue never starts with a preposition or a function word ("spoke
 /// for five minutes", "announced which officials"), except "to" after an infinitive cue.

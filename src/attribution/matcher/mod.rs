@@ -245,6 +245,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Elem::Quote => self.left_quote(&t, k, p, &mut found)?,
                 Elem::Clause => self.left_clause(&t, p, &mut found)?,
                 Elem::Start if p == ulo => p,
+                // (PolNeAR splits a content around its source: the phrase is a content too)
+                Elem::Intro if intro_phrase(v, ulo, p) => {
+                    found.contents.push(((ulo, p), None));
+                    ulo
+                }
                 Elem::Literal(l, _) if p > plo && v.text(p - 1).eq_ignore_ascii_case(l) => p - 1,
                 Elem::Literal(_, true) => p,
                 _ => return None,
@@ -447,4 +452,26 @@ fn pp_before_comma(v: &View, q: usize, hi: usize) -> Option<usize> {
     (q + 1..hi.min(q + 7))
         .take_while(|&i| v.is(i, WORD | NUMBER) || v.punct(i, ",") || v.abbrev_dot(i))
         .find(|&i| v.punct(i, ","))
+}
+
+/// True when tokens `lo..p` (a sentence's start, up to a comma) are a short introductory phrase
+/// with no verb: at most [`MAX_INTRO`] tokens after any opening punctuation, no form of "be", no
+/// auxiliary, personal pronoun or cue word, no lowercase word in -ed ("In addition", "Since last
+/// November", "About 10 p.m.", but not "Trump leads in Ohio").
+fn intro_phrase(v: &View, lo: usize, p: usize) -> bool {
+    let mut a = lo;
+    while a < p && v.is(a, PUNCT) {
+        a += 1;
+    }
+    if a >= p || p - a > MAX_INTRO {
+        return false;
+    }
+    (a..p).all(|i| {
+        let t = v.text(i);
+        let aux = v.is(i, GAP) && v.is(i, STOP) && !v.is(i, CLAUSAL | CAP);
+        let verb = v.is(i, BE | PERSONAL | CUEWORD | IN_QUOTE)
+            || aux
+            || v.is(i, WORD) && !v.is(i, CAP) && t.len() > 4 && t.ends_with("ed");
+        !verb && (v.is(i, WORD | NUMBER) || v.abbrev_dot(i))
+    })
 }
