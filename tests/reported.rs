@@ -178,3 +178,23 @@ fn a_source_inside_a_sentence_splits_its_content() {
     let all = claims("The ferry was late, according to the harbor office, because of fog.");
     assert!(all.iter().all(|c| c.3 != "according-to-intro"), "{all:?}");
 }
+
+#[test]
+fn a_time_right_after_the_cue_stays_out_of_the_clause() {
+    let c = by_cue(
+        "The harbor master said Tuesday the east pier was unsafe.",
+        "said",
+    );
+    assert_eq!(c.0, "the east pier was unsafe");
+    let c = by_cue(
+        "The harbor master promised last month to rebuild the east pier.",
+        "promised",
+    );
+    assert_eq!(c.0, "to rebuild the east pier");
+    // a time that is the clause's subject stays in it
+    let c = by_cue(
+        "The harbor master said Tuesday was the calmest day.",
+        "said",
+    );
+    assert_eq!(c.0, "Tuesday was the calmest day");
+}

@@ -303,6 +303,26 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
     q
 }
 
+/// "said Tuesday his plan …", "promised last month to …": a time expression right after the cue
+/// is no part of the reported clause when a clause (a subject and its verb), or an infinitive
+/// for a cue that takes one, follows it; returns where the clause opens, else `q`.
+pub(super) fn skip_time(v: &View, q: usize, hi: usize, feats: u16) -> usize {
+    let mut r = q;
+    while r < hi && r - q < 4 && v.is(r, TIMEX) && !v.is(r, IN_QUOTE | PUNCT) {
+        r += 1;
+    }
+    if r == q || r >= hi {
+        return q;
+    }
+    let infinitive =
+        feats & feature::TO != 0 && v.is(r, WORD) && v.text(r).eq_ignore_ascii_case("to");
+    if infinitive || finite_clause_at(v, r, hi, false) {
+        r
+    } else {
+        q
+    }
+}
+
 /// "The Ledger claims the council's decision is …", "records show he backed …": a reported clause
 /// with no "that" opens at `q` when a subject (a pronoun, or a noun phrase that starts with a
 /// determiner, a name or a number) is followed by a finite verb: an auxiliary or form of "be",

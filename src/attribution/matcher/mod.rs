@@ -276,7 +276,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                 }
                 Elem::That => {
-                    let q2 = skip_that(v, q, uhi);
+                    let mut q2 = skip_that(v, q, uhi);
+                    if q2 == q {
+                        q2 = skip_time(v, q, uhi, feats);
+                    }
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
                         && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
