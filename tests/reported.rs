@@ -120,3 +120,81 @@ fn an_opening_asked_reports_its_question() {
     assert_eq!(c.1, None);
     assert_eq!(c.3, "start-cue-clause");
 }
+
+#[test]
+fn a_passive_cue_reports_its_infinitive_with_no_speaker() {
+    let c = by_cue(
+        "The new ferry is expected to carry its first passengers in the spring.",
+        "expected",
+    );
+    assert_eq!(c.0, "to carry its first passengers in the spring");
+    assert_eq!(c.1, None);
+    assert_eq!(c.3, "passive-to");
+    // adverbs and "not" may stand between "be" and the participle
+    let c = by_cue(
+        "The old mill was not originally expected to reopen before the harvest.",
+        "expected",
+    );
+    assert_eq!(c.0, "to reopen before the harvest");
+    let c = by_cue(
+        "The reclusive painter is said to own a dozen unsold canvases.",
+        "said",
+    );
+    assert_eq!(c.0, "to own a dozen unsold canvases");
+    assert_eq!(c.1, None);
+}
+
+#[test]
+fn a_passive_cue_needs_be_before_and_to_after() {
+    // an active cue keeps its speaker; "expected in" takes no infinitive
+    let all = claims("The ferry company expects to carry more passengers this year.");
+    assert!(all.iter().all(|c| c.3 != "passive-to"), "{all:?}");
+    let all = claims("A ruling on the harbor dispute is expected in the coming weeks.");
+    assert!(all.iter().all(|c| c.3 != "passive-to"), "{all:?}");
+}
+
+#[test]
+fn a_source_inside_a_sentence_splits_its_content() {
+    let all = claims(
+        "Since early spring, according to the harbor office, nine ferries have been taken out of service.",
+    );
+    let got: Vec<&str> = all
+        .iter()
+        .filter(|c| c.3 == "according-to-intro")
+        .map(|c| c.0.as_str())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Since early spring",
+            "nine ferries have been taken out of service"
+        ],
+        "{all:?}"
+    );
+    assert!(all
+        .iter()
+        .all(|c| c.3 != "according-to-intro" || c.1.as_deref() == Some("the harbor office")));
+    // a clause before the source is no introductory phrase
+    let all = claims("The ferry was late, according to the harbor office, because of fog.");
+    assert!(all.iter().all(|c| c.3 != "according-to-intro"), "{all:?}");
+}
+
+#[test]
+fn a_time_right_after_the_cue_stays_out_of_the_clause() {
+    let c = by_cue(
+        "The harbor master said Tuesday the east pier was unsafe.",
+        "said",
+    );
+    assert_eq!(c.0, "the east pier was unsafe");
+    let c = by_cue(
+        "The harbor master promised last month to rebuild the east pier.",
+        "promised",
+    );
+    assert_eq!(c.0, "to rebuild the east pier");
+    // a time that is the clause's subject stays in it
+    let c = by_cue(
+        "The harbor master said Tuesday was the calmest day.",
+        "said",
+    );
+    assert_eq!(c.0, "Tuesday was the calmest day");
+}

@@ -39,6 +39,9 @@ pub mod feature {
     pub const NOUNISH: u16 = 1 << 12;
     /// Its speaker never follows it ("“…,” told the New Yorker": the phrase is the addressee).
     pub const NOINVERT: u16 = 1 << 13;
+    /// Its past participle after a form of "be" takes an infinitive and names no speaker ("is
+    /// expected to …").
+    pub const PASSIVE: u16 = 1 << 14;
 }
 
 const FEATURES: &[(&str, u16)] = &[
@@ -53,6 +56,7 @@ const FEATURES: &[(&str, u16)] = &[
     ("to", feature::TO),
     ("mixed", feature::MIXED),
     ("noinvert", feature::NOINVERT),
+    ("passive", feature::PASSIVE),
 ];
 
 /// Parses a feature name as used in `cue_verbs.txt` and in `CUE[…]` of `attribution.txt`.

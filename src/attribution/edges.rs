@@ -14,6 +14,8 @@ pub(super) const MAX_GAP: usize = 3;
 pub(super) const MAX_CLAUSE: usize = 300;
 /// How many tokens of a short phrase may come before "that" or the end of a sentence.
 pub(super) const MAX_FILLER: usize = 7;
+/// The most tokens an `INTRO` phrase holds.
+pub(super) const MAX_INTRO: usize = 6;
 
 /// A reported clause right of a cue never starts with a preposition or a function word ("spoke
 /// for five minutes", "announced which officials"), except "to" after an infinitive cue.
@@ -299,6 +301,26 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
         i += 1;
     }
     q
+}
+
+/// "said Tuesday his plan …", "promised last month to …": a time expression right after the cue
+/// is no part of the reported clause when a clause (a subject and its verb), or an infinitive
+/// for a cue that takes one, follows it; returns where the clause opens, else `q`.
+pub(super) fn skip_time(v: &View, q: usize, hi: usize, feats: u16) -> usize {
+    let mut r = q;
+    while r < hi && r - q < 4 && v.is(r, TIMEX) && !v.is(r, IN_QUOTE | PUNCT) {
+        r += 1;
+    }
+    if r == q || r >= hi {
+        return q;
+    }
+    let infinitive =
+        feats & feature::TO != 0 && v.is(r, WORD) && v.text(r).eq_ignore_ascii_case("to");
+    if infinitive || finite_clause_at(v, r, hi, false) {
+        r
+    } else {
+        q
+    }
 }
 
 /// "The Ledger claims the council's decision is …", "records show he backed …": a reported clause

@@ -28,6 +28,9 @@ pub enum Elem {
     End,
     /// The start of the sentence.
     Start,
+    /// A short introductory phrase with no verb, from the start of the sentence ("In
+    /// addition", "About 10 p.m."; left of the anchor only): a content of its own.
+    Intro,
     /// A literal token (case-insensitive); optional when the flag is true.
     Literal(String, bool),
 }
@@ -154,9 +157,9 @@ pub fn compile(src: &RuleSources) -> Result<Vec<Pattern>, Vec<RuleError>> {
                 }
                 if elems[anchor..]
                     .iter()
-                    .any(|e| matches!(e, Elem::Subject | Elem::Start))
+                    .any(|e| matches!(e, Elem::Subject | Elem::Start | Elem::Intro))
                 {
-                    errors.push(line.error("SUBJECT and START go left of the anchor"));
+                    errors.push(line.error("SUBJECT, START and INTRO go left of the anchor"));
                     continue;
                 }
                 out.push(Pattern {
@@ -192,6 +195,7 @@ fn parse_elems(s: &str) -> Result<Vec<Elem>, String> {
             "that?" => Elem::That,
             "END" => Elem::End,
             "START" => Elem::Start,
+            "INTRO" => Elem::Intro,
             "CUE" => Elem::Cue(0),
             _ if w.starts_with("CUE[") && w.ends_with(']') => {
                 let mut bits = 0;

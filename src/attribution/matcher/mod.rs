@@ -90,9 +90,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if feats & feature::NOUNISH != 0 && pat.elems.contains(&Elem::Object) {
                         continue;
                     }
-                    if !self.cue_ok(ci) {
+                    // "is expected to …": a passive cue is taken only after "be", before "to"
+                    let passive = need & feature::PASSIVE != 0;
+                    if passive {
+                        if feats & feature::FIN == 0 || !self.passive_at(ci) {
+                            continue;
+                        }
+                    } else if !self.cue_ok(ci) {
                         continue;
                     }
+                    let feats = if passive { feats | feature::TO } else { feats };
                     if let Some(found) = self.match_at(pat, c.first, c.end, feats) {
                         self.cue_used[ci] = true;
                         self.emit(pat, Some(ci), found);
@@ -168,6 +175,35 @@ impl<'v, 'd> Matcher<'v, 'd> {
         true
     }
 
+    /// True when cue `ci` is a past participle after a form of "be" (adverbs and "not" may come
+    /// between: "is also expected", "was not expected") and before "to".
+    fn passive_at(&self, ci: usize) -> bool {
+        let v = self.v;
+        let c = v.cues[ci];
+        if c.end >= v.flags.len()
+            || !v.is(c.end, WORD)
+            || !v.text(c.end).eq_ignore_ascii_case("to")
+            || v.is(c.first, CAP)
+        {
+            return false;
+        }
+        let mut p = c.first;
+        while p > 0 && c.first - p < 4 && v.para[p - 1] == v.para[c.first] {
+            p -= 1;
+            if v.is(p, BE) {
+                return true;
+            }
+            let t = v.text(p);
+            let adverb = v.is(p, WORD)
+                && !v.is(p, CAP)
+                && (v.is(p, GAP) || t.ends_with("ly") || t.eq_ignore_ascii_case("not"));
+            if !adverb {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Takes the unused quotation `qi` (an index into `View::quotes`, or `NONE`) as a content of
     /// `found`; returns the token after it.
     fn take_quote(&self, qi: u32, found: &mut Found) -> Option<usize> {
@@ -209,6 +245,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 Elem::Quote => self.left_quote(&t, k, p, &mut found)?,
                 Elem::Clause => self.left_clause(&t, p, &mut found)?,
                 Elem::Start if p == ulo => p,
+                // (PolNeAR splits a content around its source: the phrase is a content too)
+                Elem::Intro if intro_phrase(v, ulo, p) => {
+                    found.contents.push(((ulo, p), None));
+                    ulo
+                }
                 Elem::Literal(l, _) if p > plo && v.text(p - 1).eq_ignore_ascii_case(l) => p - 1,
                 Elem::Literal(_, true) => p,
                 _ => return None,
@@ -235,7 +276,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     }
                 }
                 Elem::That => {
-                    let q2 = skip_that(v, q, uhi);
+                    let mut q2 = skip_that(v, q, uhi);
+                    if q2 == q {
+                        q2 = skip_time(v, q, uhi, feats);
+                    }
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
                         && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
@@ -411,4 +455,26 @@ fn pp_before_comma(v: &View, q: usize, hi: usize) -> Option<usize> {
     (q + 1..hi.min(q + 7))
         .take_while(|&i| v.is(i, WORD | NUMBER) || v.punct(i, ",") || v.abbrev_dot(i))
         .find(|&i| v.punct(i, ","))
+}
+
+/// True when tokens `lo..p` (a sentence's start, up to a comma) are a short introductory phrase
+/// with no verb: at most [`MAX_INTRO`] tokens after any opening punctuation, no form of "be", no
+/// auxiliary, personal pronoun or cue word, no lowercase word in -ed ("In addition", "Since last
+/// November", "About 10 p.m.", but not "Trump leads in Ohio").
+fn intro_phrase(v: &View, lo: usize, p: usize) -> bool {
+    let mut a = lo;
+    while a < p && v.is(a, PUNCT) {
+        a += 1;
+    }
+    if a >= p || p - a > MAX_INTRO {
+        return false;
+    }
+    (a..p).all(|i| {
+        let t = v.text(i);
+        let aux = v.is(i, GAP) && v.is(i, STOP) && !v.is(i, CLAUSAL | CAP);
+        let verb = v.is(i, BE | PERSONAL | CUEWORD | IN_QUOTE)
+            || aux
+            || v.is(i, WORD) && !v.is(i, CAP) && t.len() > 4 && t.ends_with("ed");
+        !verb && (v.is(i, WORD | NUMBER) || v.abbrev_dot(i))
+    })
 }

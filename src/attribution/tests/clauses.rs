@@ -312,3 +312,26 @@ fn a_subject_pronoun_after_a_filler_phrase_opens_the_clause_without_that() {
         "{c:?}"
     );
 }
+
+#[test]
+fn an_intro_phrase_has_no_verb_and_is_short() {
+    // "In the spring" is an introductory phrase; "The mill closed" has a verb
+    let n = |t: &str| {
+        claims(t)
+            .iter()
+            .filter(|c| c.5 == "according-to-intro")
+            .count()
+    };
+    assert_eq!(
+        n("In the spring, according to the clerk, the mill reopened."),
+        2
+    );
+    assert_eq!(
+        n("The mill closed, according to the clerk, in the spring."),
+        0
+    );
+    assert_eq!(
+        n("In the long cold wet spring of that hard year, according to the clerk, the mill reopened."),
+        0
+    );
+}
