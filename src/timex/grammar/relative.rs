@@ -119,9 +119,15 @@ impl<'a> Matcher<'a> {
     /// last / this / next + unit, weekday, month, season, weekend, part of day.
     pub(super) fn shift_expr(&self, i: usize) -> Option<Core> {
         let (e, s) = self.int(Class::Shift, i)?;
+        // "last fiscal year", "the current fiscal quarter"
+        let e = match self.hit(Class::Fiscal, e) {
+            Some((f, _, _)) if matches!(self.unit(f), Some((_, Unit::Year | Unit::Quarter))) => f,
+            _ => e,
+        };
         let shift_word = self.w(i).unwrap_or("");
         let the = i > 0 && self.is(i - 1, "the");
-        let from_ref = the && matches!(shift_word, "following" | "previous" | "preceding");
+        let from_ref =
+            the && matches!(shift_word, "following" | "previous" | "preceding" | "prior");
         if let Some((e2, unit)) = self.unit(e) {
             // "the following year", "the next day": counted from the last date written
             let next_day = the && shift_word == "next" && unit == Unit::Day;

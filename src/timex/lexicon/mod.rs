@@ -49,6 +49,8 @@ pub enum Class {
     Zone,
     /// "fiscal".
     Fiscal,
+    /// Words that make a period the one compared with ("the same quarter a year earlier").
+    Like,
     /// Fixed holidays.
     Holiday,
 }
@@ -205,6 +207,7 @@ impl Lexicon {
             | 1 << Class::Past as u32
             | 1 << Class::Deadline as u32
             | 1 << Class::Zone as u32
+            | 1 << Class::Like as u32
             | 1 << Class::Ago as u32
             | 1 << Class::After as u32;
         self.masks.get(id as usize).is_some_and(|m| m & !CUES != 0)
