@@ -192,7 +192,8 @@ impl<'a> Matcher<'a> {
                 return Some((e2, TimexType::Duration, sem));
             }
         }
-        if let Some((e2, wd)) = self.weekday(e) {
+        // "this Friday", but not "a present Saturday" (a gift)
+        if let Some((e2, wd)) = self.weekday(e).filter(|_| s != 0 || shift_word == "this") {
             let core = (e2, TimexType::Date, Sem::Weekday { wd, shift: Some(s) });
             return Some(self.with_part(core));
         }
