@@ -15,6 +15,11 @@ impl<'a> Matcher<'a> {
             Some(h) => (h, true),
             None => (e, false),
         };
+        // "two more years", "ten straight quarters"
+        let e = match self.hit(Class::Filler, e) {
+            Some((f, _, _)) if !half && n != X && self.unit(f).is_some() => f,
+            _ => e,
+        };
         // "two-year", "16-hour": adjectival durations
         let j = if self.is(e, "-") && self.adj(e) && self.adj(e + 1) {
             e + 1

@@ -44,8 +44,8 @@ impl<'a> Matcher<'a> {
                 if id == NONE {
                     return false;
                 }
-                // "the comparable quarter a year ago"
-                if self.lex.classes(id) & Class::Like.bit() != 0 {
+                // "the comparable quarter a year ago", "two more years"
+                if self.lex.classes(id) & (Class::Like.bit() | Class::Filler.bit()) != 0 {
                     return true;
                 }
                 if !self.lex.starter(id) {

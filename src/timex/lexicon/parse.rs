@@ -123,7 +123,8 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
         | Class::Deadline
         | Class::Zone
         | Class::Fiscal
-        | Class::Like => {
+        | Class::Like
+        | Class::Filler => {
             if v.is_empty() || v == "-" {
                 Ok(Val::None)
             } else {
@@ -158,6 +159,7 @@ fn parse_class(s: &str) -> Option<Class> {
         "zone" => Class::Zone,
         "fiscal" => Class::Fiscal,
         "like" => Class::Like,
+        "filler" => Class::Filler,
         "holiday" => Class::Holiday,
         _ => return None,
     })
