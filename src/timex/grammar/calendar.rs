@@ -54,9 +54,18 @@ impl<'a> Matcher<'a> {
     /// Day Month [Year]: "10 January 2022", "the 10th of January".
     pub(super) fn day_month(&self, i: usize) -> Option<Core> {
         let (e, d) = self.day_num(i)?;
-        let j = if self.is(e, "of") { e + 1 } else { e };
+        // "8-May-2006": day, month and year joined by hyphens
+        let joined = self.is(e, "-") && self.adj(e) && self.adj(e + 1);
+        let j = if self.is(e, "of") || joined { e + 1 } else { e };
         let (e2, m) = self.month(j, false)?;
-        let c = if self.is(e2, ",") { e2 + 1 } else { e2 };
+        if joined && !(self.is(e2, "-") && self.adj(e2) && self.adj(e2 + 1)) {
+            return None;
+        }
+        let c = if self.is(e2, ",") || joined {
+            e2 + 1
+        } else {
+            e2
+        };
         let y = self.year(c);
         let end = if y.is_some() { c + 1 } else { e2 };
         Some((end, TimexType::Date, Sem::Date { y, m, d: Some(d) }))
