@@ -118,3 +118,14 @@ fn prior_is_the_one_before() {
     let v = run("Sales fell in 2019; the prior year they rose.", MAY);
     assert_eq!(v[1], ("the prior year".into(), "DATE", "2018".into()));
 }
+
+#[test]
+fn the_day_a_period_ends_takes_its_year() {
+    let v = run("Sales rose from the year-ago quarter ended March 31.", MAY);
+    assert_eq!(v[1], ("March 31".into(), "DATE", "2023-03-31".into()));
+    let v = run("For fiscal 2022 ended June 30, the chain lost money.", MAY);
+    assert_eq!(v[1], ("June 30".into(), "DATE", "2022-06-30".into()));
+    // a duration gives no year: the day is resolved as usual
+    let v = run("Net in the nine months ended March 31 rose.", MAY);
+    assert_eq!(v[1], ("March 31".into(), "DATE", "2024-03-31".into()));
+}
