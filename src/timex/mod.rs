@@ -172,6 +172,9 @@ struct Found {
     tense: Tense,
     /// Right after "since" (a range's start, not a reference time).
     since: bool,
+    /// Right after "ended" / "ending" after another expression: the day a period ends ("the
+    /// year-ago quarter ended Oct. 31").
+    ends_period: bool,
     /// Index of its paragraph (line).
     line: usize,
 }
@@ -228,6 +231,8 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
         };
         // the first token not yet inside an expression
         let mut next = 0;
+        // the end of the line's last expression
+        let mut last_end = None;
         for &i in &starts {
             if i < next {
                 continue;
@@ -249,8 +254,12 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 modifier,
                 tense: tense(&m, start, end),
                 since: start > 0 && m.w(start - 1) == Some("since"),
+                ends_period: start >= 1
+                    && last_end == Some(start - 1)
+                    && matches!(m.w(start - 1), Some("ended" | "ending")),
                 line,
             });
+            last_end = Some(end);
             next = end.max(i + 1);
         }
         from = to + 1;
@@ -284,6 +293,14 @@ fn written_year(sem: &Sem) -> Option<i32> {
     }
 }
 
+/// The year of a value that names a year, a quarter or a half ("1988", "1988-Q3").
+fn period_year(v: &str) -> Option<i32> {
+    let b = v.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    let part = b.len() == 4 || (b.len() == 7 && b[4] == b'-' && matches!(b[5], b'Q' | b'H'));
+    (year && part).then(|| v[..4].parse().ok()).flatten()
+}
+
 /// Pass 2: values, left to right, tracking the text's anchor and reference time.
 fn resolve_all(
     (found, quarters): (Vec<Found>, bool),
@@ -308,7 +325,18 @@ fn resolve_all(
     let mut reference: Option<jiff::civil::Date> = None;
     let mut narrative = false;
     let mut reference_line = 0;
-    for f in found {
+    // the year of the last value written, when it names a year or a part of one
+    let mut last_year: Option<i32> = None;
+    for mut f in found {
+        if let (true, Some(year), Sem::Date { y: None, m, d }) = (f.ends_period, last_year, &f.sem)
+        {
+            // "the year-ago quarter ended Oct. 31": the day ends that quarter, in its year
+            f.sem = Sem::Date {
+                y: Some(year),
+                m: *m,
+                d: *d,
+            };
+        }
         let anchor = doc_anchor.or(text_anchor);
         let ctx = Ctx {
             anchor,
@@ -357,6 +385,7 @@ fn resolve_all(
                 }
             }
         }
+        last_year = period_year(&value);
         out.push(Timex {
             span: f.span,
             kind: f.kind,

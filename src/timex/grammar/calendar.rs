@@ -54,9 +54,18 @@ impl<'a> Matcher<'a> {
     /// Day Month [Year]: "10 January 2022", "the 10th of January".
     pub(super) fn day_month(&self, i: usize) -> Option<Core> {
         let (e, d) = self.day_num(i)?;
-        let j = if self.is(e, "of") { e + 1 } else { e };
+        // "8-May-2006": day, month and year joined by hyphens
+        let joined = self.is(e, "-") && self.adj(e) && self.adj(e + 1);
+        let j = if self.is(e, "of") || joined { e + 1 } else { e };
         let (e2, m) = self.month(j, false)?;
-        let c = if self.is(e2, ",") { e2 + 1 } else { e2 };
+        if joined && !(self.is(e2, "-") && self.adj(e2) && self.adj(e2 + 1)) {
+            return None;
+        }
+        let c = if self.is(e2, ",") || joined {
+            e2 + 1
+        } else {
+            e2
+        };
         let y = self.year(c);
         let end = if y.is_some() { c + 1 } else { e2 };
         Some((end, TimexType::Date, Sem::Date { y, m, d: Some(d) }))
@@ -179,9 +188,8 @@ impl<'a> Matcher<'a> {
 
     /// Years, decades ("1990s", "'90s"), "fiscal 1989".
     pub(super) fn year_expr(&self, i: usize) -> Option<Core> {
-        if let Some((e, _, _)) = self.hit(Class::Fiscal, i) {
-            let y = self.year(e)?;
-            return Some((e + 1, TimexType::Date, Sem::Year(y)));
+        if let Some((e, y)) = self.fiscal_year(i) {
+            return Some((e, TimexType::Date, Sem::Year(y)));
         }
         if self.is(i, "'") || self.is(i, "\u{2019}") {
             // "'90s", "’70's"
@@ -283,8 +291,57 @@ impl<'a> Matcher<'a> {
         Some((i + 1, TimexType::Date, Sem::Year(y)))
     }
 
-    /// Ordinal quarter or half: "third quarter", "third-quarter", "Q3", "the 1988 second quarter".
+    /// "fiscal 1989", "fiscal year 2015", "FY2015": the end and the year.
+    fn fiscal_year(&self, i: usize) -> Option<(usize, i32)> {
+        let (e, _, _) = self.hit(Class::Fiscal, i)?;
+        let e = if self.is(e, "year") && self.year(e + 1).is_some() {
+            e + 1
+        } else {
+            e
+        };
+        Some((e + 1, self.year(e)?))
+    }
+
+    /// Ordinal quarter or half: "third quarter", "third-quarter", "Q3", "the 1988 second quarter",
+    /// "the fiscal third quarter", "the fiscal 2015 first half", "the second quarter of fiscal
+    /// 2015".
     pub(super) fn quarter_expr(&self, i: usize) -> Option<Core> {
+        if let Some((e, _, _)) = self.hit(Class::Fiscal, i) {
+            // a fiscal quarter carries the number and year the company gives it
+            let (j, y) = match self.fiscal_year(i) {
+                Some((e2, y)) => (e2, Some(y)),
+                None => (e, None),
+            };
+            // "the fiscal-first quarter"
+            let j = if self.is(j, "-") && self.adj(j) {
+                j + 1
+            } else {
+                j
+            };
+            let (end, t, sem) = self.quarter_expr(j)?;
+            return match (sem, y) {
+                (
+                    Sem::Quarter {
+                        q,
+                        half,
+                        y: None,
+                        yshift,
+                    },
+                    Some(y),
+                ) => Some((
+                    end,
+                    t,
+                    Sem::Quarter {
+                        q,
+                        half,
+                        y: Some(y),
+                        yshift,
+                    },
+                )),
+                (sem, None) => Some((end, t, sem)),
+                _ => None,
+            };
+        }
         let (e, q, half) = if self.is(i, "q") && self.cap(i) && self.adj(i + 1) {
             let (n, d) = self.num(i + 1)?;
             ((d == 1 && (1..=4).contains(&n)).then_some((i + 2, n as u8, false)))?
@@ -320,6 +377,10 @@ impl<'a> Matcher<'a> {
         if let Some(yy) = self.year(c) {
             y = Some(yy);
             end = c + 1;
+        } else if let Some((e2, yy)) = self.fiscal_year(c) {
+            // "the second quarter of fiscal 2015", "Q2 fiscal 2015"
+            y = Some(yy);
+            end = e2;
         } else if self.is(e, "of") {
             if let Some((e2, s)) = self.int(Class::Shift, c) {
                 if self.is(e2, "year") {

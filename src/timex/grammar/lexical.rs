@@ -66,6 +66,29 @@ impl<'a> Matcher<'a> {
         None
     }
 
+    /// The end of a year back written after a period at token `k`: "a year earlier", "a year
+    /// ago", "last year", "of the previous year", "the year before".
+    fn year_back(&self, k: usize) -> Option<usize> {
+        if let Some((e, 1)) = self.amount(k) {
+            if let Some((e2, Unit::Year)) = self.unit(e).filter(|_| !self.plural(e)) {
+                let back = matches!(self.int(Class::Ago, e2), Some((_, -1)))
+                    || matches!(self.int(Class::After, e2), Some((_, -1)));
+                if back || self.is(e2, "before") {
+                    return Some(e2 + 1);
+                }
+            }
+        }
+        let k = if self.is(k, "of") { k + 1 } else { k };
+        if self.is(k, "the") && self.is(k + 1, "year") && self.is(k + 2, "before") {
+            return Some(k + 3);
+        }
+        let k = if self.is(k, "the") { k + 1 } else { k };
+        match self.int(Class::Shift, k) {
+            Some((e, -1)) if self.is(e, "year") => Some(e + 1),
+            _ => None,
+        }
+    }
+
     /// Expressions that may follow "the": "the third quarter", "the 27th", "the 1990s",
     /// "the first nine months", "the quarter", "the 20th century".
     pub(super) fn after_the(&self, i: usize) -> Option<Core> {
@@ -127,6 +150,31 @@ impl<'a> Matcher<'a> {
             };
             best = longest(best, Some((y0 + 1, TimexType::Duration, sem)));
         }
+        // "the same quarter a year earlier", "the comparable period last year", "the quarter a
+        // year ago": the period reported, a year back
+        let p = if self.hit(Class::Like, i).is_some() {
+            i + 1
+        } else {
+            i
+        };
+        if matches!(self.w(p), Some("quarter" | "period")) {
+            if let Some(e) = self.year_back(p + 1) {
+                let sem = if self.is(p, "quarter") {
+                    Sem::SameQuarter {
+                        y: None,
+                        yshift: -1,
+                    }
+                } else {
+                    Sem::Ago {
+                        n: 1,
+                        unit: Unit::Year,
+                        sign: -1,
+                    }
+                };
+                best = longest(best, Some((e, TimexType::Date, sem)));
+            }
+        }
+        let i = p;
         if self.is(i, "year")
             && self.is(i + 1, "-")
             && matches!(self.w(i + 2), Some("earlier" | "ago"))
@@ -141,23 +189,26 @@ impl<'a> Matcher<'a> {
                 };
                 best = longest(best, Some((e, t, sem)));
             }
+            // "the year-ago quarter" is a quarter wherever it stands; "the year-earlier period"
+            // one in earnings news
+            let sem = if self.is(i + 3, "quarter") {
+                Sem::SameQuarter {
+                    y: None,
+                    yshift: -1,
+                }
+            } else {
+                Sem::Ago {
+                    n: 1,
+                    unit: Unit::Year,
+                    sign: -1,
+                }
+            };
             let e = if matches!(self.w(i + 3), Some("quarter" | "period")) {
                 i + 4
             } else {
                 i + 3
             };
-            best = longest(
-                best,
-                Some((
-                    e,
-                    TimexType::Date,
-                    Sem::Ago {
-                        n: 1,
-                        unit: Unit::Year,
-                        sign: -1,
-                    },
-                )),
-            );
+            best = longest(best, Some((e, TimexType::Date, sem)));
         }
         // "the last half of 1989", "the last quarter of 1989": the final one of the year
         if self.is(i, "last") && matches!(self.w(i + 1), Some("half" | "quarter")) {

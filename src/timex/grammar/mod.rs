@@ -127,7 +127,7 @@ impl<'a> Matcher<'a> {
             if has(Class::Fiscal.bit() | Class::Number.bit()) || matches!(w, "'" | "\u{2019}") {
                 best = longest(best, self.year_expr(i));
             }
-            if has(Class::Ordinal.bit()) || w == "q" {
+            if has(Class::Ordinal.bit() | Class::Fiscal.bit()) || w == "q" {
                 best = longest(best, self.quarter_expr(i));
             }
             if has(Class::Season.bit()) {

@@ -15,6 +15,11 @@ impl<'a> Matcher<'a> {
             Some(h) => (h, true),
             None => (e, false),
         };
+        // "two more years", "ten straight quarters"
+        let e = match self.hit(Class::Filler, e) {
+            Some((f, _, _)) if !half && n != X && self.unit(f).is_some() => f,
+            _ => e,
+        };
         // "two-year", "16-hour": adjectival durations
         let j = if self.is(e, "-") && self.adj(e) && self.adj(e + 1) {
             e + 1
@@ -119,9 +124,15 @@ impl<'a> Matcher<'a> {
     /// last / this / next + unit, weekday, month, season, weekend, part of day.
     pub(super) fn shift_expr(&self, i: usize) -> Option<Core> {
         let (e, s) = self.int(Class::Shift, i)?;
+        // "last fiscal year", "the current fiscal quarter"
+        let e = match self.hit(Class::Fiscal, e) {
+            Some((f, _, _)) if matches!(self.unit(f), Some((_, Unit::Year | Unit::Quarter))) => f,
+            _ => e,
+        };
         let shift_word = self.w(i).unwrap_or("");
         let the = i > 0 && self.is(i - 1, "the");
-        let from_ref = the && matches!(shift_word, "following" | "previous" | "preceding");
+        let from_ref =
+            the && matches!(shift_word, "following" | "previous" | "preceding" | "prior");
         if let Some((e2, unit)) = self.unit(e) {
             // "the following year", "the next day": counted from the last date written
             let next_day = the && shift_word == "next" && unit == Unit::Day;
@@ -186,7 +197,8 @@ impl<'a> Matcher<'a> {
                 return Some((e2, TimexType::Duration, sem));
             }
         }
-        if let Some((e2, wd)) = self.weekday(e) {
+        // "this Friday", but not "a present Saturday" (a gift)
+        if let Some((e2, wd)) = self.weekday(e).filter(|_| s != 0 || shift_word == "this") {
             let core = (e2, TimexType::Date, Sem::Weekday { wd, shift: Some(s) });
             return Some(self.with_part(core));
         }

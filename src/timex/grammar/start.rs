@@ -1,7 +1,7 @@
 //! Cheap tests before the patterns: may an expression start at a token, or go on through it.
 
 use super::Matcher;
-use crate::timex::lexicon::NONE;
+use crate::timex::lexicon::{Class, NONE};
 use crate::timex::scan::Kind;
 
 impl<'a> Matcher<'a> {
@@ -41,7 +41,14 @@ impl<'a> Matcher<'a> {
                 ) {
                     return true;
                 }
-                if id == NONE || !self.lex.starter(id) {
+                if id == NONE {
+                    return false;
+                }
+                // "the comparable quarter a year ago", "two more years"
+                if self.lex.classes(id) & (Class::Like.bit() | Class::Filler.bit()) != 0 {
+                    return true;
+                }
+                if !self.lex.starter(id) {
                     return false;
                 }
                 let phrase = || self.lex.may_follow(id, self.w(i + 1));

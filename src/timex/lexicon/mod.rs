@@ -49,6 +49,10 @@ pub enum Class {
     Zone,
     /// "fiscal".
     Fiscal,
+    /// Words that make a period the one compared with ("the same quarter a year earlier").
+    Like,
+    /// Words between an amount and its unit ("two more years", "ten straight quarters").
+    Filler,
     /// Fixed holidays.
     Holiday,
 }
@@ -205,6 +209,8 @@ impl Lexicon {
             | 1 << Class::Past as u32
             | 1 << Class::Deadline as u32
             | 1 << Class::Zone as u32
+            | 1 << Class::Like as u32
+            | 1 << Class::Filler as u32
             | 1 << Class::Ago as u32
             | 1 << Class::After as u32;
         self.masks.get(id as usize).is_some_and(|m| m & !CUES != 0)

@@ -118,7 +118,13 @@ fn parse_val(class: Class, v: &str) -> Result<Val, String> {
                 pair('-', 12, 31, "MM-DD or MM-N-D")
             }
         }
-        Class::Future | Class::Past | Class::Deadline | Class::Zone | Class::Fiscal => {
+        Class::Future
+        | Class::Past
+        | Class::Deadline
+        | Class::Zone
+        | Class::Fiscal
+        | Class::Like
+        | Class::Filler => {
             if v.is_empty() || v == "-" {
                 Ok(Val::None)
             } else {
@@ -152,6 +158,8 @@ fn parse_class(s: &str) -> Option<Class> {
         "past" => Class::Past,
         "zone" => Class::Zone,
         "fiscal" => Class::Fiscal,
+        "like" => Class::Like,
+        "filler" => Class::Filler,
         "holiday" => Class::Holiday,
         _ => return None,
     })

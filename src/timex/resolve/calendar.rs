@@ -58,7 +58,13 @@ pub(super) fn pick_year(
     }
 }
 
-pub(super) fn weekday_of(anchor: Date, wd: u8, shift: Option<i32>, future: bool) -> Date {
+pub(super) fn weekday_of(
+    anchor: Date,
+    wd: u8,
+    shift: Option<i32>,
+    future: bool,
+    past: bool,
+) -> Date {
     let cur = anchor.weekday().to_monday_one_offset() as i64;
     let back = (cur - wd as i64).rem_euclid(7); // days back to the most recent (0 = today)
     let fwd = (wd as i64 - cur).rem_euclid(7); // days ahead to the next (0 = today)
@@ -71,6 +77,8 @@ pub(super) fn weekday_of(anchor: Date, wd: u8, shift: Option<i32>, future: bool)
                 fwd
             }
         }
+        // "this Saturday": the day of the anchor's week, unless the tense says which way
+        Some(0) if !future && !past => wd as i64 - cur,
         _ if future => {
             if fwd == 0 {
                 7
@@ -119,7 +127,9 @@ pub fn point(sem: &Sem, ctx: &Ctx) -> Option<Date> {
         } => pick_year(ctx.anchor?, ctx.future, day_past_limit(ctx), |y| {
             Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
         }),
-        Sem::Weekday { wd, shift } => Some(weekday_of(ctx.anchor?, wd, shift, ctx.future)),
+        Sem::Weekday { wd, shift } => {
+            Some(weekday_of(ctx.anchor?, wd, shift, ctx.future, ctx.past))
+        }
         Sem::Nth { y, m, n, wd } => {
             let make = |y: i32| {
                 let w = jiff::civil::Weekday::from_monday_one_offset(wd as i8).ok()?;

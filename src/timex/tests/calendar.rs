@@ -281,3 +281,24 @@ fn big_counts_short_years_same_year() {
     assert_eq!(v[1].0, "That same year");
     assert_eq!(v[1].2, "1990");
 }
+
+#[test]
+fn day_month_year_joined_by_hyphens() {
+    check(
+        DCT,
+        &[
+            (
+                "The letter of 8-May-2006 was filed.",
+                "8-May-2006",
+                "DATE",
+                "2006-05-08",
+            ),
+            (
+                "A 12-Jan-2010 memo said so.",
+                "12-Jan-2010",
+                "DATE",
+                "2010-01-12",
+            ),
+        ],
+    );
+}

@@ -59,3 +59,31 @@ fn numbers_and_fractions_that_are_no_halves() {
     assert!(run("Mix 2 1/2 cups of flour.", DCT).is_empty());
     assert_eq!(one("He won 2 and 3 sets in May.", DCT).0, "May");
 }
+
+#[test]
+fn words_between_an_amount_and_its_unit() {
+    check(
+        DCT,
+        &[
+            (
+                "The lease runs at least 20 more years.",
+                "at least 20 more years",
+                "DURATION",
+                "P20Y",
+            ),
+            (
+                "Sales grew for 10 straight quarters.",
+                "10 straight quarters",
+                "DURATION",
+                "P10Q",
+            ),
+            (
+                "Prices fell for three consecutive days.",
+                "three consecutive days",
+                "DURATION",
+                "P3D",
+            ),
+        ],
+    );
+    assert!(run("She asked for two more.", DCT).is_empty());
+}

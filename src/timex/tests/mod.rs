@@ -48,6 +48,7 @@ const DCT: Option<Date> = Some(date(2021, 12, 28)); // a Tuesday
 mod calendar;
 mod context;
 mod durations;
+mod fiscal;
 mod quarters;
 mod relative;
 mod robust;

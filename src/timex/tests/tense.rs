@@ -173,3 +173,57 @@ fn a_plan_in_the_past_perfect_lies_behind() {
         ],
     );
 }
+
+#[test]
+fn this_weekday_is_the_day_of_the_anchor_week() {
+    // DCT is a Tuesday: "this Friday" is three days ahead, "this Monday" the day before
+    check(
+        DCT,
+        &[
+            (
+                "The club meets this Friday.",
+                "this Friday",
+                "DATE",
+                "2021-12-31",
+            ),
+            (
+                "The club met this Monday.",
+                "this Monday",
+                "DATE",
+                "2021-12-27",
+            ),
+        ],
+    );
+    // "a present" is a gift, not this week
+    assert_eq!(
+        run("She sent him a present Saturday.", DCT)[0].0,
+        "Saturday"
+    );
+}
+
+#[test]
+fn intentions_point_forward() {
+    check(
+        DCT,
+        &[
+            (
+                "We are supposed to hike on Thursday.",
+                "Thursday",
+                "DATE",
+                "2021-12-30",
+            ),
+            (
+                "I look forward to our talk on Friday.",
+                "Friday",
+                "DATE",
+                "2021-12-31",
+            ),
+            (
+                "The ferry is about to resume service on Sunday.",
+                "Sunday",
+                "DATE",
+                "2022-01-02",
+            ),
+        ],
+    );
+}
