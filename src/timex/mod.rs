@@ -1,18 +1,21 @@
 //! Stage 3b: temporal expressions (TIMEX3) with values resolved against the document's anchor date.
 //!
-//! `rules/dates.txt` gives the words ([`lexicon`]); the text is cut into small tokens of its own
-//! ([`scan`]), the patterns of [`grammar`] find the longest expression at each token, and
+//! `rules/dates.txt` gives the words ([`lexicon`]); the document's tokens are cut into the
+//! smaller tokens the patterns read ([`cut`], [`scan`]), each word's lexicon id read from its word
+//! id; the patterns of [`grammar`] find the longest expression at each token, and
 //! [`resolve`] turns its meaning into a TIMEX3 value against `doc.anchor`, else the latest full
 //! date written earlier in the text. Weekdays and bare months point back in time unless a word of
 //! the `future` class ("will", "scheduled") stands shortly before them.
 
+pub mod cut;
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
 pub mod scan;
 
-use crate::doc::{Doc, Span, Timex};
+use crate::doc::{Doc, Span, Timex, Token};
 use crate::rules::{RuleError, RuleSources};
+use crate::words::Vocab;
 
 use grammar::{Cand, Matcher};
 use lexicon::{Class, Lexicon};
@@ -22,14 +25,33 @@ use scan::Tok;
 /// Compiled date and time rules.
 pub struct TimexRules {
     lex: Lexicon,
+    /// The lexicon id of each word of the vocabulary.
+    words: cut::Words,
 }
 
 impl TimexRules {
-    /// Compiles `dates.txt`.
-    pub fn compile(src: &RuleSources) -> Result<TimexRules, Vec<RuleError>> {
-        Ok(TimexRules {
-            lex: Lexicon::parse(src.get("dates.txt"))?,
-        })
+    /// Compiles `dates.txt`. The first words of its phrases are added to `vocab`, the
+    /// vocabulary the tokens' word ids come from, so that the lexicon is read by word id.
+    pub fn compile(src: &RuleSources, vocab: &mut Vocab) -> Result<TimexRules, Vec<RuleError>> {
+        let lex = Lexicon::parse(src.get("dates.txt"))?;
+        let words = cut::Words::new(&lex, vocab);
+        Ok(TimexRules { lex, words })
+    }
+
+    /// The timex tokens of each line of `text` that holds any, with the line's index and each
+    /// token's lexicon id, cut from `tokens` (the document's tokens of `text`; none at all is
+    /// allowed): what the patterns read, for tests and tools.
+    pub fn cut(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> Vec<(usize, Vec<Tok>, Vec<lexicon::WordId>)> {
+        let low = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        cut::lines(&self.words, &self.lex, text, &low, tokens, |l| {
+            out.push((l.index, l.toks.clone(), l.ids.clone()));
+        });
+        out
     }
 }
 
@@ -97,15 +119,6 @@ fn ends_sentence(m: &Matcher, j: usize) -> bool {
     }
 }
 
-/// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
-/// "recent weeks", "fiscal 1989", "Mondays".
-fn special(w: &str) -> bool {
-    matches!(
-        w,
-        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that" | "half"
-    ) || (w.len() >= 7 && w.ends_with("days"))
-}
-
 /// True for expressions that name their own time (a written year) or count from the reference:
 /// those become the reference time for what follows.
 fn sets_reference(sem: &Sem) -> bool {
@@ -155,10 +168,12 @@ fn parse_value_date(v: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y, m as i8, d as i8).ok()
 }
 
-/// Fills the `timexes` layer, resolving values against `doc.anchor`.
+/// Fills the `timexes` layer, resolving values against `doc.anchor`. Reads `doc.tokens` (whose
+/// word ids must come from the vocabulary the rules were compiled with); text the tokens leave
+/// out is read too, so that a document without tokens gets the same expressions.
 pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     doc.timexes.clear();
-    let found = find(rules, &doc.text);
+    let found = find(rules, &doc.text, &doc.tokens);
     doc.timexes = resolve_all(found, doc.anchor);
 }
 
@@ -176,59 +191,23 @@ struct Found {
     line: usize,
 }
 
-/// True when an expression may start at token `t` (lexicon id `id`): most tokens are words the
-/// lexicon does not know. Punctuation starts one only as the apostrophe of "'90s", other
-/// characters only as the one of "’90s", and a lexicon word only when it is not a mere cue such
-/// as "said" (see `can_start`); every number may.
-fn may_start(lex: &Lexicon, low: &str, t: Tok, id: lexicon::WordId) -> bool {
-    match t.kind {
-        scan::Kind::Word if id == lexicon::NONE => special(&low[t.start..t.end]),
-        scan::Kind::Word => lex.starter(id),
-        scan::Kind::Punct => low.as_bytes()[t.start] == b'\'',
-        scan::Kind::Other => &low[t.start..t.end] == "\u{2019}",
-        scan::Kind::Num => true,
-    }
-}
-
-/// Pass 1: every expression of `text`, line by line, left to right, longest first.
-fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
+/// Pass 1: every expression of `text` (whose document tokens are `tokens`), line by line, left
+/// to right, longest first.
+fn find(rules: &TimexRules, text: &str, tokens: &[Token]) -> (Vec<Found>, bool) {
     let low = text.to_ascii_lowercase();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut ids: Vec<lexicon::WordId> = Vec::new();
-    // the tokens of the line where an expression may start
-    let mut starts: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    let mut line = 0;
-    let mut from = 0;
-    while from < text.len() {
-        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
-        toks.clear();
-        ids.clear();
-        starts.clear();
-        scan::scan(text, from, to, |t| {
-            let id = match t.kind {
-                scan::Kind::Word | scan::Kind::Punct => {
-                    rules.lex.id(&low.as_bytes()[t.start..t.end])
-                }
-                _ => lexicon::NONE,
-            };
-            if may_start(&rules.lex, &low, t, id) {
-                starts.push(toks.len());
-            }
-            toks.push(t);
-            ids.push(id);
-        });
+    cut::lines(&rules.words, &rules.lex, text, &low, tokens, |l| {
         let m = Matcher {
             lex: &rules.lex,
             text,
             low: &low,
-            toks: &toks,
-            ids: &ids,
+            toks: &l.toks,
+            ids: &l.ids,
             title: std::cell::OnceCell::new(),
         };
         // the first token not yet inside an expression
         let mut next = 0;
-        for &i in &starts {
+        for &i in &l.starts {
             if i < next {
                 continue;
             }
@@ -243,19 +222,17 @@ fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
                 modifier,
             } = c;
             out.push(Found {
-                span: Span::new(toks[start].start, toks[end - 1].end),
+                span: Span::new(l.toks[start].start, l.toks[end - 1].end),
                 kind,
                 sem,
                 modifier,
                 tense: tense(&m, start, end),
                 since: start > 0 && m.w(start - 1) == Some("since"),
-                line,
+                line: l.index,
             });
             next = end.max(i + 1);
         }
-        from = to + 1;
-        line += 1;
-    }
+    });
     // earnings news (a quarter named anywhere): "a year earlier" then means the same quarter of
     // the year before
     let quarters = out.iter().any(|f| {
