@@ -41,6 +41,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("dates.txt", include_str!("../../rules/dates.txt")),
     (
+        "timex_words.txt",
+        include_str!("../../rules/timex_words.txt"),
+    ),
+    (
         "gazetteers/countries.txt",
         include_str!("../../rules/gazetteers/countries.txt"),
     ),

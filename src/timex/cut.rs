@@ -11,6 +11,7 @@
 
 use super::lexicon::{Lexicon, WordId as LexId, NONE};
 use super::scan::{self, Kind, Tok};
+use super::words::{TimexWords, OPENS};
 use crate::doc::{Token, TokenKind, UNKNOWN_WORD};
 use crate::words::Vocab;
 
@@ -33,20 +34,23 @@ struct Info {
     letters: bool,
     /// An expression may start at a token of it (see [`may_start`]).
     starts: bool,
+    /// Its `timex_words.txt` classes (see [`super::words`]).
+    bits: u8,
 }
 
 const NO_INFO: Info = Info {
     lex: NONE,
     letters: false,
     starts: false,
+    bits: 0,
 };
 
 impl Words {
-    /// Registers the first words of `lex`'s phrases in `vocab`, so that a token of one of them
-    /// carries an id of its own, then reads every word of `vocab`.
-    pub fn new(lex: &Lexicon, vocab: &mut Vocab) -> Words {
+    /// Registers the first words of `lex`'s phrases and the words of `tw` in `vocab`, so that a
+    /// token of one of them carries an id of its own, then reads every word of `vocab`.
+    pub fn new(lex: &Lexicon, tw: &TimexWords, vocab: &mut Vocab) -> Words {
         let mut by_text = false;
-        for w in lex.first_words() {
+        for w in lex.first_words().chain(tw.words()) {
             let id = vocab.intern(w);
             by_text |= id == UNKNOWN_WORD || vocab.word(id) != w;
         }
@@ -58,10 +62,12 @@ impl Words {
                 }
                 let letters = w.bytes().all(|b| b.is_ascii_alphabetic());
                 let lex_id = lex.id(w.as_bytes());
+                let bits = if letters { tw.bits(w) } else { 0 };
                 Info {
                     lex: lex_id,
                     letters,
-                    starts: letters && word_starts(lex, w, lex_id),
+                    starts: letters && word_starts(lex, w, lex_id, bits),
+                    bits,
                 }
             })
             .collect();
@@ -69,21 +75,13 @@ impl Words {
     }
 }
 
-/// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
-/// "recent weeks", "fiscal 1989", "Mondays".
-fn special(w: &str) -> bool {
-    matches!(
-        w,
-        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that" | "half"
-    ) || (w.len() >= 7 && w.ends_with("days"))
-}
-
 /// True when an expression may start at the word `w` (lowercase ASCII letters) of lexicon id
-/// `id`: a lexicon word when it is not a mere cue such as "said" (see [`Lexicon::starter`]),
-/// one of a few other words.
-fn word_starts(lex: &Lexicon, w: &str, id: LexId) -> bool {
+/// `id` and `timex_words.txt` classes `bits`: a lexicon word when it is not a mere cue such as
+/// "said" (see [`Lexicon::starter`]); else an `opens` word ("Q3", "once a week"), "that"
+/// ("that year") or a plural weekday ("Mondays").
+fn word_starts(lex: &Lexicon, w: &str, id: LexId, bits: u8) -> bool {
     if id == NONE {
-        special(w)
+        bits & OPENS != 0 || w == "that" || (w.len() >= 7 && w.ends_with("days"))
     } else {
         lex.starter(id)
     }
@@ -93,9 +91,9 @@ fn word_starts(lex: &Lexicon, w: &str, id: LexId) -> bool {
 /// lowercased): most tokens are words the lexicon does not know. Punctuation starts one only as
 /// the apostrophe of "'90s", other characters only as the one of "’90s", a word as
 /// [`word_starts`] says; every number may.
-fn may_start(lex: &Lexicon, low: &str, t: &Tok, id: LexId) -> bool {
+fn may_start(lex: &Lexicon, low: &str, t: &Tok, id: LexId, bits: u8) -> bool {
     match t.kind {
-        Kind::Word => word_starts(lex, &low[t.start..t.end], id),
+        Kind::Word => word_starts(lex, &low[t.start..t.end], id, bits),
         Kind::Punct => low.as_bytes()[t.start] == b'\'',
         Kind::Other => &low[t.start..t.end] == "\u{2019}",
         Kind::Num => true,
@@ -109,6 +107,8 @@ pub struct Line {
     pub toks: Vec<Tok>,
     /// The lexicon id of each token ([`NONE`] for numbers, other characters and unknown words).
     pub ids: Vec<LexId>,
+    /// The `timex_words.txt` classes of each token (0 but for words).
+    pub bits: Vec<u8>,
     /// The indexes of the tokens where an expression may start, in order.
     pub starts: Vec<usize>,
     /// The line's first byte.
@@ -120,6 +120,7 @@ pub struct Line {
 /// Cuts a text into lines of timex tokens.
 struct Cutter<'a, F> {
     lex: &'a Lexicon,
+    tw: &'a TimexWords,
     text: &'a str,
     low: &'a str,
     line: Line,
@@ -132,6 +133,7 @@ struct Cutter<'a, F> {
 pub fn lines(
     words: &Words,
     lex: &Lexicon,
+    tw: &TimexWords,
     text: &str,
     low: &str,
     tokens: &[Token],
@@ -139,6 +141,7 @@ pub fn lines(
 ) {
     let mut c = Cutter {
         lex,
+        tw,
         text,
         low,
         line: Line::default(),
@@ -166,19 +169,20 @@ pub fn lines(
         };
         match t.kind {
             TokenKind::Word if info.letters => {
-                c.push(s.start, s.end, Kind::Word, info.lex, info.starts)
+                c.push(s.start, s.end, Kind::Word, info.lex, info.starts, info.bits)
             }
             TokenKind::Word if t.word == UNKNOWN_WORD && b.iter().all(u8::is_ascii_alphabetic) => {
                 let w = &low[s.start..s.end];
-                let id = if words.by_text {
-                    lex.id(w.as_bytes())
+                let (id, bits) = if words.by_text {
+                    (lex.id(w.as_bytes()), tw.bits(w))
                 } else {
-                    NONE
+                    (NONE, 0)
                 };
-                c.push(s.start, s.end, Kind::Word, id, word_starts(lex, w, id));
+                let starts = word_starts(lex, w, id, bits);
+                c.push(s.start, s.end, Kind::Word, id, starts, bits);
             }
             TokenKind::Number if b.iter().all(u8::is_ascii_digit) => {
-                c.push(s.start, s.end, Kind::Num, NONE, true)
+                c.push(s.start, s.end, Kind::Num, NONE, true, 0)
             }
             TokenKind::Punct if b.len() == 1 && b[0].is_ascii() => {
                 let id = if t.word == UNKNOWN_WORD && words.by_text {
@@ -186,7 +190,7 @@ pub fn lines(
                 } else {
                     info.lex
                 };
-                c.push(s.start, s.end, Kind::Punct, id, b[0] == b'\'');
+                c.push(s.start, s.end, Kind::Punct, id, b[0] == b'\'', 0);
             }
             _ if text.is_char_boundary(s.start) && text.is_char_boundary(s.end) => {
                 c.scan(s.start, s.end)
@@ -231,15 +235,19 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
                 Kind::Word | Kind::Punct => self.lex.id(&self.low.as_bytes()[t.start..t.end]),
                 _ => NONE,
             };
-            let starts = may_start(self.lex, self.low, &t, id);
-            self.push(t.start, t.end, t.kind, id, starts);
+            let bits = match t.kind {
+                Kind::Word => self.tw.bits(&self.low[t.start..t.end]),
+                _ => 0,
+            };
+            let starts = may_start(self.lex, self.low, &t, id, bits);
+            self.push(t.start, t.end, t.kind, id, starts, bits);
         });
     }
 
     /// Appends a token (of lexicon id `id`, where an expression may start when `starts`), or
     /// extends the last one when both are of a run [`scan`] would have made one token of.
     #[inline(always)]
-    fn push(&mut self, start: usize, end: usize, kind: Kind, id: LexId, starts: bool) {
+    fn push(&mut self, start: usize, end: usize, kind: Kind, id: LexId, starts: bool, bits: u8) {
         if let Some(last) = self.line.toks.last() {
             if last.end == start && last.kind == kind && kind != Kind::Punct {
                 self.extend(end);
@@ -257,6 +265,7 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
             gap,
         });
         self.line.ids.push(id);
+        self.line.bits.push(bits);
     }
 
     /// Extends the last token to `end`: a word is looked up again, and whether an expression
@@ -268,11 +277,12 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
         t.end = end;
         if t.kind == Kind::Word {
             self.line.ids[n] = self.lex.id(&self.low.as_bytes()[t.start..end]);
+            self.line.bits[n] = self.tw.bits(&self.low[t.start..end]);
         }
         if self.line.starts.last() == Some(&n) {
             self.line.starts.pop();
         }
-        if may_start(self.lex, self.low, t, self.line.ids[n]) {
+        if may_start(self.lex, self.low, t, self.line.ids[n], self.line.bits[n]) {
             self.line.starts.push(n);
         }
     }
@@ -283,6 +293,7 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
             (self.each)(&self.line);
             self.line.toks.clear();
             self.line.ids.clear();
+            self.line.bits.clear();
             self.line.starts.clear();
         }
     }

@@ -12,6 +12,7 @@ pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
 pub mod scan;
+pub mod words;
 
 use crate::doc::{Doc, Span, Timex, Token};
 use crate::rules::{RuleError, RuleSources};
@@ -25,17 +26,29 @@ use scan::Tok;
 /// Compiled date and time rules.
 pub struct TimexRules {
     lex: Lexicon,
+    /// The words of `timex_words.txt`.
+    tw: words::TimexWords,
     /// The lexicon id of each word of the vocabulary.
     words: cut::Words,
 }
 
 impl TimexRules {
-    /// Compiles `dates.txt`. The first words of its phrases are added to `vocab`, the
-    /// vocabulary the tokens' word ids come from, so that the lexicon is read by word id.
+    /// Compiles `dates.txt` and `timex_words.txt`. The first words of the phrases and the words
+    /// are added to `vocab`, the vocabulary the tokens' word ids come from, so that they are read
+    /// by word id.
     pub fn compile(src: &RuleSources, vocab: &mut Vocab) -> Result<TimexRules, Vec<RuleError>> {
-        let lex = Lexicon::parse(src.get("dates.txt"))?;
-        let words = cut::Words::new(&lex, vocab);
-        Ok(TimexRules { lex, words })
+        let lex = Lexicon::parse(src.get("dates.txt"));
+        let tw = words::TimexWords::parse(src.get("timex_words.txt"));
+        let (lex, tw) = match (lex, tw) {
+            (Ok(l), Ok(t)) => (l, t),
+            (l, t) => {
+                let mut errors = l.err().unwrap_or_default();
+                errors.extend(t.err().unwrap_or_default());
+                return Err(errors);
+            }
+        };
+        let words = cut::Words::new(&lex, &tw, vocab);
+        Ok(TimexRules { lex, tw, words })
     }
 
     /// The timex tokens of each line of `text` that holds any, with the line's index and each
@@ -48,7 +61,7 @@ impl TimexRules {
     ) -> Vec<(usize, Vec<Tok>, Vec<lexicon::WordId>)> {
         let low = text.to_ascii_lowercase();
         let mut out = Vec::new();
-        cut::lines(&self.words, &self.lex, text, &low, tokens, |l| {
+        cut::lines(&self.words, &self.lex, &self.tw, text, &low, tokens, |l| {
             out.push((l.index, l.toks.clone(), l.ids.clone()));
         });
         out
@@ -196,43 +209,52 @@ struct Found {
 fn find(rules: &TimexRules, text: &str, tokens: &[Token]) -> (Vec<Found>, bool) {
     let low = text.to_ascii_lowercase();
     let mut out = Vec::new();
-    cut::lines(&rules.words, &rules.lex, text, &low, tokens, |l| {
-        let m = Matcher {
-            lex: &rules.lex,
-            text,
-            low: &low,
-            toks: &l.toks,
-            ids: &l.ids,
-            title: std::cell::OnceCell::new(),
-        };
-        // the first token not yet inside an expression
-        let mut next = 0;
-        for &i in &l.starts {
-            if i < next {
-                continue;
-            }
-            let Some(c) = m.match_at(i) else {
-                continue;
+    cut::lines(
+        &rules.words,
+        &rules.lex,
+        &rules.tw,
+        text,
+        &low,
+        tokens,
+        |l| {
+            let m = Matcher {
+                lex: &rules.lex,
+                text,
+                low: &low,
+                toks: &l.toks,
+                ids: &l.ids,
+                bits: &l.bits,
+                title: std::cell::OnceCell::new(),
             };
-            let Cand {
-                start,
-                end,
-                kind,
-                sem,
-                modifier,
-            } = c;
-            out.push(Found {
-                span: Span::new(l.toks[start].start, l.toks[end - 1].end),
-                kind,
-                sem,
-                modifier,
-                tense: tense(&m, start, end),
-                since: start > 0 && m.w(start - 1) == Some("since"),
-                line: l.index,
-            });
-            next = end.max(i + 1);
-        }
-    });
+            // the first token not yet inside an expression
+            let mut next = 0;
+            for &i in &l.starts {
+                if i < next {
+                    continue;
+                }
+                let Some(c) = m.match_at(i) else {
+                    continue;
+                };
+                let Cand {
+                    start,
+                    end,
+                    kind,
+                    sem,
+                    modifier,
+                } = c;
+                out.push(Found {
+                    span: Span::new(l.toks[start].start, l.toks[end - 1].end),
+                    kind,
+                    sem,
+                    modifier,
+                    tense: tense(&m, start, end),
+                    since: start > 0 && m.w(start - 1) == Some("since"),
+                    line: l.index,
+                });
+                next = end.max(i + 1);
+            }
+        },
+    );
     // earnings news (a quarter named anywhere): "a year earlier" then means the same quarter of
     // the year before
     let quarters = out.iter().any(|f| {
