@@ -65,11 +65,13 @@ impl Rules {
     pub fn compile(src: &RuleSources) -> Result<Rules, RuleErrors> {
         let mut errors = Vec::new();
         let mut keep = |e: Vec<RuleError>| errors.extend(e);
-        let vocab = Arc::new(Vocab::from_rules(src));
+        let mut vocab = Vocab::from_rules(src);
+        // the timex stage adds its lexicon's words before any stage reads the vocabulary
+        let timex = timex::TimexRules::compile(src, &mut vocab).map_err(&mut keep);
+        let vocab = Arc::new(vocab);
         let gazetteer = Gazetteer::compile(src).map(Arc::new).map_err(&mut keep);
         let segment = segment::SegmentRules::compile(src).map_err(&mut keep);
         let quotes = quotes::QuoteRules::compile(src).map_err(&mut keep);
-        let timex = timex::TimexRules::compile(src).map_err(&mut keep);
         let attribution = attribution::AttributionRules::compile(src, &vocab).map_err(&mut keep);
         let (entities, coref) = match &gazetteer {
             Ok(g) => (

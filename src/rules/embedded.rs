@@ -49,6 +49,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../rules/entity_words.txt"),
     ),
     (
+        "timex_words.txt",
+        include_str!("../../rules/timex_words.txt"),
+    ),
+    (
         "gazetteers/countries.txt",
         include_str!("../../rules/gazetteers/countries.txt"),
     ),

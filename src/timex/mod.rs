@@ -1,18 +1,22 @@
 //! Stage 3b: temporal expressions (TIMEX3) with values resolved against the document's anchor date.
 //!
-//! `rules/dates.txt` gives the words ([`lexicon`]); the text is cut into small tokens of its own
-//! ([`scan`]), the patterns of [`grammar`] find the longest expression at each token, and
+//! `rules/dates.txt` gives the words ([`lexicon`]); the document's tokens are cut into the
+//! smaller tokens the patterns read ([`cut`], [`scan`]), each word's lexicon id read from its word
+//! id; the patterns of [`grammar`] find the longest expression at each token, and
 //! [`resolve`] turns its meaning into a TIMEX3 value against `doc.anchor`, else the latest full
 //! date written earlier in the text. Weekdays and bare months point back in time unless a word of
 //! the `future` class ("will", "scheduled") stands shortly before them.
 
+pub mod cut;
 pub mod grammar;
 pub mod lexicon;
 pub mod resolve;
 pub mod scan;
+pub mod words;
 
-use crate::doc::{Doc, Span, Timex};
+use crate::doc::{Doc, Span, Timex, Token};
 use crate::rules::{RuleError, RuleSources};
+use crate::words::Vocab;
 
 use grammar::{Cand, Matcher};
 use lexicon::{Class, Lexicon};
@@ -22,14 +26,45 @@ use scan::Tok;
 /// Compiled date and time rules.
 pub struct TimexRules {
     lex: Lexicon,
+    /// The words of `timex_words.txt`.
+    tw: words::TimexWords,
+    /// The lexicon id of each word of the vocabulary.
+    words: cut::Words,
 }
 
 impl TimexRules {
-    /// Compiles `dates.txt`.
-    pub fn compile(src: &RuleSources) -> Result<TimexRules, Vec<RuleError>> {
-        Ok(TimexRules {
-            lex: Lexicon::parse(src.get("dates.txt"))?,
-        })
+    /// Compiles `dates.txt` and `timex_words.txt`. The first words of the phrases and the words
+    /// are added to `vocab`, the vocabulary the tokens' word ids come from, so that they are read
+    /// by word id.
+    pub fn compile(src: &RuleSources, vocab: &mut Vocab) -> Result<TimexRules, Vec<RuleError>> {
+        let lex = Lexicon::parse(src.get("dates.txt"));
+        let tw = words::TimexWords::parse(src.get("timex_words.txt"));
+        let (lex, tw) = match (lex, tw) {
+            (Ok(l), Ok(t)) => (l, t),
+            (l, t) => {
+                let mut errors = l.err().unwrap_or_default();
+                errors.extend(t.err().unwrap_or_default());
+                return Err(errors);
+            }
+        };
+        let words = cut::Words::new(&lex, &tw, vocab);
+        Ok(TimexRules { lex, tw, words })
+    }
+
+    /// The timex tokens of each line of `text` that holds any, with the line's index and each
+    /// token's lexicon id, cut from `tokens` (the document's tokens of `text`; none at all is
+    /// allowed): what the patterns read, for tests and tools.
+    pub fn cut(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> Vec<(usize, Vec<Tok>, Vec<lexicon::WordId>)> {
+        let low = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        cut::lines(&self.words, &self.lex, &self.tw, text, &low, tokens, |l| {
+            out.push((l.index, l.toks.clone(), l.ids.clone()));
+        });
+        out
     }
 }
 
@@ -97,15 +132,6 @@ fn ends_sentence(m: &Matcher, j: usize) -> bool {
     }
 }
 
-/// Words outside the lexicon that may start an expression: "Q3", "once a week", "that year",
-/// "recent weeks", "fiscal 1989", "Mondays".
-fn special(w: &str) -> bool {
-    matches!(
-        w,
-        "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "that" | "half"
-    ) || (w.len() >= 7 && w.ends_with("days"))
-}
-
 /// True for expressions that name their own time (a written year) or count from the reference:
 /// those become the reference time for what follows.
 fn sets_reference(sem: &Sem) -> bool {
@@ -155,10 +181,12 @@ fn parse_value_date(v: &str) -> Option<jiff::civil::Date> {
     jiff::civil::Date::new(y, m as i8, d as i8).ok()
 }
 
-/// Fills the `timexes` layer, resolving values against `doc.anchor`.
+/// Fills the `timexes` layer, resolving values against `doc.anchor`. Reads `doc.tokens` (whose
+/// word ids must come from the vocabulary the rules were compiled with); text the tokens leave
+/// out is read too, so that a document without tokens gets the same expressions.
 pub fn tag(rules: &TimexRules, doc: &mut Doc) {
     doc.timexes.clear();
-    let found = find(rules, &doc.text);
+    let found = find(rules, &doc.text, &doc.tokens);
     doc.timexes = resolve_all(found, doc.anchor);
 }
 
@@ -179,92 +207,63 @@ struct Found {
     line: usize,
 }
 
-/// True when an expression may start at token `t` (lexicon id `id`): most tokens are words the
-/// lexicon does not know. Punctuation starts one only as the apostrophe of "'90s", other
-/// characters only as the one of "’90s", and a lexicon word only when it is not a mere cue such
-/// as "said" (see `can_start`); every number may.
-fn may_start(lex: &Lexicon, low: &str, t: Tok, id: lexicon::WordId) -> bool {
-    match t.kind {
-        scan::Kind::Word if id == lexicon::NONE => special(&low[t.start..t.end]),
-        scan::Kind::Word => lex.starter(id),
-        scan::Kind::Punct => low.as_bytes()[t.start] == b'\'',
-        scan::Kind::Other => &low[t.start..t.end] == "\u{2019}",
-        scan::Kind::Num => true,
-    }
-}
-
-/// Pass 1: every expression of `text`, line by line, left to right, longest first.
-fn find(rules: &TimexRules, text: &str) -> (Vec<Found>, bool) {
+/// Pass 1: every expression of `text` (whose document tokens are `tokens`), line by line, left
+/// to right, longest first.
+fn find(rules: &TimexRules, text: &str, tokens: &[Token]) -> (Vec<Found>, bool) {
     let low = text.to_ascii_lowercase();
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut ids: Vec<lexicon::WordId> = Vec::new();
-    // the tokens of the line where an expression may start
-    let mut starts: Vec<usize> = Vec::new();
     let mut out = Vec::new();
-    let mut line = 0;
-    let mut from = 0;
-    while from < text.len() {
-        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
-        toks.clear();
-        ids.clear();
-        starts.clear();
-        scan::scan(text, from, to, |t| {
-            let id = match t.kind {
-                scan::Kind::Word | scan::Kind::Punct => {
-                    rules.lex.id(&low.as_bytes()[t.start..t.end])
+    cut::lines(
+        &rules.words,
+        &rules.lex,
+        &rules.tw,
+        text,
+        &low,
+        tokens,
+        |l| {
+            let m = Matcher {
+                lex: &rules.lex,
+                text,
+                low: &low,
+                toks: &l.toks,
+                ids: &l.ids,
+                bits: &l.bits,
+                title: std::cell::OnceCell::new(),
+            };
+            // the first token not yet inside an expression
+            let mut next = 0;
+            // the end of the line's last expression
+            let mut last_end = None;
+            for &i in &l.starts {
+                if i < next {
+                    continue;
                 }
-                _ => lexicon::NONE,
-            };
-            if may_start(&rules.lex, &low, t, id) {
-                starts.push(toks.len());
+                let Some(c) = m.match_at(i) else {
+                    continue;
+                };
+                let Cand {
+                    start,
+                    end,
+                    kind,
+                    sem,
+                    modifier,
+                } = c;
+                out.push(Found {
+                    span: Span::new(l.toks[start].start, l.toks[end - 1].end),
+                    kind,
+                    sem,
+                    modifier,
+                    tense: tense(&m, start, end),
+                    since: start > 0 && m.w(start - 1) == Some("since"),
+                    ends_period: start >= 1
+                        && last_end == Some(start - 1)
+                        && matches!(m.w(start - 1), Some("ended" | "ending")),
+                    line: l.index,
+                });
+                last_end = Some(end);
+                next = end.max(i + 1);
             }
-            toks.push(t);
-            ids.push(id);
-        });
-        let m = Matcher {
-            lex: &rules.lex,
-            text,
-            low: &low,
-            toks: &toks,
-            ids: &ids,
-            title: std::cell::OnceCell::new(),
-        };
-        // the first token not yet inside an expression
-        let mut next = 0;
-        // the end of the line's last expression
-        let mut last_end = None;
-        for &i in &starts {
-            if i < next {
-                continue;
-            }
-            let Some(c) = m.match_at(i) else {
-                continue;
-            };
-            let Cand {
-                start,
-                end,
-                kind,
-                sem,
-                modifier,
-            } = c;
-            out.push(Found {
-                span: Span::new(toks[start].start, toks[end - 1].end),
-                kind,
-                sem,
-                modifier,
-                tense: tense(&m, start, end),
-                since: start > 0 && m.w(start - 1) == Some("since"),
-                ends_period: start >= 1
-                    && last_end == Some(start - 1)
-                    && matches!(m.w(start - 1), Some("ended" | "ending")),
-                line,
-            });
-            last_end = Some(end);
-            next = end.max(i + 1);
-        }
-        from = to + 1;
-        line += 1;
-    }
+        },
+    );
     // earnings news (a quarter named anywhere): "a year earlier" then means the same quarter of
     // the year before
     let quarters = out.iter().any(|f| {

@@ -1,5 +1,7 @@
-//! A small tokenizer of its own for the timex matcher: ASCII words, digit runs, single punctuation
-//! bytes and runs of other characters, each remembering whether whitespace stands before it.
+//! The timex tokens as bytes make them: ASCII words, digit runs, single punctuation bytes and
+//! runs of other characters, each remembering whether whitespace stands before it. [`super::cut`]
+//! takes most tokens from the document's token layer and cuts only the others here ("2:30",
+//! "p.m."); the phrases of `dates.txt` are cut here too.
 
 /// What a timex token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

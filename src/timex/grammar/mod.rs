@@ -42,6 +42,8 @@ pub struct Matcher<'a> {
     pub toks: &'a [Tok],
     /// Lexicon id of each token ([`NONE`] when unknown).
     pub ids: &'a [WordId],
+    /// The `timex_words.txt` classes of each token (see [`crate::timex::words`]).
+    pub bits: &'a [u8],
     /// The segment is a title-case headline: capitals say nothing about names there.
     pub title: std::cell::OnceCell<bool>,
 }

@@ -3,6 +3,7 @@
 use super::Matcher;
 use crate::timex::lexicon::{Class, NONE};
 use crate::timex::scan::Kind;
+use crate::timex::words::{AFTER_NUMBER, CONTINUES, OPENS};
 
 impl<'a> Matcher<'a> {
     /// True when token `i` may continue an expression: a number, a hyphen, a word that is an
@@ -18,27 +19,7 @@ impl<'a> Matcher<'a> {
             Kind::Punct => self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some()),
             Kind::Word => {
                 let id = self.ids[i];
-                if matches!(
-                    self.w(i),
-                    Some(
-                        "latest"
-                            | "hundred"
-                            | "thousand"
-                            | "million"
-                            | "billion"
-                            | "most"
-                            | "weekend"
-                            | "same"
-                            | "recent"
-                            | "fiscal"
-                            | "full"
-                            | "times"
-                            | "o"
-                            | "oclock"
-                            | "and"
-                            | "half"
-                    )
-                ) {
+                if self.bits[i] & CONTINUES != 0 {
                     return true;
                 }
                 if id == NONE {
@@ -80,31 +61,7 @@ impl<'a> Matcher<'a> {
                         Kind::Other => false,
                         Kind::Punct => matches!(self.w(i + 1), Some(":" | "-" | "/" | "." | "'")),
                         Kind::Word => {
-                            self.ids[i + 1] != NONE
-                                || matches!(
-                                    self.w(i + 1),
-                                    Some(
-                                        "st" | "nd"
-                                            | "rd"
-                                            | "th"
-                                            | "s"
-                                            | "am"
-                                            | "pm"
-                                            | "a"
-                                            | "p"
-                                            | "bc"
-                                            | "bce"
-                                            | "ad"
-                                            | "ce"
-                                            | "o"
-                                            | "oclock"
-                                            | "hundred"
-                                            | "thousand"
-                                            | "million"
-                                            | "billion"
-                                            | "and"
-                                    )
-                                )
+                            self.ids[i + 1] != NONE || self.bits[i + 1] & AFTER_NUMBER != 0
                         }
                     })
             }
@@ -119,10 +76,7 @@ impl<'a> Matcher<'a> {
                     (w.len() >= 7
                         && w.ends_with("days")
                         && self.lex.id(&w.as_bytes()[..w.len() - 1]) != NONE)
-                        || matches!(
-                            w,
-                            "q" | "once" | "twice" | "recent" | "fiscal" | "full" | "half"
-                        )
+                        || self.bits[i] & OPENS != 0
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
                     // a phrase of several words needs its second word next

@@ -263,6 +263,11 @@ impl Lexicon {
         self.masks.get(id as usize).is_some_and(|m| m & PROPER != 0)
     }
 
+    /// The first words of the phrases, each once (lowercase).
+    pub fn first_words(&self) -> impl Iterator<Item = &str> + '_ {
+        self.map.keys().map(|w| &**w)
+    }
+
     /// The id of a first word (its lowercase bytes), or [`NONE`].
     #[inline]
     pub fn id(&self, w: &[u8]) -> WordId {

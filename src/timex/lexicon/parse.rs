@@ -217,25 +217,33 @@ impl Lexicon {
                 }
                 let sh = shape(first.as_bytes());
                 lex.shapes[sh / 64] |= 1 << (sh % 64);
-                let list = &mut lex.lists[id as usize];
-                list.push(Entry {
+                lex.lists[id as usize].push(Entry {
                     rest: rest.to_vec(),
                     class,
                     val,
                     canonical: k == 0,
                 });
-                list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
             }
             if !any {
                 errors.push(line.error("no phrase"));
             }
         }
+        // the longest phrases first; a stable sort keeps the file's order among equals
+        for list in &mut lex.lists {
+            list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+        }
         let mut by_shape: Vec<(Box<str>, WordId)> =
             lex.map.iter().map(|(w, &id)| (w.clone(), id)).collect();
         by_shape.sort_by_key(|(w, _)| shape(w.as_bytes()));
-        lex.shape_start = (0..=SHAPES)
-            .map(|sh| by_shape.partition_point(|(w, _)| shape(w.as_bytes()) < sh) as u32)
-            .collect();
+        // where each shape's run starts: the number of words of a smaller shape
+        let mut shape_start = vec![0u32; SHAPES + 1];
+        for (w, _) in &by_shape {
+            shape_start[shape(w.as_bytes()) + 1] += 1;
+        }
+        for sh in 0..SHAPES {
+            shape_start[sh + 1] += shape_start[sh];
+        }
+        lex.shape_start = shape_start;
         lex.by_shape = by_shape;
         let short: Vec<(u64, WordId)> = lex
             .map

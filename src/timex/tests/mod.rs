@@ -3,10 +3,12 @@
 
 use super::*;
 use crate::rules::RuleSources;
+use crate::words::Vocab;
 use jiff::civil::{date, Date};
 
 fn rules() -> TimexRules {
-    TimexRules::compile(&RuleSources::embedded()).expect("dates.txt compiles")
+    let src = RuleSources::embedded();
+    TimexRules::compile(&src, &mut Vocab::from_rules(&src)).expect("dates.txt compiles")
 }
 
 /// (text, type, value) of every timex of `text` with anchor `anchor`.

@@ -12,7 +12,7 @@ fn bad_dates_txt_is_an_error_not_a_panic() {
     )
     .unwrap();
     let src = RuleSources::with_overrides(&dir).expect("known file name");
-    let errors = match TimexRules::compile(&src) {
+    let errors = match TimexRules::compile(&src, &mut Vocab::default()) {
         Ok(_) => panic!("bad lines compiled"),
         Err(e) => e,
     };
