@@ -34,10 +34,7 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
         return feats & feature::TO != 0;
     }
     // "asked whether …", "explained how …", "asked the governor why …": an embedded question
-    if ["if", "whether", "how", "why", "what", "who"]
-        .iter()
-        .any(|w| t.eq_ignore_ascii_case(w))
-    {
+    if v.is(q, QUESTION) {
         return true;
     }
     if approximate_quantity(v, q) {
@@ -49,20 +46,13 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
 /// "said about half of …", "said nearly 40 percent …": an approximation before a quantity opens
 /// the clause's subject.
 fn approximate_quantity(v: &View, q: usize) -> bool {
-    let word = |i: usize, ws: &[&str]| {
-        i < v.flags.len() && v.is(i, WORD) && ws.iter().any(|w| v.text(i).eq_ignore_ascii_case(w))
-    };
-    let approx = [
-        "about", "nearly", "almost", "around", "roughly", "over", "under",
-    ];
-    let amount = [
-        "half", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ];
-    let fraction = ["third", "quarter", "fifth", "dozen", "fraction", "majority"];
-    word(q, &approx)
+    let word = |i: usize, class: u32| i < v.flags.len() && v.is(i, WORD) && v.is(i, class);
+    word(q, APPROX)
         && (q + 1 < v.flags.len() && v.is(q + 1, NUMBER)
-            || word(q + 1, &amount)
-            || word(q + 1, &["a"]) && word(q + 2, &fraction))
+            || word(q + 1, AMOUNT)
+            || q + 1 < v.flags.len()
+                && v.text(q + 1).eq_ignore_ascii_case("a")
+                && word(q + 2, FRACTION))
 }
 
 /// Confidence of a claim: the pattern's base, lowered for weak cues, bare pronoun speakers,

@@ -36,6 +36,14 @@ pub mod class {
     pub const PLURAL: u32 = 1 << 13;
     /// A personal subject pronoun ("he", "we"): it opens a reported clause without "that".
     pub const PERSONAL: u32 = 1 << 14;
+    /// Opens an embedded question ("whether", "how").
+    pub const QUESTION: u32 = 1 << 15;
+    /// An approximation before a quantity ("about", "nearly").
+    pub const APPROX: u32 = 1 << 24;
+    /// A number word an approximation qualifies ("half", "two").
+    pub const AMOUNT: u32 = 1 << 25;
+    /// A noun of a part after "a" in a quantity ("third", "dozen").
+    pub const FRACTION: u32 = 1 << 26;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -70,6 +78,10 @@ const CLASSES: &[(&str, u32)] = &[
     ("intro", class::INTRO),
     ("plural", class::PLURAL),
     ("personal", class::PERSONAL),
+    ("question", class::QUESTION),
+    ("approx", class::APPROX),
+    ("amount", class::AMOUNT),
+    ("fraction", class::FRACTION),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};
