@@ -64,6 +64,45 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
     np.map(|n| opening_head(v, n, lo))
 }
 
+/// "Sanders and his aides said", "RNC members and officials said", "Both Democrats and
+/// Republicans say": a phrase joined by "and" to a phrase that opens the clause is one
+/// coordinated speaker with it (only from the clause's start, so "… met Obama and his aides
+/// said" keeps "his aides").
+pub fn coordinated_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, usize) {
+    let (a, p) = np;
+    if a < lo + 2
+        || v.text(a - 1) != "and"
+        || v.in_quote[a - 1] != super::view::NONE
+        || v.is(a, CLAUSAL)
+    {
+        return np;
+    }
+    match left_np_simple(v, a - 1, lo) {
+        Some((a2, e2))
+            if e2 == a - 1
+                && opens_clause(v, a2, lo)
+                && !v.is(a2, CLAUSAL)
+                && !has_past_verb(v, a2 + 1, e2) =>
+        {
+            (a2, p)
+        }
+        _ => np,
+    }
+}
+
+/// Whether token `a` opens its clause: the clause's first token, or right after a comma or a
+/// conjunction or subordinator ("But Sanders and his supporters argue", "where Sanders and his
+/// aides believe").
+fn opens_clause(v: &View, a: usize, lo: usize) -> bool {
+    a == lo || (a > lo && (v.punct(a - 1, ",") || v.is(a - 1, STOP) && v.is(a - 1, WORD)))
+}
+
+/// Whether a lowercase word in `from..to` looks like a past-tense verb ("The mayor thanked Ann
+/// Roe and her aides said": "thanked" makes "Ann Roe" an object, not a conjunct).
+fn has_past_verb(v: &View, from: usize, to: usize) -> bool {
+    (from..to).any(|k| is_lower_word(v, k) && v.text(k).ends_with("ed"))
+}
+
 /// "Officials in Texas said", "Six newspapers in New Jersey endorsed": a phrase that a
 /// preposition attaches to a noun phrase opening the clause is that phrase's modifier; the
 /// speaker is the whole phrase (only from the clause's start, so a clause before it never

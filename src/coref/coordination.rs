@@ -179,3 +179,62 @@ pub fn joint_name(doc: &Doc, ec: &EClusters, members: &[usize]) -> String {
         _ => names.concat(),
     }
 }
+
+/// Whether `span` is a group of unlike speakers joined by "and" ("Clinton and the State
+/// Department", "Sanders and his aides", "Donald Trump and House Speaker Paul Ryan"): a name
+/// (PERSON, ORG or NORP) ends right before an "and" outside every name, and a phrase of its
+/// own follows (a determiner, a possessive, "other", or a capitalized word). Such a speaker is
+/// named as written; the one-name coordinations go to [`coordination`] first.
+pub fn unlike_group(doc: &Doc, ec: &EClusters, span: Span) -> bool {
+    let text = doc.text.as_str();
+    let range = doc.tokens_in(span);
+    let first = doc.entities.partition_point(|e| e.span.end <= span.start);
+    let names = &doc.entities[first..];
+    for k in range.clone().skip(1) {
+        let and = doc.tokens[k].span;
+        if and.slice(text) != "and" || k + 1 >= range.end {
+            continue;
+        }
+        // "and" inside a name ("Organization for Economic Cooperation and Development")
+        if names
+            .iter()
+            .take_while(|e| e.span.start < and.start)
+            .any(|e| e.span.end > and.start)
+        {
+            continue;
+        }
+        let before = doc.tokens[k - 1].span.end;
+        let left = names.iter().position(|e| {
+            e.span.end == before
+                && e.span.start >= span.start
+                && matches!(
+                    e.label,
+                    EntityLabel::Person | EntityLabel::Org | EntityLabel::Norp
+                )
+        });
+        let Some(left) = left else { continue };
+        let next = doc.tokens[k + 1].span.slice(text);
+        let opens = next.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                next.to_ascii_lowercase().as_str(),
+                "the" | "his" | "her" | "their" | "its" | "other" | "others"
+            );
+        // "Ann Roe and Roe": one person named twice is no group
+        let cluster = ec.of_entity[first + left];
+        let same_person = names.iter().enumerate().skip(left + 1).any(|(j, e)| {
+            e.span.start == doc.tokens[k + 1].span.start
+                && cluster.is_some()
+                && ec.of_entity[first + j] == cluster
+        });
+        // "Ann Roe and Texas": a place is no co-speaker
+        let place = names.iter().any(|e| {
+            e.span.start == doc.tokens[k + 1].span.start
+                && e.span.end == span.end
+                && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+        });
+        if opens && !same_person && !place {
+            return true;
+        }
+    }
+    false
+}

@@ -97,6 +97,15 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 kind_of(doc.entities[members[0]].label),
             ));
             speakers.len() - 1
+        } else if coordination::unlike_group(doc, &ec, span) {
+            let first = doc.entities.partition_point(|e| e.span.end <= span.start);
+            let kind = doc
+                .entities
+                .get(first)
+                .map_or(SpeakerType::Person, |e| kind_of(e.label));
+            let name = surface_name(text_of(doc, speakers::description_span(doc, span)));
+            speakers.push(standalone(name.to_string(), kind));
+            speakers.len() - 1
         } else {
             let m = speakers::classify(rules, doc, &ec, span);
             // "Officials … said X. They added Y.": a plural pronoun after a group description

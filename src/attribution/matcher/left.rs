@@ -1,7 +1,7 @@
 //! The elements left of a pattern's anchor, matched right to left: each takes the tokens that
 //! end at `p` and returns where they start, or `None` when the element is not there.
 
-use super::super::chunk::{left_np, left_np_simple};
+use super::super::chunk::{coordinated_opening, left_np, left_np_simple};
 use super::super::cues::feature;
 use super::super::edges::*;
 use super::super::lexicon::class::*;
@@ -53,7 +53,7 @@ impl Matcher<'_, '_> {
             p = skip_floating_quantifier(v, p, lo);
         }
         let np = if feats & feature::FIN != 0 {
-            left_np(v, p, lo)
+            left_np(v, p, lo).map(|n| coordinated_opening(v, n, lo))
         } else {
             left_np_simple(v, p, lo)
         };

@@ -335,3 +335,14 @@ fn an_intro_phrase_has_no_verb_and_is_short() {
         0
     );
 }
+
+#[test]
+fn a_phrase_joined_by_and_to_the_clause_opening_is_one_speaker() {
+    let c = one("Mayor Roe and her aides said the plan would work.");
+    assert_eq!(c.2, some("Mayor Roe and her aides"));
+    let c = one("Council members and officials said the vote was fair.");
+    assert_eq!(c.2, some("Council members and officials"));
+    // not from inside the clause: the object of an earlier verb is no conjunct
+    let c = one("The mayor thanked Ann Roe and her aides said the plan would work.");
+    assert_eq!(c.2, some("her aides"));
+}
