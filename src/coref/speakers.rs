@@ -216,7 +216,7 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     }
     // "a New Hampshire Republican", "a spokeswoman for the campaign": an indefinite description
     // of a person brings in a new source, which no earlier name refers to (a name at its head
-    // still does: "a terse Miller"; a document speaks for its maker: "a Reuters report")
+    // still does: "a terse Miller")
     let indefinite = !rules.heads.document.contains(head_span.slice(text))
         && first_w.is_some_and(|w| {
             // ("some Republicans", "many Democrats": part of a group is not the group)
@@ -325,35 +325,34 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
             party,
         };
     }
-    // a description that holds an organization: "a Reuters report" → Reuters; one that holds
-    // only a person, place or group as a modifier ("the Clinton campaign", "Tulsa police", "the
-    // Republican presidential nominee") names someone else
-    if rules.heads.document.contains(head_w) && ents.is_empty() {
-        // "ministry figures", "agency records": the organization named by the modifier
-        let modifier = words
-            .iter()
-            .position(|&w| w == head)
-            .and_then(|p| p.checked_sub(1))
-            .map(|p| doc.tokens[words[p]].span.slice(text));
-        if let Some(i) = modifier.and_then(|m| org_by_head(ec, span.start, m)) {
-            return Mention::Entity(i);
-        }
-    }
+    // a document named by its one maker before it speaks for that maker ("a Reuters report" →
+    // Reuters); any other document speaks as written ("a Reuters/Ipsos poll", "a report from
+    // the SITE Intelligence Group", "a statement from Ryan's office"), as PolNeAR names it
     if rules.heads.document.contains(head_w) {
-        if let Some(&i) = ents
-            .iter()
-            .find(|&&i| matches!(doc.entities[i].label, EntityLabel::Org | EntityLabel::Fac))
-        {
-            return Mention::Entity(i);
-        }
-        // "a post from Arianna Huffington", "an analysis by Lee Epstein": its author
-        if let Some(&i) = ents.iter().find(|&&i| {
+        let mut makers = ents.iter().filter(|&&i| {
             let e = doc.entities[i];
-            let prev = text[..e.span.start].trim_end();
-            e.label == EntityLabel::Person && (prev.ends_with(" by") || prev.ends_with(" from"))
-        }) {
-            return Mention::Entity(i);
-        }
+            matches!(e.label, EntityLabel::Org | EntityLabel::Fac) && e.span.end <= head_span.start
+        });
+        let joint = text
+            .get(core.start..core.end)
+            .is_some_and(|t| t.contains('/'));
+        return match (makers.next(), makers.next()) {
+            (Some(&i), None) if !joint => Mention::Entity(i),
+            (None, _) => {
+                // "ministry figures", "agency records": the organization the modifier's head
+                // word names
+                let modifier = words
+                    .iter()
+                    .position(|&w| w == head)
+                    .and_then(|p| p.checked_sub(1))
+                    .map(|p| doc.tokens[words[p]].span.slice(text));
+                match modifier.and_then(|m| org_by_head(ec, span.start, m)) {
+                    Some(i) if ents.is_empty() => Mention::Entity(i),
+                    _ => Mention::Other,
+                }
+            }
+            _ => Mention::Other,
+        };
     }
     // "a spokeswoman for the authority, Teresa Gomez": the person in apposition
     if ents.is_empty() && core.end < span.end && text[core.end..span.end].starts_with(',') {
@@ -460,7 +459,7 @@ pub fn description_kind(rules: &CorefRules, doc: &Doc, span: Span) -> crate::doc
         e.span.start < core.end && e.span.end >= core.end && e.label == EntityLabel::Fac
     });
     // "the White House", "the Kremlin": a building speaking for those in it
-    if rules.heads.organization.contains(head) || facility {
+    if rules.heads.organization.contains(head) || rules.heads.document.contains(head) || facility {
         SpeakerType::Org
     } else if head.ends_with('s') && !head.ends_with("ss") {
         SpeakerType::Norp

@@ -381,12 +381,27 @@ fn an_indefinite_description_is_a_new_source() {
 }
 
 #[test]
-fn a_document_speaks_for_its_author() {
+fn a_document_speaks_for_a_maker_named_before_it_else_as_written() {
     let d = with_speakers(
-        "Turnout rose, according to a tally by the Associated Press. It fell, according to a post from Ann Rowe.",
-        &[("a tally by the Associated Press", 0), ("a post from Ann Rowe", 0)],
+        "Turnout rose, according to a tally by the Associated Press. It fell, according to a post from Ann Rowe. \
+         It held, a Gallup survey found. It dipped, a CNN/ORC poll found.",
+        &[
+            ("a tally by the Associated Press", 0),
+            ("a post from Ann Rowe", 0),
+            ("a Gallup survey", 0),
+            ("a CNN/ORC poll", 0),
+        ],
     );
-    assert_eq!(names(&d), vec!["Associated Press", "Ann Rowe"]);
+    assert_eq!(
+        names(&d),
+        vec![
+            "a tally by the Associated Press",
+            "a post from Ann Rowe",
+            "Gallup",
+            "a CNN/ORC poll"
+        ]
+    );
+    assert_eq!(d.speakers[0].kind, SpeakerType::Org);
 }
 
 #[test]
