@@ -90,6 +90,33 @@ pub fn coordinated_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, u
     }
 }
 
+/// "Only about 4 in 10 Republican voters", "More than half of respondents", "Just over a
+/// quarter": a speaker phrase that opens with a quantity keeps the "N in" of a ratio, the
+/// approximation ("about", "more than") and the limit ("only", "just") before it.
+pub fn quantity_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, usize) {
+    let (mut a, p) = np;
+    let word = |i: usize, class: u32| v.is(i, WORD) && v.is(i, class);
+    let count = |i: usize| v.is(i, NUMBER) || word(i, AMOUNT);
+    // "4 in 10": the chunker stops at a number before a preposition
+    if a >= lo + 2 && v.is(a, NUMBER) && v.text(a - 1) == "in" && count(a - 2) {
+        a -= 2;
+    }
+    let quantity =
+        count(a) || v.text(a).eq_ignore_ascii_case("a") && a + 1 < p && word(a + 1, FRACTION);
+    if !quantity {
+        return np;
+    }
+    if a > lo && word(a - 1, APPROX) {
+        a -= 1;
+    } else if a >= lo + 2 && v.text(a - 1).eq_ignore_ascii_case("than") && word(a - 2, COMPARE) {
+        a -= 2;
+    }
+    if a > lo && word(a - 1, LIMIT) {
+        a -= 1;
+    }
+    (a, p)
+}
+
 /// Whether token `a` opens its clause: the clause's first token, or right after a comma or a
 /// conjunction or subordinator ("But Sanders and his supporters argue", "where Sanders and his
 /// aides believe").

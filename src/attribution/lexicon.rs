@@ -44,6 +44,10 @@ pub mod class {
     pub const AMOUNT: u32 = 1 << 25;
     /// A noun of a part after "a" in a quantity ("third", "dozen").
     pub const FRACTION: u32 = 1 << 26;
+    /// A comparative that makes "X than" an approximation ("more than half", "less than a third").
+    pub const COMPARE: u32 = 1 << 27;
+    /// A word that limits a quantity from before it ("only about 4 in 10", "just 28 percent").
+    pub const LIMIT: u32 = 1 << 28;
     /// The token is a word (not a number or punctuation).
     pub const WORD: u32 = 1 << 16;
     /// The word starts with an uppercase letter.
@@ -82,6 +86,8 @@ const CLASSES: &[(&str, u32)] = &[
     ("approx", class::APPROX),
     ("amount", class::AMOUNT),
     ("fraction", class::FRACTION),
+    ("compare", class::COMPARE),
+    ("limit", class::LIMIT),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};

@@ -1,7 +1,7 @@
 //! The elements left of a pattern's anchor, matched right to left: each takes the tokens that
 //! end at `p` and returns where they start, or `None` when the element is not there.
 
-use super::super::chunk::{coordinated_opening, left_np, left_np_simple};
+use super::super::chunk::{coordinated_opening, left_np, left_np_simple, quantity_opening};
 use super::super::cues::feature;
 use super::super::edges::*;
 use super::super::lexicon::class::*;
@@ -56,7 +56,8 @@ impl Matcher<'_, '_> {
             left_np(v, p, lo).map(|n| coordinated_opening(v, n, lo))
         } else {
             left_np_simple(v, p, lo)
-        };
+        }
+        .map(|n| quantity_opening(v, n, lo));
         // “…,” Leonard Burman, director of … and a professor at …, said: a name
         // right after the quotation with a long appositive up to the cue
         let quote_before = pat.elems[..k]

@@ -346,3 +346,13 @@ fn a_phrase_joined_by_and_to_the_clause_opening_is_one_speaker() {
     let c = one("The mayor thanked Ann Roe and her aides said the plan would work.");
     assert_eq!(c.2, some("her aides"));
 }
+
+#[test]
+fn a_quantity_speaker_keeps_its_approximation_and_limit() {
+    let c = one("Only about 4 in 10 voters said the race was fair.");
+    assert_eq!(c.2, some("Only about 4 in 10 voters"));
+    let c = one("More than half of the members said the vote was fair.");
+    assert_eq!(c.2, some("More than half of the members"));
+    let c = one("Just over a quarter said they would stay home.");
+    assert_eq!(c.2, some("Just over a quarter"));
+}
