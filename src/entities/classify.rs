@@ -166,12 +166,20 @@ pub(super) fn classify(
         return push(out, EntityLabel::Person, n_words == 1);
     }
     if n_words > 1 {
-        let label = if the {
-            EntityLabel::Org
-        } else {
-            EntityLabel::Person
-        };
-        return push(out, label, false);
+        if the {
+            return push(out, EntityLabel::Org, false);
+        }
+        // "Social Security", "Dynamic Equivalence", "Best Actor": capitalized words with no given
+        // name, title or head, one of which the document also writes lowercase, are a term
+        // capitalized as a title, not a person's name
+        let term = seg.iter().any(|u| {
+            let w = word(text, u);
+            matches!(u.kind, Kind::Cap { .. }) && w.len() > 2 && ev.seen_lower(w)
+        });
+        if term {
+            return;
+        }
+        return push(out, EntityLabel::Person, false);
     }
     // one unknown capitalized word
     if ev.seen_lower(first_w) || is_plural_noun(first_w, ev) {

@@ -227,3 +227,14 @@ fn headline_capitals_with_no_support_are_no_person() {
     let v = ents("Graham Slams Plan\nSen. Lindsey Graham said the plan would fail.");
     assert!(has(&v, "Graham", "PERSON"), "{v:?}");
 }
+
+#[test]
+fn a_capitalized_term_the_document_writes_lowercase_is_no_person() {
+    let v = ents(
+        "Most readers know Dynamic Equivalence from the manuals. A translator chooses dynamic \
+         equivalence when meaning matters. Brock Holt disagreed.",
+    );
+    assert!(!v.iter().any(|(s, _)| s == "Dynamic Equivalence"), "{v:?}");
+    // a name none of whose words the document writes lowercase stays a person
+    assert!(has(&v, "Brock Holt", "PERSON"), "{v:?}");
+}
