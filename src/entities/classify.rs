@@ -80,7 +80,10 @@ pub(super) fn classify(
     }
     let mut seg = &seg[s..e];
     // "Crooked Hillary Clinton", "Miss Universe Alicia Machado": a name starts at its given name
-    let stray = |u: &Unit| info(lex, text, u).common || ev.seen_lower(word(text, u)) || titled;
+    let stray = |u: &Unit| {
+        let i = info(lex, text, u);
+        i.common || i.english || ev.seen_lower(word(text, u)) || titled
+    };
     if seg.len() >= 3
         && !info(lex, text, &seg[0]).is_given()
         && stray(&seg[0])
@@ -170,11 +173,13 @@ pub(super) fn classify(
             return push(out, EntityLabel::Org, false);
         }
         // "Social Security", "Dynamic Equivalence", "Best Actor": capitalized words with no given
-        // name, title or head, one of which the document also writes lowercase, are a term
-        // capitalized as a title, not a person's name
+        // name, title or head, one of which the document also writes lowercase or is an everyday
+        // English word, are a term capitalized as a title, not a person's name
         let term = seg.iter().any(|u| {
             let w = word(text, u);
-            matches!(u.kind, Kind::Cap { .. }) && w.len() > 2 && ev.seen_lower(w)
+            matches!(u.kind, Kind::Cap { .. })
+                && w.len() > 2
+                && (ev.seen_lower(w) || info(lex, text, u).english)
         });
         if term {
             return;

@@ -28,6 +28,9 @@ pub struct WordInfo {
     pub head: Option<Option<EntityLabel>>,
     /// True for a listed common word.
     pub common: bool,
+    /// True for an everyday English word (`english_words.txt`): one makes a multi-word
+    /// capitalized phrase a term, and a phrase's first word no part of the name after it.
+    pub english: bool,
 }
 
 impl WordInfo {
@@ -66,7 +69,7 @@ impl<'a> Merge<'a> {
 }
 
 impl Lexicon {
-    /// Compiles `given_names.txt`, `name_heads.txt` and `common_words.txt`.
+    /// Compiles `given_names.txt`, `name_heads.txt`, `common_words.txt` and `english_words.txt`.
     pub fn compile(src: &RuleSources) -> Result<Lexicon, Vec<RuleError>> {
         let mut errors = Vec::new();
         let mut m = Merge::default();
@@ -103,6 +106,13 @@ impl Lexicon {
                 errors.push(line.error("expected one word"));
             } else if let Some(i) = m.entry(line.text) {
                 i.common = true;
+            }
+        }
+        for line in src.get("gazetteers/english_words.txt").lines() {
+            if line.text.contains(['|', ' ']) {
+                errors.push(line.error("expected one word"));
+            } else if let Some(i) = m.entry(line.text) {
+                i.english = true;
             }
         }
         if !errors.is_empty() {

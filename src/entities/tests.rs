@@ -237,4 +237,9 @@ fn a_capitalized_term_the_document_writes_lowercase_is_no_person() {
     assert!(!v.iter().any(|(s, _)| s == "Dynamic Equivalence"), "{v:?}");
     // a name none of whose words the document writes lowercase stays a person
     assert!(has(&v, "Brock Holt", "PERSON"), "{v:?}");
+    // everyday English words (english_words.txt) make a term, or are no part of the name after
+    let v =
+        ents("The panel on Natural Language Processing met. Readers can Follow Ann Roe online.");
+    assert!(!v.iter().any(|(s, _)| s.contains("Language")), "{v:?}");
+    assert!(has(&v, "Ann Roe", "PERSON"), "{v:?}");
 }

@@ -88,4 +88,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "gazetteers/common_words.txt",
         include_str!("../../rules/gazetteers/common_words.txt"),
     ),
+    (
+        "gazetteers/english_words.txt",
+        include_str!("../../rules/gazetteers/english_words.txt"),
+    ),
 ];
