@@ -166,7 +166,12 @@ pub(super) fn fix_guesses(text: &str, lex: &Lexicon, cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         if c.guess {
             let w = c.span.slice(text);
-            if let Some(&l) = known.get(w).or_else(|| votes.get(w)) {
+            if let Some(&l) = known.get(w) {
+                c.label = l;
+            } else if lex.info(w).english {
+                // "Discovery", "Series", "Wild": an everyday word no longer name holds
+                c.drop = true;
+            } else if let Some(&l) = votes.get(w) {
                 c.label = l;
             }
         }
