@@ -185,7 +185,7 @@ pub fn joint_name(doc: &Doc, ec: &EClusters, members: &[usize]) -> String {
 /// (PERSON, ORG or NORP) ends right before an "and" outside every name, and a phrase of its
 /// own follows (a determiner, a possessive, "other", or a capitalized word). Such a speaker is
 /// named as written; the one-name coordinations go to [`coordination`] first.
-pub fn unlike_group(doc: &Doc, ec: &EClusters, span: Span) -> bool {
+pub fn unlike_group(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> bool {
     let text = doc.text.as_str();
     let range = doc.tokens_in(span);
     let first = doc.entities.partition_point(|e| e.span.end <= span.start);
@@ -215,10 +215,9 @@ pub fn unlike_group(doc: &Doc, ec: &EClusters, span: Span) -> bool {
         let Some(left) = left else { continue };
         let next = doc.tokens[k + 1].span.slice(text);
         let opens = next.chars().next().is_some_and(char::is_uppercase)
-            || matches!(
-                next.to_ascii_lowercase().as_str(),
-                "the" | "his" | "her" | "their" | "its" | "other" | "others"
-            );
+            || rules
+                .words
+                .is(&next.to_ascii_lowercase(), word_class::GROUP_OPENER);
         // "Ann Roe and Roe": one person named twice is no group
         let cluster = ec.of_entity[first + left];
         let same_person = names.iter().enumerate().skip(left + 1).any(|(j, e)| {

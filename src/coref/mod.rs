@@ -97,7 +97,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
                 kind_of(doc.entities[members[0]].label),
             ));
             speakers.len() - 1
-        } else if coordination::unlike_group(doc, &ec, span) {
+        } else if coordination::unlike_group(rules, doc, &ec, span) {
             let first = doc.entities.partition_point(|e| e.span.end <= span.start);
             let kind = doc
                 .entities

@@ -16,11 +16,19 @@ pub mod word_class {
     /// A preposition that only locates a speaker phrase's head ("in", "across").
     pub const PLACE_PREP: u32 = 1 << 2;
 
+    /// A determiner of an indefinite description ("a", "some"), lowercase: a new source.
+    pub const INDEFINITE: u32 = 1 << 3;
+    /// A word after "and" that opens a phrase of its own ("his aides", "the State Department"),
+    /// lowercase: the "and" joins unlike speakers.
+    pub const GROUP_OPENER: u32 = 1 << 4;
+
     /// The class names of the file, with their bits.
     pub(crate) const NAMES: &[(&str, u32)] = &[
         ("subordinator", SUBORDINATOR),
         ("plural_title", PLURAL_TITLE),
         ("place_prep", PLACE_PREP),
+        ("indefinite", INDEFINITE),
+        ("group_opener", GROUP_OPENER),
     ];
 }
 

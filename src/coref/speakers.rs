@@ -218,14 +218,11 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     // of a person brings in a new source, which no earlier name refers to (a name at its head
     // still does: "a terse Miller")
     let indefinite = !rules.heads.document.contains(head_span.slice(text))
+        // ("some Republicans", "many Democrats": part of a group is not the group)
         && first_w.is_some_and(|w| {
-            // ("some Republicans", "many Democrats": part of a group is not the group)
-            [
-                "a", "an", "another", "one", "some", "many", "several", "few", "most", "other",
-                "numerous", "various", "those",
-            ]
-            .iter()
-            .any(|d| w.eq_ignore_ascii_case(d))
+            rules
+                .words
+                .is(&w.to_ascii_lowercase(), word_class::INDEFINITE)
         })
         && !in_entity_at(doc, doc.tokens[words[0]].span);
     if indefinite
