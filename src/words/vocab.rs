@@ -127,12 +127,18 @@ fn folded_hash(w: &[u8]) -> (u64, u64) {
 }
 
 impl Vocab {
-    /// The vocabulary of every word in every rule file: each `|` field of each line, split at
-    /// whitespace and at commas, which separate the forms of a list ("said, says" gives two
-    /// words, "Secretary of State" three and "U.S." one).
+    /// The vocabulary of every word in every rule file but `gazetteers/english_words.txt`
+    /// (looked up by text only): each `|` field of each line, split at whitespace and at
+    /// commas, which separate the forms of a list ("said, says" gives two words, "Secretary of
+    /// State" three and "U.S." one).
     pub fn from_rules(src: &RuleSources) -> Vocab {
         let mut v = Vocab::default();
-        for file in src.files() {
+        // the everyday-word list is looked up by text, once per capitalized phrase; as word ids
+        // it would only slow every class look-up of the tokens it names
+        for file in src
+            .files()
+            .filter(|f| f.name != "gazetteers/english_words.txt")
+        {
             for line in file.lines() {
                 for field in line.fields() {
                     for w in field.split(|c: char| c.is_whitespace() || c == ',') {
