@@ -131,7 +131,13 @@ impl Vocab {
     /// whitespace and at commas, which separate the forms of a list ("said, says" gives two
     /// words, "Secretary of State" three and "U.S." one).
     pub fn from_rules(src: &RuleSources) -> Vocab {
-        let mut v = Vocab::default();
+        // room for the rule files' words from the start (about ten thousand): no table to
+        // rebuild again and again as they go in
+        let mut v = Vocab {
+            slots: vec![Slot::default(); 1 << 15],
+            bits: 15,
+            ..Vocab::default()
+        };
         for file in src.files() {
             for line in file.lines() {
                 for field in line.fields() {
