@@ -238,7 +238,13 @@ impl Vocab {
     // the compiler's choice went either way from one build to the next (2 M instructions)
     #[inline(always)]
     pub fn id(&self, w: &str) -> WordId {
-        let b = w.as_bytes();
+        self.id_of_bytes(w.as_bytes())
+    }
+
+    /// [`Vocab::id`] of a word given as its bytes (the tokenizer's call: no slicing of a `str`
+    /// at char boundaries to check).
+    #[inline(always)]
+    pub fn id_of_bytes(&self, b: &[u8]) -> WordId {
         if b.is_empty() || b.len() > MAX_WORD {
             return UNKNOWN_WORD;
         }
