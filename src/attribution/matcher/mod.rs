@@ -1,6 +1,9 @@
 //! Matching the configurations of `attribution.txt` around each cue (or quotation).
 
+use std::cell::RefCell;
+
 use crate::doc::{Attribution, ClaimKind, Span};
+use crate::hash::FxMap;
 
 use super::chunk::addressee;
 use super::cues::{feature, CueLexicon};
@@ -11,6 +14,9 @@ use super::view::{View, NONE};
 
 mod left;
 mod right;
+
+/// A token range `a..b`, as `(a, b)`.
+type TokRange = (usize, usize);
 
 /// What one successful match found, in token terms.
 #[derive(Clone, Debug, Default)]
@@ -57,6 +63,9 @@ pub struct Matcher<'v, 'd> {
     cue_speaker: Vec<Option<(u32, Span)>>,
     /// How many cues have a speaker so far.
     spoken: u32,
+    /// The noun phrases [`left_np`](super::chunk::left_np) found, by its (end, limit): the
+    /// patterns of one cue ask for the same phrase again and again.
+    left_nps: RefCell<FxMap<TokRange, Option<TokRange>>>,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -70,6 +79,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             out: Vec::new(),
             cue_speaker: vec![None; v.cues.len()],
             spoken: 0,
+            left_nps: RefCell::default(),
         }
     }
 
