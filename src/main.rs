@@ -312,7 +312,11 @@ fn process(a: CommonArgs, format: OutputFormat, csv: CsvOptions) -> ExitCode {
         csv,
     };
     let pipeline = Pipeline::new(rules).with_dct(dct);
-    match run(&pipeline, &opts) {
+    let result = run(&pipeline, &opts);
+    // the compiled rules live until the process ends: freeing their thousands of small
+    // allocations one by one would only delay the exit
+    std::mem::forget(pipeline);
+    match result {
         Ok(summary) => {
             if !a.quiet {
                 warn(&summary.line());

@@ -1,17 +1,14 @@
 //! Tokens: words, numbers and punctuation marks, within sentences.
 
 use crate::doc::{Span, Token, TokenKind};
-use crate::words::{Vocab, UNKNOWN_WORD};
+use crate::words::Vocab;
 
 /// Tokens of every sentence, in order, each tagged with its sentence index and the id of its word
 /// in `vocab` (looked up here once, so that no later stage hashes a token's text again).
 pub fn tokenize(text: &str, sentences: &[Span], vocab: &Vocab) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
     for (n, s) in sentences.iter().enumerate() {
-        tokenize_span(text, *s, n as u32, &mut out);
-    }
-    for t in &mut out {
-        t.word = vocab.id(t.span.slice(text));
+        tokenize_span(text, *s, n as u32, vocab, &mut out);
     }
     out
 }
@@ -88,7 +85,7 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     s[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
-fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
+fn tokenize_span(text: &str, span: Span, sentence: u32, vocab: &Vocab, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -105,7 +102,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                         span: Span::new(span.start + i, span.start + i + 1),
                         kind: TokenKind::Punct,
                         sentence,
-                        word: UNKNOWN_WORD,
+                        word: vocab.id_of_bytes(&bytes[i..i + 1]),
                     });
                     i += 1;
                     continue;
@@ -130,7 +127,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 span: Span::new(start, start + len),
                 kind: TokenKind::Punct,
                 sentence,
-                word: UNKNOWN_WORD,
+                word: vocab.id_of_bytes(&bytes[i..i + len]),
             });
             i += len;
             continue;
@@ -175,7 +172,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 TokenKind::Word
             },
             sentence,
-            word: UNKNOWN_WORD,
+            word: vocab.id_of_bytes(&bytes[i..end]),
         });
         i = end;
     }

@@ -117,6 +117,19 @@ pub struct Line {
     pub index: usize,
 }
 
+impl Line {
+    /// An empty line with room for `n` tokens.
+    fn with_capacity(n: usize) -> Line {
+        Line {
+            toks: Vec::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            bits: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n / 4),
+            ..Line::default()
+        }
+    }
+}
+
 /// Cuts a text into lines of timex tokens.
 struct Cutter<'a, F> {
     lex: &'a Lexicon,
@@ -144,7 +157,8 @@ pub fn lines(
         tw,
         text,
         low,
-        line: Line::default(),
+        // room for a long paragraph's tokens from the start: no growing per document
+        line: Line::with_capacity(tokens.len().min(512)),
         each,
     };
     let bytes = text.as_bytes();

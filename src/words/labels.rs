@@ -13,7 +13,10 @@ pub fn label(line: &str) -> Option<(usize, usize)> {
     while !rest.is_char_boundary(window) {
         window -= 1;
     }
-    let colon = rest[..window].find(": ")?;
+    // the first ": " of the window, byte by byte (no substring searcher to set up per line)
+    let colon = rest.as_bytes()[..window]
+        .windows(2)
+        .position(|p| p == b": ")?;
     let label = &rest[..colon];
     let words = label.split(' ').count();
     let caps = label.split(' ').all(|w| {

@@ -132,7 +132,13 @@ impl Vocab {
     /// commas, which separate the forms of a list ("said, says" gives two words, "Secretary of
     /// State" three and "U.S." one).
     pub fn from_rules(src: &RuleSources) -> Vocab {
-        let mut v = Vocab::default();
+        // room for the rule files' words from the start (about ten thousand): no table to
+        // rebuild again and again as they go in
+        let mut v = Vocab {
+            slots: vec![Slot::default(); 1 << 15],
+            bits: 15,
+            ..Vocab::default()
+        };
         // the everyday-word list is looked up by text, once per capitalized phrase; as word ids
         // it would only slow every class look-up of the tokens it names
         for file in src
@@ -238,7 +244,13 @@ impl Vocab {
     // the compiler's choice went either way from one build to the next (2 M instructions)
     #[inline(always)]
     pub fn id(&self, w: &str) -> WordId {
-        let b = w.as_bytes();
+        self.id_of_bytes(w.as_bytes())
+    }
+
+    /// [`Vocab::id`] of a word given as its bytes (the tokenizer's call: no slicing of a `str`
+    /// at char boundaries to check).
+    #[inline(always)]
+    pub fn id_of_bytes(&self, b: &[u8]) -> WordId {
         if b.is_empty() || b.len() > MAX_WORD {
             return UNKNOWN_WORD;
         }

@@ -53,7 +53,11 @@ impl Matcher<'_, '_> {
             p = skip_floating_quantifier(v, p, lo);
         }
         let np = if feats & feature::FIN != 0 {
-            left_np(v, p, lo).map(|n| coordinated_opening(v, n, lo))
+            self.left_nps
+                .borrow_mut()
+                .entry((p, lo))
+                .or_insert_with(|| left_np(v, p, lo))
+                .map(|n| coordinated_opening(v, n, lo))
         } else {
             left_np_simple(v, p, lo)
         }

@@ -1,6 +1,9 @@
 //! Matching the configurations of `attribution.txt` around each cue (or quotation).
 
+use std::cell::RefCell;
+
 use crate::doc::{Attribution, ClaimKind, Span};
+use crate::hash::FxMap;
 
 use super::chunk::addressee;
 use super::cues::{feature, CueLexicon};
@@ -11,6 +14,9 @@ use super::view::{View, NONE};
 
 mod left;
 mod right;
+
+/// A token range `a..b`, as `(a, b)`.
+type TokRange = (usize, usize);
 
 /// What one successful match found, in token terms.
 #[derive(Clone, Debug, Default)]
@@ -24,6 +30,16 @@ pub struct Found {
     pub contents: Vec<((usize, usize), Option<usize>)>,
     /// Quotations the match consumed.
     pub quotes: Vec<usize>,
+}
+
+impl Found {
+    /// Empties it for another attempt, keeping its buffers.
+    fn clear(&mut self) {
+        self.speaker = None;
+        self.addressee = None;
+        self.contents.clear();
+        self.quotes.clear();
+    }
 }
 
 /// One attempt to match a pattern at an anchor: the pattern, the anchor's tokens `a..b` and its
@@ -57,6 +73,11 @@ pub struct Matcher<'v, 'd> {
     cue_speaker: Vec<Option<(u32, Span)>>,
     /// How many cues have a speaker so far.
     spoken: u32,
+    /// The noun phrases [`left_np`](super::chunk::left_np) found, by its (end, limit): the
+    /// patterns of one cue ask for the same phrase again and again.
+    left_nps: RefCell<FxMap<TokRange, Option<TokRange>>>,
+    /// The `Found` the attempts of [`Matcher::run`] fill (kept for its buffers).
+    scratch: Found,
 }
 
 impl<'v, 'd> Matcher<'v, 'd> {
@@ -70,11 +91,20 @@ impl<'v, 'd> Matcher<'v, 'd> {
             out: Vec::new(),
             cue_speaker: vec![None; v.cues.len()],
             spoken: 0,
+            left_nps: RefCell::default(),
+            scratch: Found::default(),
         }
     }
 
     /// Tries one pattern at every unused anchor.
     pub fn run(&mut self, pat: &Pattern) {
+        // one `Found` for every attempt: a failed one leaves only its buffers behind
+        let mut scratch = std::mem::take(&mut self.scratch);
+        self.run_with(pat, &mut scratch);
+        self.scratch = scratch;
+    }
+
+    fn run_with(&mut self, pat: &Pattern, scratch: &mut Found) {
         match pat.elems[pat.anchor] {
             Elem::Cue(need) => {
                 for ci in 0..self.v.cues.len() {
@@ -100,9 +130,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         continue;
                     }
                     let feats = if passive { feats | feature::TO } else { feats };
-                    if let Some(found) = self.match_at(pat, c.first, c.end, feats) {
+                    if self.match_at(pat, c.first, c.end, feats, scratch).is_some() {
                         self.cue_used[ci] = true;
-                        self.emit(pat, Some(ci), found);
+                        self.emit(pat, Some(ci), std::mem::take(scratch));
                     }
                 }
             }
@@ -112,8 +142,8 @@ impl<'v, 'd> Matcher<'v, 'd> {
                         continue;
                     }
                     let q = self.v.quotes[qi];
-                    if let Some(found) = self.match_at(pat, q.first, q.first, 0) {
-                        self.emit(pat, None, found);
+                    if self.match_at(pat, q.first, q.first, 0, scratch).is_some() {
+                        self.emit(pat, None, std::mem::take(scratch));
                     }
                 }
             }
@@ -217,9 +247,16 @@ impl<'v, 'd> Matcher<'v, 'd> {
     }
 
     /// Matches `pat` with its anchor covering tokens `a..b`.
-    fn match_at(&self, pat: &Pattern, a: usize, b: usize, feats: u16) -> Option<Found> {
+    fn match_at(
+        &self,
+        pat: &Pattern,
+        a: usize,
+        b: usize,
+        feats: u16,
+        found: &mut Found,
+    ) -> Option<()> {
         let v = self.v;
-        let mut found = Found::default();
+        found.clear();
         let (ulo, uhi) = v.unit_of(a);
         let t = Attempt {
             pat,
@@ -235,15 +272,15 @@ impl<'v, 'd> Matcher<'v, 'd> {
         // the anchor itself
         let (mut p, mut q) = (a, b);
         if pat.elems[pat.anchor] == Elem::Quote {
-            q = self.take_quote(v.quote_open[a], &mut found)?;
+            q = self.take_quote(v.quote_open[a], found)?;
         }
         // left of the anchor, right to left
         for (k, e) in pat.elems[..pat.anchor].iter().enumerate().rev() {
             p = match e {
-                Elem::Speaker => self.left_speaker(&t, k, p, &mut found)?,
-                Elem::Subject => self.left_subject(&t, k, p, &mut found)?,
-                Elem::Quote => self.left_quote(&t, k, p, &mut found)?,
-                Elem::Clause => self.left_clause(&t, p, &mut found)?,
+                Elem::Speaker => self.left_speaker(&t, k, p, found)?,
+                Elem::Subject => self.left_subject(&t, k, p, found)?,
+                Elem::Quote => self.left_quote(&t, k, p, found)?,
+                Elem::Clause => self.left_clause(&t, p, found)?,
                 Elem::Start if p == ulo => p,
                 // (PolNeAR splits a content around its source: the phrase is a content too)
                 Elem::Intro if intro_phrase(v, ulo, p) => {
@@ -261,7 +298,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             // a clause after a literal (", she said, is that …") continues a split clause
             let after_literal = matches!(pat.elems[k - 1], Elem::Literal(..)) || saw_that;
             q = match e {
-                Elem::Speaker => self.right_speaker(&t, k, q, &mut found)?,
+                Elem::Speaker => self.right_speaker(&t, k, q, found)?,
                 Elem::Addressee(opt) => {
                     match (feats & feature::ADDRESSEE != 0)
                         .then(|| addressee(v, q, uhi))
@@ -297,9 +334,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if q >= phi && !next_para {
                         return None;
                     }
-                    self.take_quote(*v.quote_open.get(q)?, &mut found)?
+                    self.take_quote(*v.quote_open.get(q)?, found)?
                 }
-                Elem::Clause => self.right_clause(&t, q, after_literal, &mut found)?,
+                Elem::Clause => self.right_clause(&t, q, after_literal, found)?,
                 Elem::Object => {
                     let end = object_end(v, q, uhi);
                     if end <= q {
@@ -327,7 +364,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 _ => return None,
             };
         }
-        Some(found)
+        Some(())
     }
 
     /// Turns a match into attributions (one per content).
