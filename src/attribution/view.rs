@@ -188,6 +188,7 @@ impl<'d> View<'d> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &'d str {
         self.doc
             .tokens
@@ -201,6 +202,7 @@ impl<'d> View<'d> {
     }
 
     /// True when token `i` is the punctuation `p`.
+    #[inline]
     pub fn punct(&self, i: usize, p: &str) -> bool {
         self.is(i, class::PUNCT) && self.text(i) == p
     }
