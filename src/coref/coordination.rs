@@ -189,7 +189,9 @@ pub fn unlike_group(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -
     let text = doc.text.as_str();
     let range = doc.tokens_in(span);
     let first = doc.entities.partition_point(|e| e.span.end <= span.start);
-    let names = &doc.entities[first..];
+    let last = doc.entities.partition_point(|e| e.span.start < span.end);
+    // (only the names that meet the span: the look-ups below stay within it)
+    let names = &doc.entities[first..last.max(first)];
     for k in range.clone().skip(1) {
         let and = doc.tokens[k].span;
         if and.slice(text) != "and" || k + 1 >= range.end {
@@ -218,18 +220,20 @@ pub fn unlike_group(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -
             || rules
                 .words
                 .is(&next.to_ascii_lowercase(), word_class::GROUP_OPENER);
+        // the name right after "and", if one starts there
+        let right_start = doc.tokens[k + 1].span.start;
+        let right = names
+            .iter()
+            .position(|e| e.span.start == right_start)
+            .map(|j| (j, names[j]));
         // "Ann Roe and Roe": one person named twice is no group
         let cluster = ec.of_entity[first + left];
-        let same_person = names.iter().enumerate().skip(left + 1).any(|(j, e)| {
-            e.span.start == doc.tokens[k + 1].span.start
-                && cluster.is_some()
-                && ec.of_entity[first + j] == cluster
+        let same_person = right.is_some_and(|(j, _)| {
+            j > left && cluster.is_some() && ec.of_entity[first + j] == cluster
         });
         // "Ann Roe and Texas": a place is no co-speaker
-        let place = names.iter().any(|e| {
-            e.span.start == doc.tokens[k + 1].span.start
-                && e.span.end == span.end
-                && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
+        let place = right.is_some_and(|(_, e)| {
+            e.span.end == span.end && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
         });
         if opens && !same_person && !place {
             return true;
