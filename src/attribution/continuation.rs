@@ -74,7 +74,9 @@ pub fn run(m: &mut Matcher, pats: &[&Pattern]) {
                 let t = &v.doc.text[s.start..s.end];
                 t.eq_ignore_ascii_case("who") || t.eq_ignore_ascii_case("which")
             });
-            if !relative {
+            // an attribution with no speaker (the writer's: "is expected to", "seems to") hands
+            // no speaker on, nor takes away the one before it
+            if !relative && existing[ei].1.is_some() {
                 // the paragraph where the attribution ends (a multi-paragraph quote ends late)
                 last = Some((para_of(existing[ei].2.saturating_sub(1)), existing[ei].1));
                 last_end = last_end.max(existing[ei].2);

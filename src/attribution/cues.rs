@@ -42,6 +42,9 @@ pub mod feature {
     /// Its past participle after a form of "be" takes an infinitive and names no speaker ("is
     /// expected to …").
     pub const PASSIVE: u16 = 1 << 14;
+    /// A raising verb ("seems to", "it appears …"): its subject is what the claim is about, not
+    /// its source, so it names no speaker (the writer is the source).
+    pub const RAISING: u16 = 1 << 15;
 }
 
 const FEATURES: &[(&str, u16)] = &[
@@ -57,6 +60,7 @@ const FEATURES: &[(&str, u16)] = &[
     ("mixed", feature::MIXED),
     ("noinvert", feature::NOINVERT),
     ("passive", feature::PASSIVE),
+    ("raising", feature::RAISING),
 ];
 
 /// Parses a feature name as used in `cue_verbs.txt` and in `CUE[…]` of `attribution.txt`.

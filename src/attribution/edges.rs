@@ -216,6 +216,15 @@ pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
             p = k;
             continue;
         }
+        // "He appeared to suggest", "continues to insist": a raising or phase verb and its "to"
+        if p >= lo + 2
+            && v.is(p - 2, RAISING | ASPECT)
+            && v.text(p - 1).eq_ignore_ascii_case("to")
+            && start - p < MAX_GAP + 3
+        {
+            p -= 2;
+            continue;
+        }
         // "at the time", "in the past"
         if p >= lo + 3
             && v.is(p - 1, FILLER)
@@ -436,7 +445,8 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
             if ci < v.cues.len() && v.cues[ci].first < hi && v.cues[ci].first <= i + 8 {
                 let c = v.cues[ci];
                 let feats = cues.forms[c.form].features;
-                if feats & feature::NOUNISH != 0 {
+                // ", a report …", ", although it seemed …": no attribution of its own starts
+                if feats & (feature::NOUNISH | feature::RAISING) != 0 {
                     i += 1;
                     continue;
                 }

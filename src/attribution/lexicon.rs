@@ -64,6 +64,12 @@ pub mod class {
     pub const TIMEX: u32 = 1 << 22;
     /// The token is a period the sentence splitter read as an abbreviation's ("Inc. said").
     pub const ABBREV: u32 = 1 << 23;
+    /// A raising cue ("seemed"): "seemed to" may stand between a speaker and its cue ("He
+    /// appeared to suggest …").
+    pub const RAISING: u32 = 1 << 29;
+    /// A verb of phase before "to" ("continues to insist", "began to argue"): it may stand
+    /// between a speaker and its cue, as a raising verb does.
+    pub const ASPECT: u32 = 1 << 30;
 }
 
 const CLASSES: &[(&str, u32)] = &[
@@ -88,6 +94,7 @@ const CLASSES: &[(&str, u32)] = &[
     ("fraction", class::FRACTION),
     ("compare", class::COMPARE),
     ("limit", class::LIMIT),
+    ("aspect", class::ASPECT),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};

@@ -162,8 +162,14 @@ impl<'d> View<'d> {
             while end < n && toks[end].span.start < h.end {
                 end += 1;
             }
-            if cues.forms[h.form].features & super::cues::feature::NOUNISH == 0 {
+            // a noun-like form ("a report") or a raising verb ("seems") ends no phrase or clause
+            let plain = super::cues::feature::NOUNISH | super::cues::feature::RAISING;
+            let feats = cues.forms[h.form].features;
+            if feats & plain == 0 {
                 flags[ti] |= class::CUEWORD;
+            }
+            if feats & super::cues::feature::RAISING != 0 {
+                flags[ti] |= class::RAISING;
             }
             ctoks.push(CTok {
                 first: ti,

@@ -129,6 +129,14 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     } else if !self.cue_ok(ci) {
                         continue;
                     }
+                    // "appeared to suggest …": the inner cue makes the claim, with a speaker
+                    if feats & feature::RAISING != 0
+                        && c.end + 1 < self.v.flags.len()
+                        && self.v.text(c.end).eq_ignore_ascii_case("to")
+                        && self.cue_starts_at(c.end + 1)
+                    {
+                        continue;
+                    }
                     let feats = if passive { feats | feature::TO } else { feats };
                     if self.match_at(pat, c.first, c.end, feats, scratch).is_some() {
                         self.cue_used[ci] = true;
@@ -190,7 +198,11 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.is(prev, BE) && feats & feature::FIN != 0 {
             return false;
         }
-        if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") {
+        // "plans to say" (but "appeared to suggest": the raising verb is no cue of its own)
+        if v.is(prev, WORD)
+            && v.text(prev).eq_ignore_ascii_case("to")
+            && !(prev > 0 && v.is(prev - 1, RAISING | ASPECT))
+        {
             return false;
         }
         // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
@@ -203,6 +215,13 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return false;
         }
         true
+    }
+
+    /// True when a cue (any form, a noun-like one too: "seem to show") starts at token `t`.
+    fn cue_starts_at(&self, t: usize) -> bool {
+        let cues = &self.v.cues;
+        cues.get(cues.partition_point(|c| c.first < t))
+            .is_some_and(|c| c.first == t)
     }
 
     /// True when cue `ci` is a past participle after a form of "be" (adverbs and "not" may come

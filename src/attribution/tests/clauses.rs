@@ -356,3 +356,50 @@ fn a_quantity_speaker_keeps_its_approximation_and_limit() {
     let c = one("Just over a quarter said they would stay home.");
     assert_eq!(c.2, some("Just over a quarter"));
 }
+
+#[test]
+fn a_raising_verb_names_no_speaker() {
+    // the subject of "seemed" is what the impression is about, not who holds it
+    let c = one("The mayor seemed to be losing ground in the poorer wards.");
+    assert_eq!(c.1, "to be losing ground in the poorer wards");
+    assert_eq!(c.2, None);
+    assert_eq!(c.5, "raising");
+    let c = one("It appears the ferry will not run this winter.");
+    assert_eq!(c.1, "the ferry will not run this winter");
+    assert_eq!(c.2, None);
+}
+
+#[test]
+fn a_cue_after_a_raising_verb_keeps_its_speaker() {
+    let c = one("The clerk appeared to suggest that the records had been moved.");
+    assert_eq!(c.1, "the records had been moved");
+    assert_eq!(c.2, some("The clerk"));
+    assert_eq!(c.3, some("suggest"));
+    // a noun-like cue form counts too: "seem to show"
+    let c = one("The ledgers seem to show that the mill lost money.");
+    assert_eq!(c.2, some("The ledgers"));
+    assert_eq!(c.1, "the mill lost money");
+}
+
+#[test]
+fn a_raising_verb_inside_a_clause_does_not_end_it() {
+    let c = claims("Engineers noted that the gauge had been reset, although it did not appear that any reading was lost.");
+    let outer = c
+        .iter()
+        .find(|r| r.3 == some("noted"))
+        .expect("the noted claim");
+    assert_eq!(
+        outer.1,
+        "the gauge had been reset, although it did not appear that any reading was lost"
+    );
+}
+
+#[test]
+fn a_claim_of_the_writer_does_not_break_a_speaker_continuation() {
+    let c = claims("Mayor Ann Roe said the count was fair. The measure seemed to be heading for a narrow win. “We counted every single ballot twice.”");
+    let quote = c
+        .iter()
+        .find(|r| r.1.starts_with("We counted"))
+        .expect("the quotation");
+    assert_eq!(quote.2, some("Mayor Ann Roe"));
+}
