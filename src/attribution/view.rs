@@ -71,9 +71,10 @@ impl<'d> View<'d> {
         let text = doc.text.as_str();
         let toks = &doc.tokens[..];
         let (quotes, quote_open, quote_close, in_quote) = top_quotes(doc);
-        let mut flags: Vec<u32> = Vec::with_capacity(n);
-        let mut para: Vec<u32> = Vec::with_capacity(n);
-        let mut unit: Vec<u32> = Vec::with_capacity(n);
+        // every per-token vector at its full length from the start: written by index, no push
+        let mut flags: Vec<u32> = vec![0; n];
+        let mut para: Vec<u32> = vec![0; n];
+        let mut unit: Vec<u32> = vec![0; n];
         let mut units = Vec::new();
         let mut para_tokens = vec![(0, 0); doc.paragraphs.len().max(1)];
         // the end of paragraph `pi`, or `usize::MAX` for the last one (never left)
@@ -103,8 +104,8 @@ impl<'d> View<'d> {
             if q != NONE {
                 f |= class::IN_QUOTE;
             }
-            flags.push(f);
-            para.push(pi as u32);
+            flags[i] = f;
+            para[i] = pi as u32;
             if i > 0 {
                 // "Acme Foods Inc. said": a period touching its word, followed by a word of
                 // the same sentence, is the word's own (token `i - 1`, now that the token
@@ -139,7 +140,7 @@ impl<'d> View<'d> {
                     start = i;
                 }
             }
-            unit.push(units.len() as u32);
+            unit[i] = units.len() as u32;
             (prev_q, prev_p, prev_s) = (q, pi, t.sentence);
         }
         para_tokens[pi].1 = n;

@@ -115,9 +115,17 @@ const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// A 64-bit hash of `w` (not empty) with ASCII letters folded to lowercase, a lane a round; with
 /// the last folded lane.
-#[inline]
+#[inline(always)]
 fn folded_hash(w: &[u8]) -> (u64, u64) {
     let mut h = w.len() as u64;
+    if w.len() <= 8 {
+        // most words: one lane, one round (the loop below gives the same)
+        let last = fold_lanes(match w.first_chunk::<8>() {
+            Some(c) => u64::from_le_bytes(*c),
+            None => tail_lane(w),
+        });
+        return ((h.rotate_left(5) ^ last).wrapping_mul(K), last);
+    }
     let mut last = 0;
     for k in 0..w.len().div_ceil(8) {
         last = lane(w, k);
@@ -172,14 +180,18 @@ impl Vocab {
 
     /// True when `w`, whose last folded lane is `last`, is the word of slot `s` (which holds
     /// its hash).
-    #[inline]
+    #[inline(always)]
     fn holds(&self, s: &Slot, w: &[u8], last: u64) -> bool {
         if s.len as usize != w.len() || s.last != last {
             return false;
         }
-        if w.len() <= 8 {
-            return true;
-        }
+        w.len() <= 8 || self.holds_long(s, w)
+    }
+
+    /// [`Vocab::holds`] for a word of more than eight bytes whose length and last lane match:
+    /// every other lane compared.
+    #[inline(never)]
+    fn holds_long(&self, s: &Slot, w: &[u8]) -> bool {
         let id = s.id as usize;
         let stored = &self.lanes[self.lane_ends[id - 1] as usize..self.lane_ends[id] as usize];
         stored.iter().enumerate().all(|(k, &v)| v == lane(w, k))
