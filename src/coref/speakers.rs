@@ -64,7 +64,11 @@ fn before_place(rules: &CorefRules, doc: &Doc, span: Span) -> Span {
         let plain = prev.kind == TokenKind::Word
             && !in_entity_at(doc, prev.span)
             && !rules.is_title_word(&pw.to_lowercase());
-        let next = doc.tokens[k + 1].span;
+        // ("critics in the United States": the article may come between)
+        let mut next = doc.tokens[k + 1].span;
+        if matches!(next.slice(text), "the" | "The") && k + 2 < toks.end {
+            next = doc.tokens[k + 2].span;
+        }
         let i = doc.entities.partition_point(|e| e.span.end <= next.start);
         let place = doc.entities.get(i).is_some_and(|e| {
             e.span.start == next.start && matches!(e.label, EntityLabel::Gpe | EntityLabel::Loc)
@@ -208,7 +212,16 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
         && before
             .get(before.len() - 12..)
             .is_some_and(|w| w.eq_ignore_ascii_case("according to"));
-    if descriptive && !names_something && !source && rules.pronoun(first_w.unwrap_or("")).is_none()
+    // (a phrase with a person's name of its own is no appositive: "…, former president Bill
+    // Clinton said")
+    let own_person = ents
+        .iter()
+        .any(|&i| doc.entities[i].label == EntityLabel::Person);
+    if descriptive
+        && !names_something
+        && !source
+        && !own_person
+        && rules.pronoun(first_w.unwrap_or("")).is_none()
     {
         if let Some(i) = person_before_comma(doc, ec, span.start) {
             return Mention::Entity(i);

@@ -542,3 +542,4 @@ fn shared_surnames_labels_and_one_long_sentence_grow_linearly() {
 }
 
 mod coordination;
+mod descriptions;
