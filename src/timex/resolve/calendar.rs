@@ -79,13 +79,7 @@ pub(super) fn weekday_of(
         }
         // "this Saturday": the day of the anchor's week, unless the tense says which way
         Some(0) if !future && !past => wd as i64 - cur,
-        _ if future => {
-            if fwd == 0 {
-                7
-            } else {
-                fwd
-            }
-        }
+        _ if future => fwd,
         _ => -back,
     };
     anchor.checked_add(off.days()).unwrap_or(anchor)

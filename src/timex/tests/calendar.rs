@@ -91,6 +91,13 @@ fn weekdays_follow_tense() {
                 "DATE",
                 "2022-01-03",
             ),
+            // the anchor's own weekday, ahead: that very day (the anchor is a Tuesday)
+            (
+                "The report is due by Tuesday.",
+                "Tuesday",
+                "DATE",
+                "2021-12-28",
+            ),
             (
                 "Talks are scheduled for Friday.",
                 "Friday",
