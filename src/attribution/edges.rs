@@ -516,7 +516,10 @@ pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
     }
     let mut i = q;
     while i < hi {
-        if v.is(i, PUNCT) && !v.abbrev_dot(i) && !matches!(v.text(i), "’" | "'" | "-" | "(" | ")")
+        // ("a $68 billion budget", "a 3% raise": currency and percent signs stay in the object)
+        if v.is(i, PUNCT)
+            && !v.abbrev_dot(i)
+            && !matches!(v.text(i), "’" | "'" | "-" | "(" | ")" | "$" | "%")
         {
             break;
         }

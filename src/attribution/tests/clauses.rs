@@ -403,3 +403,10 @@ fn a_claim_of_the_writer_does_not_break_a_speaker_continuation() {
         .expect("the quotation");
     assert_eq!(quote.2, some("Mayor Ann Roe"));
 }
+
+#[test]
+fn a_currency_sign_stays_inside_an_object() {
+    let c = one("The mayor proposed a $68 million budget.");
+    assert_eq!(c.1, "a $68 million budget");
+    assert_eq!(c.3, some("proposed"));
+}
