@@ -65,6 +65,9 @@ pub struct Evidence<'t> {
     pub weak: Vec<bool>,
     /// Per token: true inside a Title-Case or ALL-CAPS line.
     pub headline: Vec<bool>,
+    /// The token index range of each sentence that has tokens, in order (as
+    /// [`Doc::sentence_token_ranges`] gives them).
+    pub sentences: Vec<std::ops::Range<usize>>,
 }
 
 fn opens_clause(t: &str) -> bool {
@@ -87,8 +90,10 @@ impl<'t> Evidence<'t> {
         let mut bloom = Bloom::new(toks.len());
         // lowercase words (possessive stripped) with their folded hash, for the second pass
         let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
+        let mut sentences = Vec::with_capacity(doc.sentences.len());
         for r in doc.sentence_token_ranges() {
             let (i, j) = (r.start, r.end);
+            sentences.push(r);
             if mark_sentence(words, text, &toks[i..j], &mut weak[i..j]) {
                 headline[i..j].fill(true);
             }
@@ -122,6 +127,7 @@ impl<'t> Evidence<'t> {
             strong,
             weak,
             headline,
+            sentences,
         }
     }
 

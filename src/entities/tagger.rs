@@ -16,7 +16,7 @@ pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let ev = Evidence::gather(doc, &rules.words);
     let mut cands: Vec<Cand> = Vec::new();
     let mut buf: Vec<Unit> = Vec::new();
-    for r in doc.sentence_token_ranges() {
+    for r in &ev.sentences {
         units(rules, text, &doc.tokens[r.clone()], r.start, &ev, &mut buf);
         segments(rules, text, &buf, &ev, &mut cands);
     }

@@ -26,6 +26,7 @@ pub fn is_punct(c: char) -> bool {
         | '\u{00D7}' | '\u{00F7}')
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
     !c.is_whitespace() && !is_punct(c)
 }

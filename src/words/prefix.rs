@@ -2,8 +2,8 @@
 //! sorted by their bytes, and each form knows its longest proper prefix that is also a form. A
 //! query binary-searches the largest form that is not greater than the text from the start byte
 //! on; if that form is no prefix of the text, the longest form that is one is a prefix of it
-//! too, reached through the prefix links. Forms are bucketed by their first byte and compared on
-//! eight more bytes at once.
+//! too, reached through the prefix links. Forms are bucketed by their first two bytes and compared
+//! on eight bytes after the first at once.
 //!
 //! Building it is a sort of a few thousand short strings: no automaton to construct at start-up.
 
@@ -39,8 +39,9 @@ pub struct PrefixIndex {
     /// Per sorted form: the sorted index of its longest proper prefix that is a form, or
     /// [`NONE`].
     parent: Vec<u32>,
-    /// Forms starting with byte `b` are the sorted forms `buckets[b]..buckets[b + 1]`.
-    buckets: Vec<u32>,
+    /// Forms starting with the bytes `b0 b1` are the sorted forms `pairs[p]..pairs[p + 1]`, for
+    /// `p = b0 << 8 | b1` (a one-byte form counts as `b1 = 0`; it sorts first of that pair).
+    pairs: Vec<u32>,
 }
 
 impl PrefixIndex {
@@ -87,7 +88,9 @@ impl PrefixIndex {
         let mut ends = Vec::with_capacity(order.len());
         let mut parent = Vec::with_capacity(order.len());
         let mut heads = Vec::with_capacity(order.len());
-        let mut buckets = vec![0u32; 257];
+        let mut pairs = vec![0u32; PAIRS + 1];
+        // pairs[..filled] are set: each is the first sorted form of its pair or a later pair
+        let mut filled = 0;
         // the forms before the current one that are prefixes of it, shortest first
         let mut stack: Vec<u32> = Vec::new();
         for (n, &i) in order.iter().enumerate() {
@@ -103,11 +106,13 @@ impl PrefixIndex {
             bytes.extend_from_slice(k);
             ends.push(bytes.len() as u32);
             heads.push(sort_key[i as usize].1);
-            buckets[k[0] as usize + 1] += 1;
+            let p = pair(k[0], k.get(1).copied().unwrap_or(0));
+            if p >= filled {
+                pairs[filled..=p].fill(n as u32);
+                filled = p + 1;
+            }
         }
-        for i in 1..buckets.len() {
-            buckets[i] += buckets[i - 1];
-        }
+        pairs[filled..].fill(order.len() as u32);
         PrefixIndex {
             fold,
             bytes,
@@ -115,7 +120,7 @@ impl PrefixIndex {
             ids: order,
             heads,
             parent,
-            buckets,
+            pairs,
         }
     }
 
@@ -156,8 +161,15 @@ impl PrefixIndex {
     /// its id).
     pub fn longest(&self, s: &[u8]) -> Option<(usize, u32)> {
         let fold = &FOLD_IF[self.fold as usize];
-        let b0 = fold[*s.first()? as usize] as usize;
-        let (lo, hi) = (self.buckets[b0] as usize, self.buckets[b0 + 1] as usize);
+        let b0 = fold[*s.first()? as usize];
+        let first = pair(b0, 0);
+        let (lo, hi) = match s.get(1) {
+            Some(&b1) => {
+                let p = pair(b0, fold[b1 as usize]);
+                (self.pairs[p] as usize, self.pairs[p + 1] as usize)
+            }
+            None => (self.pairs[first] as usize, self.pairs[first + 256] as usize),
+        };
         // the first sorted form greater than `s`
         let t = head(s, fold);
         let (mut a, mut b) = (lo, hi);
@@ -182,7 +194,10 @@ impl PrefixIndex {
             }
         }
         if a == lo {
-            return None;
+            // no form of the first two bytes is a prefix of `s`: only the one-byte form can be
+            let f = self.pairs[first] as usize;
+            return (s.len() >= 2 && f < self.pairs[first + 1] as usize && self.form(f).len() == 1)
+                .then(|| (1, self.ids[f]));
         }
         let n = a - 1;
         let (_, common) = self.le(n, s);
@@ -196,6 +211,15 @@ impl PrefixIndex {
         let c = c as usize;
         Some((self.form(c).len(), self.ids[c]))
     }
+}
+
+/// The number of two-byte pairs.
+const PAIRS: usize = 1 << 16;
+
+/// The index of the pair of bytes `b0 b1` in [`PrefixIndex::pairs`].
+#[inline]
+fn pair(b0: u8, b1: u8) -> usize {
+    (b0 as usize) << 8 | b1 as usize
 }
 
 /// The bytes a [`head`] holds end here.
