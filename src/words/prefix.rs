@@ -9,6 +9,8 @@
 
 use std::cmp::Ordering;
 
+use super::vocab::fold_lanes;
+
 /// No form (an empty prefix link).
 const NONE: u32 = u32::MAX;
 
@@ -138,6 +140,21 @@ impl PrefixIndex {
         let f = self.form(n);
         let m = f.len().min(s.len());
         let mut i = 0;
+        // eight bytes at a time up to the first that differs (little-endian: the lowest lane
+        // that differs is the first byte that does)
+        while i + 8 <= m {
+            let a = u64::from_le_bytes(f[i..i + 8].try_into().unwrap());
+            let mut b = u64::from_le_bytes(s[i..i + 8].try_into().unwrap());
+            if self.fold {
+                b = fold_lanes(b);
+            }
+            let x = a ^ b;
+            if x != 0 {
+                i += (x.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
         if self.fold {
             while i < m && f[i] == FOLD[s[i] as usize] {
                 i += 1;
@@ -230,6 +247,16 @@ const HEAD_END: usize = 9;
 /// the end of the shorter); where they are equal the bytes past them decide.
 #[inline]
 fn head(k: &[u8], map: &[u8; 256]) -> u64 {
+    if let Some(c) = k.get(1..HEAD_END).and_then(|r| r.first_chunk::<8>()) {
+        // eight bytes at once: `map` is the identity or ASCII lowercasing, which
+        // [`fold_lanes`] does to every byte of a word in one go
+        let v = u64::from_be_bytes(*c);
+        return if map[usize::from(b'A')] == b'A' {
+            v
+        } else {
+            fold_lanes(v)
+        };
+    }
     let mut b = [0u8; 8];
     let end = k.len().min(HEAD_END);
     if end > 1 {
@@ -294,6 +321,10 @@ mod tests {
             "B",
             "Bz",
             "x",
+            "Democratic Republic of the Congo",
+            "Democratic Republic",
+            "Democratic Party",
+            "DEMOCRATIC REPUBLIC OF",
         ];
         let texts = [
             "United States Army base",
@@ -314,6 +345,13 @@ mod tests {
             "Ü",
             "xy",
             "",
+            "Democratic Republic of the Congo's",
+            "democratic republic of the congo",
+            "Democratic Republic of Korea",
+            "Democratic Republik",
+            "Democratic Partyline",
+            "DEMOCRATIC REPUBLIC OF THE",
+            "Democratic",
         ];
         for fold in [false, true] {
             let ix = PrefixIndex::new(&forms, fold);

@@ -75,7 +75,7 @@ const fn lanes(b: u8) -> u64 {
 /// once: a lane is a capital when its low seven bits are at least `A`, at most `Z`, and its top
 /// bit is clear.
 #[inline]
-fn fold_lanes(v: u64) -> u64 {
+pub(crate) fn fold_lanes(v: u64) -> u64 {
     let low = v & lanes(0x7F);
     let at_least_a = low + lanes(0x80 - b'A');
     let above_z = low + lanes(0x80 - b'Z' - 1);
