@@ -135,20 +135,29 @@ pub(super) fn fix_guesses(text: &str, lex: &Lexicon, cands: &mut [Cand]) {
             (w, label)
         })
         .collect();
-    // acronyms: kept only when a longer name in the document spells them out
-    let mut initials: FxMap<String, EntityLabel> = FxMap::default();
+    // acronyms: kept only when a longer name in the document spells them out (the initials of
+    // the longer names are kept only where they spell an acronym guess: no other is asked for)
     let acronym_guess =
         |c: &Cand| c.guess && c.label == EntityLabel::Org && is_all_caps(c.span.slice(text));
-    let any_acronym = cands.iter().any(acronym_guess);
-    for c in cands.iter().filter(|_| any_acronym) {
+    let acronyms: FxSet<&str> = cands
+        .iter()
+        .filter(|c| acronym_guess(c))
+        .map(|c| c.span.slice(text))
+        .collect();
+    let mut initials: FxMap<&str, EntityLabel> = FxMap::default();
+    let mut ini = String::new();
+    for c in cands.iter().filter(|_| !acronyms.is_empty()) {
         let s = c.span.slice(text);
         if !c.guess && s.contains(' ') {
-            let ini: String = s
-                .split(' ')
-                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                .collect();
+            ini.clear();
+            ini.extend(
+                s.split(' ')
+                    .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())),
+            );
             if ini.chars().count() >= 2 {
-                initials.entry(ini).or_insert(c.label);
+                if let Some(&a) = acronyms.get(ini.as_str()) {
+                    initials.entry(a).or_insert(c.label);
+                }
             }
         }
     }
