@@ -75,7 +75,7 @@ impl<'d> View<'d> {
         let mut flags: Vec<u32> = vec![0; n];
         let mut para: Vec<u32> = vec![0; n];
         let mut unit: Vec<u32> = vec![0; n];
-        let mut units = Vec::new();
+        let mut units = Vec::with_capacity(doc.sentences.len() + 1);
         let mut para_tokens = vec![(0, 0); doc.paragraphs.len().max(1)];
         // the end of paragraph `pi`, or `usize::MAX` for the last one (never left)
         let para_end = |pi: usize| {
@@ -153,8 +153,9 @@ impl<'d> View<'d> {
             }
         }
         // cues, on their tokens
-        let mut ctoks = Vec::new();
-        for h in cues.find(text, toks) {
+        let hits = cues.find(text, toks);
+        let mut ctoks = Vec::with_capacity(hits.len());
+        for h in hits {
             let ti = h.token;
             if flags[ti] & class::IN_QUOTE != 0 {
                 continue;

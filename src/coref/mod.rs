@@ -36,7 +36,7 @@ fn from_entity_cluster(text: &str, c: &ECluster) -> SpeakerCluster {
         title: c.title.map(|t| t.slice(text).to_string()),
         affiliation: c.affiliation.map(|a| a.slice(text).to_string()),
         kind: kind_of(c.label),
-        mentions: Vec::new(),
+        mentions: Vec::with_capacity(4),
     }
 }
 
@@ -48,7 +48,7 @@ fn standalone(name: String, kind: SpeakerType) -> SpeakerCluster {
         title: None,
         affiliation: None,
         kind,
-        mentions: Vec::new(),
+        mentions: Vec::with_capacity(4),
     }
 }
 
@@ -75,7 +75,8 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
         .collect();
     order.sort_by_key(|&(s, i)| (s.start, s.end, i));
 
-    let mut speakers: Vec<SpeakerCluster> = Vec::new();
+    // at most one speaker and one assignment per attribution: no regrowth
+    let mut speakers: Vec<SpeakerCluster> = Vec::with_capacity(order.len());
     let mut of_ec: FxMap<usize, usize> = FxMap::default();
     let mut of_span: FxMap<Span, usize> = FxMap::default();
     let mut used_ec: Vec<(usize, usize)> = Vec::new();
@@ -84,7 +85,7 @@ pub fn resolve(rules: &CorefRules, doc: &mut Doc) {
     // plural descriptions that name no entity ("Officials from the finance department"), by
     // position and speaker index: a later "they" is theirs
     let mut described_groups: Vec<(usize, usize)> = Vec::new();
-    let mut assigned: Vec<(usize, usize)> = Vec::new();
+    let mut assigned: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for &(span, ai) in &order {
         if let Some(&k) = of_span.get(&span) {
             assigned.push((ai, k));

@@ -14,8 +14,9 @@ use crate::doc::{Doc, Entity};
 pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let text = doc.text.as_str();
     let ev = Evidence::gather(doc, &rules.words);
-    let mut cands: Vec<Cand> = Vec::new();
-    let mut buf: Vec<Unit> = Vec::new();
+    // room for a news text's names and a long sentence's units: no regrowth for most documents
+    let mut cands: Vec<Cand> = Vec::with_capacity(doc.tokens.len() / 16 + 8);
+    let mut buf: Vec<Unit> = Vec::with_capacity(doc.tokens.len().min(128));
     for r in &ev.sentences {
         units(rules, text, &doc.tokens[r.clone()], r.start, &ev, &mut buf);
         segments(rules, text, &buf, &ev, &mut cands);
