@@ -77,22 +77,6 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// How many of the eight bytes of `v` (little-endian: the first byte is the lowest), from the
-/// first on, are ASCII letters or digits: every byte tested at once.
-#[inline]
-fn alnum_run(v: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = ONES * 0x80;
-    // per byte of `x` below 0x80: its top bit set when the byte is at least `b`
-    let at_least = |x: u64, b: u8| x + ONES * u64::from(0x80 - b);
-    let low = v & !TOPS;
-    let lower = low | (ONES * 0x20);
-    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let other = !((letter | digit) & !v) & TOPS;
-    (other.trailing_zeros() / 8) as usize
-}
-
 /// The character at byte `i` of `s` (which must be a char boundary) and its length.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -154,15 +138,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, vocab: &Vocab, out: &mut
         let mut end = i + len;
         let mut dotted = false;
         loop {
-            // ASCII letters and digits: the common case, eight bytes at a time while eight are
-            // left, then one table lookup a byte
-            while let Some(c) = bytes.get(end..).and_then(|r| r.first_chunk::<8>()) {
-                let n = alnum_run(u64::from_le_bytes(*c));
-                end += n;
-                if n < 8 {
-                    break;
-                }
-            }
+            // ASCII letters and digits: the common case, one table lookup a byte
             while end < bytes.len() && ASCII_ALNUM[bytes[end] as usize] {
                 end += 1;
             }
@@ -213,28 +189,6 @@ mod tests {
             .iter()
             .map(|k| k.span.slice(t))
             .collect()
-    }
-
-    #[test]
-    fn alnum_runs_agree_with_the_table() {
-        let samples: [&[u8; 8]; 6] = [
-            b"abcdefgh",
-            b"Za9@[`{z",
-            b"09/:AZaz",
-            b"\xc3\xa9abcdef",
-            b"abc def ",
-            b"\x00\x7f\x80\xffAz0-",
-        ];
-        for s in samples {
-            let by_table = s.iter().take_while(|&&b| ASCII_ALNUM[b as usize]).count();
-            assert_eq!(alnum_run(u64::from_le_bytes(*s)), by_table, "{s:?}");
-        }
-        for b in 0..=255u8 {
-            let mut s = *b"aaaaaaaa";
-            s[3] = b;
-            let by_table = s.iter().take_while(|&&b| ASCII_ALNUM[b as usize]).count();
-            assert_eq!(alnum_run(u64::from_le_bytes(s)), by_table, "{b}");
-        }
     }
 
     #[test]
