@@ -269,7 +269,11 @@ mod tests {
         let doc = Pipeline::new(Rules::embedded().unwrap()).annotate(crate::RawDoc::new("t", text));
         assert_eq!(doc.sentences.len(), 2);
         let rules = Rules::embedded().unwrap();
-        let ev = crate::entities::evidence::Evidence::gather(&doc, &rules.entities.words);
+        let ev = crate::entities::evidence::Evidence::gather(
+            &doc,
+            &rules.entities.words,
+            &rules.entities.word_hashes,
+        );
         let weak: Vec<&str> = doc
             .tokens
             .iter()

@@ -3,8 +3,8 @@
 //! (sentence starts, after an opening quote, Title-Case headlines) where capitals say little.
 
 use super::word_class;
-use crate::doc::{Doc, Token, TokenKind};
-use crate::words::WordClasses;
+use crate::doc::{Doc, Token, TokenKind, UNKNOWN_WORD};
+use crate::words::{Vocab, WordClasses};
 
 pub use crate::hash::{FxMap, FxSet};
 pub use crate::words::shape::{is_all_caps, is_cap_word, strip_possessive};
@@ -29,6 +29,17 @@ fn folded_hash(w: &str) -> u64 {
     let mut pairs = w.as_bytes().chunks_exact(2);
     let h = (&mut pairs).fold(0u64, |h, p| step(step(h, p[0]), p[1]));
     pairs.remainder().iter().fold(h, |h, &b| step(h, b))
+}
+
+/// The [`folded_hash`] of every word of `vocab`, by id (0 for [`crate::doc::UNKNOWN_WORD`]): a
+/// vocabulary word is folded already, as a token of it is when hashed.
+pub(super) fn word_hashes(vocab: &Vocab) -> Vec<u64> {
+    (0..vocab.len() as crate::doc::WordId)
+        .map(|id| match vocab.word(id) {
+            "" => 0,
+            w => folded_hash(w),
+        })
+        .collect()
 }
 
 /// A one-hash Bloom filter sized to the document.
@@ -79,7 +90,10 @@ fn opens_clause(t: &str) -> bool {
 
 impl<'t> Evidence<'t> {
     /// Gathers the evidence of one document.
-    pub fn gather(doc: &'t Doc, words: &WordClasses) -> Evidence<'t> {
+    ///
+    /// `word_hashes` is [`super::rules::EntityRules::word_hashes`] of the vocabulary the tokens'
+    /// word ids come from.
+    pub fn gather(doc: &'t Doc, words: &WordClasses, word_hashes: &[u64]) -> Evidence<'t> {
         let text = doc.text.as_str();
         let toks = &doc.tokens;
         let mut weak = vec![false; toks.len()];
@@ -105,7 +119,11 @@ impl<'t> Evidence<'t> {
                 let w = t.span.slice(text);
                 let first = w.as_bytes()[0];
                 let core = strip_possessive(w);
-                let h = folded_hash(core);
+                // a known word's hash was taken when the rules compiled
+                let h = match word_hashes.get(t.word as usize) {
+                    Some(&h) if t.word != UNKNOWN_WORD && core.len() == w.len() => h,
+                    _ => folded_hash(core),
+                };
                 if first.is_ascii_lowercase() {
                     lows.push((core, h));
                 } else {

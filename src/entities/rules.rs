@@ -1,5 +1,6 @@
 //! The entity stage's compiled rules: the shared gazetteer and the stage's own word lists.
 
+use super::evidence::word_hashes;
 use super::lexicon::Lexicon;
 use super::word_class;
 use crate::rules::{RuleError, RuleSources};
@@ -13,6 +14,9 @@ pub struct EntityRules {
     pub lex: Lexicon,
     /// The grammar's closed word lists (`entity_words.txt`, classes in [`word_class`]).
     pub words: WordClasses,
+    /// Per word id of the vocabulary: the hash the evidence pass takes of a token of the word,
+    /// taken once here, so that no token of a known word is hashed again.
+    pub word_hashes: Vec<u64>,
 }
 
 impl EntityRules {
@@ -28,7 +32,12 @@ impl EntityRules {
         let words = WordClasses::compile(src.get("entity_words.txt"), word_class::NAMES)
             .map(|w| w.index(vocab));
         match (lex, words) {
-            (Ok(lex), Ok(words)) => Ok(EntityRules { gaz, lex, words }),
+            (Ok(lex), Ok(words)) => Ok(EntityRules {
+                gaz,
+                lex,
+                words,
+                word_hashes: word_hashes(vocab),
+            }),
             (lex, words) => Err(lex.err().into_iter().chain(words.err()).flatten().collect()),
         }
     }

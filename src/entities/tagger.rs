@@ -13,7 +13,7 @@ use crate::doc::{Doc, Entity};
 /// Tags one document.
 pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let text = doc.text.as_str();
-    let ev = Evidence::gather(doc, &rules.words);
+    let ev = Evidence::gather(doc, &rules.words, &rules.word_hashes);
     // room for a news text's names and a long sentence's units: no regrowth for most documents
     let mut cands: Vec<Cand> = Vec::with_capacity(doc.tokens.len() / 16 + 8);
     let mut buf: Vec<Unit> = Vec::with_capacity(doc.tokens.len().min(128));
