@@ -135,7 +135,7 @@ impl PrefixIndex {
 
     /// True when sorted form `n` is not greater than `s`; with the length of their common
     /// prefix.
-    #[inline]
+    #[inline(always)]
     fn le(&self, n: usize, s: &[u8]) -> (bool, usize) {
         let f = self.form(n);
         let m = f.len().min(s.len());
