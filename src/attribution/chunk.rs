@@ -4,6 +4,7 @@
 //! Every function looks at a bounded number of tokens, so chunking is constant time per call.
 
 use super::lexicon::class::*;
+use super::lexicon::Classes;
 use super::view::View;
 
 /// Longest speaker phrase, in tokens.
@@ -95,7 +96,7 @@ pub fn coordinated_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, u
 /// approximation ("about", "more than") and the limit ("only", "just") before it.
 pub fn quantity_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, usize) {
     let (mut a, p) = np;
-    let word = |i: usize, class: u32| v.is(i, WORD) && v.is(i, class);
+    let word = |i: usize, class: Classes| v.is(i, WORD) && v.is(i, class);
     let count = |i: usize| v.is(i, NUMBER) || word(i, AMOUNT);
     // "4 in 10": the chunker stops at a number before a preposition
     if a >= lo + 2 && v.is(a, NUMBER) && v.text(a - 1) == "in" && count(a - 2) {

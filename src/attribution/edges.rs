@@ -5,6 +5,7 @@
 use super::chunk::{addressee, left_np};
 use super::cues::{feature, CueLexicon};
 use super::lexicon::class::*;
+use super::lexicon::Classes;
 use super::view::{View, NONE};
 use crate::doc::EntityLabel;
 
@@ -46,7 +47,7 @@ pub(super) fn clause_start_ok(v: &View, q: usize, feats: u16) -> bool {
 /// "said about half of …", "said nearly 40 percent …": an approximation before a quantity opens
 /// the clause's subject.
 fn approximate_quantity(v: &View, q: usize) -> bool {
-    let word = |i: usize, class: u32| i < v.flags.len() && v.is(i, WORD) && v.is(i, class);
+    let word = |i: usize, class: Classes| i < v.flags.len() && v.is(i, WORD) && v.is(i, class);
     word(q, APPROX)
         && (q + 1 < v.flags.len() && v.is(q + 1, NUMBER)
             || word(q + 1, AMOUNT)
@@ -270,18 +271,7 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
             };
         }
         // ("said after a lunch on Tuesday that": "after", "during" … open a phrase too)
-        in_pp |= v.is(i, PREP) && !v.is(i, THAT)
-            || [
-                "after",
-                "before",
-                "during",
-                "through",
-                "via",
-                "following",
-                "amid",
-            ]
-            .iter()
-            .any(|w| v.text(i).eq_ignore_ascii_case(w));
+        in_pp |= v.is(i, PREP) && !v.is(i, THAT) || v.is(i, OPENER);
         let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
         let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {

@@ -3,76 +3,88 @@
 use crate::rules::{RuleError, RuleSources};
 use crate::words::{Vocab, WordId, UNKNOWN_WORD};
 
+/// A set of word classes: the bits of [`class`].
+pub type Classes = u64;
+
 /// Bit flags of word classes (and token properties the matcher adds to them).
 pub mod class {
+    use super::Classes;
+
     /// Determiner or possessive.
-    pub const DET: u32 = 1;
+    pub const DET: Classes = 1;
     /// Subject pronoun.
-    pub const PRONOUN: u32 = 1 << 1;
+    pub const PRONOUN: Classes = 1 << 1;
     /// Object pronoun or bare-plural addressee.
-    pub const OBJECT: u32 = 1 << 2;
+    pub const OBJECT: Classes = 1 << 2;
     /// Abbreviated title.
-    pub const TITLE: u32 = 1 << 3;
+    pub const TITLE: Classes = 1 << 3;
     /// Preposition allowed inside a speaker phrase.
-    pub const PREP: u32 = 1 << 4;
+    pub const PREP: Classes = 1 << 4;
     /// Never part of a speaker phrase.
-    pub const STOP: u32 = 1 << 5;
+    pub const STOP: Classes = 1 << 5;
     /// Allowed between a speaker and its cue.
-    pub const GAP: u32 = 1 << 6;
+    pub const GAP: Classes = 1 << 6;
     /// A form of "be".
-    pub const BE: u32 = 1 << 7;
+    pub const BE: Classes = 1 << 7;
     /// Complementizer.
-    pub const THAT: u32 = 1 << 8;
+    pub const THAT: Classes = 1 << 8;
     /// Allowed in a short phrase after a cue.
-    pub const FILLER: u32 = 1 << 9;
+    pub const FILLER: Classes = 1 << 9;
     /// Opens a subordinate clause.
-    pub const CLAUSAL: u32 = 1 << 10;
+    pub const CLAUSAL: Classes = 1 << 10;
     /// A noun ending in -ly ("family"): never a `GAP` adverb.
-    pub const NOUN: u32 = 1 << 11;
+    pub const NOUN: Classes = 1 << 11;
     /// Opens an introductory phrase before a sentence's subject ("Inside …,", "Meanwhile,").
-    pub const INTRO: u32 = 1 << 12;
+    pub const INTRO: Classes = 1 << 12;
     /// A plural noun without a final -s that takes a plural verb ("the police say", "a
     /// quarter say").
-    pub const PLURAL: u32 = 1 << 13;
+    pub const PLURAL: Classes = 1 << 13;
     /// A personal subject pronoun ("he", "we"): it opens a reported clause without "that".
-    pub const PERSONAL: u32 = 1 << 14;
+    pub const PERSONAL: Classes = 1 << 14;
     /// Opens an embedded question ("whether", "how").
-    pub const QUESTION: u32 = 1 << 15;
+    pub const QUESTION: Classes = 1 << 15;
     /// An approximation before a quantity ("about", "nearly").
-    pub const APPROX: u32 = 1 << 24;
+    pub const APPROX: Classes = 1 << 24;
     /// A number word an approximation qualifies ("half", "two").
-    pub const AMOUNT: u32 = 1 << 25;
+    pub const AMOUNT: Classes = 1 << 25;
     /// A noun of a part after "a" in a quantity ("third", "dozen").
-    pub const FRACTION: u32 = 1 << 26;
+    pub const FRACTION: Classes = 1 << 26;
     /// A comparative that makes "X than" an approximation ("more than half", "less than a third").
-    pub const COMPARE: u32 = 1 << 27;
+    pub const COMPARE: Classes = 1 << 27;
     /// A word that limits a quantity from before it ("only about 4 in 10", "just 28 percent").
-    pub const LIMIT: u32 = 1 << 28;
+    pub const LIMIT: Classes = 1 << 28;
     /// The token is a word (not a number or punctuation).
-    pub const WORD: u32 = 1 << 16;
+    pub const WORD: Classes = 1 << 16;
     /// The word starts with an uppercase letter.
-    pub const CAP: u32 = 1 << 17;
+    pub const CAP: Classes = 1 << 17;
     /// The token is punctuation.
-    pub const PUNCT: u32 = 1 << 18;
+    pub const PUNCT: Classes = 1 << 18;
     /// The token is inside a top-level quotation (marks included).
-    pub const IN_QUOTE: u32 = 1 << 19;
+    pub const IN_QUOTE: Classes = 1 << 19;
     /// The token is a number.
-    pub const NUMBER: u32 = 1 << 20;
+    pub const NUMBER: Classes = 1 << 20;
     /// A cue word starts at this token.
-    pub const CUEWORD: u32 = 1 << 21;
+    pub const CUEWORD: Classes = 1 << 21;
     /// The token is inside a time expression ("this month", "Tuesday").
-    pub const TIMEX: u32 = 1 << 22;
+    pub const TIMEX: Classes = 1 << 22;
     /// The token is a period the sentence splitter read as an abbreviation's ("Inc. said").
-    pub const ABBREV: u32 = 1 << 23;
+    pub const ABBREV: Classes = 1 << 23;
     /// A raising cue ("seemed"): "seemed to" may stand between a speaker and its cue ("He
     /// appeared to suggest …").
-    pub const RAISING: u32 = 1 << 29;
+    pub const RAISING: Classes = 1 << 29;
     /// A verb of phase before "to" ("continues to insist", "began to argue"): it may stand
     /// between a speaker and its cue, as a raising verb does.
-    pub const ASPECT: u32 = 1 << 30;
+    pub const ASPECT: Classes = 1 << 30;
+    /// Opens a phrase between a cue and "that" ("said after a lunch on Tuesday that", "during").
+    pub const OPENER: Classes = 1 << 31;
+    /// A first- or second-person pronoun ("we", "you"): as a speaker it belongs to reported
+    /// words, not to the narration.
+    pub const PERSON12: Classes = 1 << 32;
+    /// A first-person subject pronoun ("I", "we").
+    pub const FIRST: Classes = 1 << 33;
 }
 
-const CLASSES: &[(&str, u32)] = &[
+const CLASSES: &[(&str, Classes)] = &[
     ("det", class::DET),
     ("pronoun", class::PRONOUN),
     ("object", class::OBJECT),
@@ -95,6 +107,9 @@ const CLASSES: &[(&str, u32)] = &[
     ("compare", class::COMPARE),
     ("limit", class::LIMIT),
     ("aspect", class::ASPECT),
+    ("opener", class::OPENER),
+    ("person12", class::PERSON12),
+    ("first", class::FIRST),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};
@@ -103,16 +118,16 @@ type WordMap<V> = crate::hash::FxMap<Vec<u8>, V>;
 
 /// Compiled word classes.
 pub struct Lexicon {
-    words: WordMap<u32>,
+    words: WordMap<Classes>,
     /// The words of up to [`SHORT_MAX`] bytes again, keyed by [`short_key`]: a cheaper hash and
     /// compare.
-    short: ShortTable<u32>,
+    short: ShortTable<Classes>,
     max_len: usize,
     /// Per length and first byte (`& 31`), a bit set of last bytes (`& 31`) of the listed words:
     /// most tokens miss here, before hashing. `& 31` maps both ASCII cases to the same slot.
     shapes: Vec<[u32; 32]>,
     /// The classes of each word id of the tokens' vocabulary: a token's classes are one index.
-    by_id: Vec<u32>,
+    by_id: Vec<Classes>,
     /// Some listed word has no id of its own in the vocabulary (it is longer than the vocabulary
     /// holds, or lowercases differently from ASCII folding): tokens of [`UNKNOWN_WORD`] are
     /// looked up by their text.
@@ -123,7 +138,7 @@ impl Lexicon {
     /// Compiles `speaker_words.txt`; `vocab` is the vocabulary the tokens' word ids come from.
     pub fn compile(src: &RuleSources, vocab: &Vocab) -> Result<Lexicon, Vec<RuleError>> {
         let file = src.get("speaker_words.txt");
-        let mut words: WordMap<u32> = WordMap::default();
+        let mut words: WordMap<Classes> = WordMap::default();
         let mut errors = Vec::new();
         for line in file.lines() {
             let f: Vec<&str> = line.fields().collect();
@@ -145,7 +160,7 @@ impl Lexicon {
             for w in words.keys() {
                 shapes[w.len()][usize::from(w[0] & 31)] |= 1 << (w[w.len() - 1] & 31);
             }
-            let short: Vec<(u64, u32)> = words
+            let short: Vec<(u64, Classes)> = words
                 .iter()
                 .filter(|(w, _)| w.len() <= SHORT_MAX)
                 .map(|(w, &c)| (short_key(w), c))
@@ -153,7 +168,7 @@ impl Lexicon {
             let short = ShortTable::new(&short, 0);
             // a vocabulary word is ASCII-folded, as `classes` folds a token: its classes are
             // those of the listed word it spells
-            let by_id: Vec<u32> = (0..vocab.len())
+            let by_id: Vec<Classes> = (0..vocab.len())
                 .map(|id| match id as WordId {
                     UNKNOWN_WORD => 0,
                     id => words.get(vocab.word(id).as_bytes()).copied().unwrap_or(0),
@@ -178,7 +193,7 @@ impl Lexicon {
 
     /// The classes of one word (case-insensitive).
     #[inline]
-    pub fn classes(&self, word: &str) -> u32 {
+    pub fn classes(&self, word: &str) -> Classes {
         // most words miss here: keep the test inline at the caller
         let b = word.as_bytes();
         let Some(&last) = b.last() else {
@@ -195,7 +210,7 @@ impl Lexicon {
     /// The classes of a token of word id `id` and text `word()`: one index, the same as
     /// [`Lexicon::classes`] of the text.
     #[inline]
-    pub fn classes_of_token<'w>(&self, id: WordId, word: impl FnOnce() -> &'w str) -> u32 {
+    pub fn classes_of_token<'w>(&self, id: WordId, word: impl FnOnce() -> &'w str) -> Classes {
         match self.by_id.get(id as usize) {
             Some(&c) if id != UNKNOWN_WORD || !self.unknown_by_text => c,
             _ => self.classes(word()),
@@ -204,7 +219,7 @@ impl Lexicon {
 
     /// The classes of a non-empty word whose shape some listed word has.
     #[inline(never)]
-    fn classes_of_listed_shape(&self, b: &[u8]) -> u32 {
+    fn classes_of_listed_shape(&self, b: &[u8]) -> Classes {
         if b.len() <= SHORT_MAX {
             return self.short.get(ascii_lowercase_word(short_key(b)));
         }

@@ -4,7 +4,7 @@
 use crate::doc::{Doc, Span, Token, TokenKind};
 
 use super::cues::CueLexicon;
-use super::lexicon::{class, Lexicon};
+use super::lexicon::{class, Classes, Lexicon};
 
 /// How many tokens on either side of an anchor a unit may reach.
 const MAX_UNIT_REACH: usize = 200;
@@ -41,7 +41,7 @@ pub struct View<'d> {
     /// The document.
     pub doc: &'d Doc,
     /// Class bits of each token (see [`class`]).
-    pub flags: Vec<u32>,
+    pub flags: Vec<Classes>,
     /// Paragraph index of each token.
     pub para: Vec<u32>,
     /// Per paragraph index: its first token and one past its last (empty when it has none).
@@ -72,7 +72,7 @@ impl<'d> View<'d> {
         let toks = &doc.tokens[..];
         let (quotes, quote_open, quote_close, in_quote) = top_quotes(doc);
         // every per-token vector at its full length from the start: written by index, no push
-        let mut flags: Vec<u32> = vec![0; n];
+        let mut flags: Vec<Classes> = vec![0; n];
         let mut para: Vec<u32> = vec![0; n];
         let mut unit: Vec<u32> = vec![0; n];
         let mut units = Vec::with_capacity(doc.sentences.len() + 1);
@@ -205,7 +205,7 @@ impl<'d> View<'d> {
     }
 
     /// True when token `i` has any of the class bits `c`.
-    pub fn is(&self, i: usize, c: u32) -> bool {
+    pub fn is(&self, i: usize, c: Classes) -> bool {
         self.flags.get(i).is_some_and(|f| f & c != 0)
     }
 
@@ -319,7 +319,7 @@ fn top_quotes(doc: &Doc) -> TopQuotes {
 /// True when the middle one of tokens `w` (three in a row) is a period touching the word before
 /// it (of classes `before`), in the sentence of the token after it.
 #[inline]
-fn abbrev_period(text: &str, w: &[Token], before: u32) -> bool {
+fn abbrev_period(text: &str, w: &[Token], before: Classes) -> bool {
     let [prev, t, next] = w else {
         return false;
     };
@@ -332,7 +332,7 @@ fn abbrev_period(text: &str, w: &[Token], before: u32) -> bool {
 /// The class bits of word token `t`: its listed classes (by word id), `WORD`, and `CAP` for a
 /// capitalized word or `GAP` for a lowercase -ly adverb that is no listed noun.
 #[inline]
-fn word_flags(lex: &Lexicon, text: &str, t: &Token) -> u32 {
+fn word_flags(lex: &Lexicon, text: &str, t: &Token) -> Classes {
     let b = &text.as_bytes()[t.span.start..t.span.end];
     let f = lex.classes_of_token(t.word, || t.span.slice(text)) | class::WORD;
     let cap = match b.first() {
@@ -368,7 +368,7 @@ fn is_initial(s: &str) -> bool {
 fn boundary(
     doc: &Doc,
     text: &str,
-    flags: &[u32],
+    flags: &[Classes],
     para: &[u32],
     in_quote: &[u32],
     quote_close: &[u32],

@@ -274,9 +274,7 @@ fn first_person_after_headline_colon(v: &View, s: usize, p: usize) -> bool {
     if p != s + 1 || v.para[s] != 0 || doc.paragraphs.len() < 2 {
         return false;
     }
-    let w = v.text(s);
-    ["i", "we"].iter().any(|x| w.eq_ignore_ascii_case(x))
-        && (v.para_start(s)..s).any(|k| v.punct(k, ":"))
+    v.is(s, FIRST) && (v.para_start(s)..s).any(|k| v.punct(k, ":"))
 }
 
 /// The subject of the last clause joined by ", and" / ", but" before token `p` (a participle):

@@ -170,10 +170,10 @@ impl<'v, 'd> Matcher<'v, 'd> {
             .take_while(|(c, _)| c.first < a)
             .filter_map(|(_, s)| *s)
             .filter(|(_, sp)| {
-                let w = &v.doc.text[sp.start..sp.end];
-                !["we", "i", "you", "us"]
-                    .iter()
-                    .any(|p| w.eq_ignore_ascii_case(p))
+                // a one-token speaker of the `person12` class
+                let t = v.doc.tokens.partition_point(|t| t.span.start < sp.start);
+                let one = v.doc.tokens.get(t).is_some_and(|t| t.span == *sp);
+                !(one && v.is(t, PERSON12))
             })
             .max_by_key(|&(seq, _)| seq)
             .map(|(_, sp)| sp)
