@@ -27,13 +27,10 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         if let Some(q) = (lo3..c).rev().find(|&k| v.in_quote[k] != super::view::NONE) {
             lo3 = q + 1;
         }
-        if let Some(r) = (lo3 + 1..c).rev().find(|&k| {
-            v.punct(k - 1, ",")
-                && v.is(k, WORD)
-                && ["who", "which", "whose"]
-                    .iter()
-                    .any(|w| v.text(k).eq_ignore_ascii_case(w))
-        }) {
+        if let Some(r) = (lo3 + 1..c)
+            .rev()
+            .find(|&k| v.punct(k - 1, ",") && v.is(k, WORD) && v.is(k, RELATIVE))
+        {
             if let Some((a0, _)) = left_np_simple(v, r - 1, lo) {
                 return Some((a0, c));
             }

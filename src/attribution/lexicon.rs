@@ -82,6 +82,14 @@ pub mod class {
     pub const PERSON12: Classes = 1 << 32;
     /// A first-person subject pronoun ("I", "we").
     pub const FIRST: Classes = 1 << 33;
+    /// A quantifier that may float after its subject ("they both said").
+    pub const FLOATING: Classes = 1 << 34;
+    /// A determiner of one thing ("a", "every"): with a singular head, a phrase is one source.
+    pub const SINGLE: Classes = 1 << 35;
+    /// A word that makes a phrase a time phrase ("two days later", "a year ago").
+    pub const TIMEWORD: Classes = 1 << 36;
+    /// A relative pronoun that opens a relative clause after a comma ("…, who said").
+    pub const RELATIVE: Classes = 1 << 37;
 }
 
 const CLASSES: &[(&str, Classes)] = &[
@@ -110,6 +118,10 @@ const CLASSES: &[(&str, Classes)] = &[
     ("opener", class::OPENER),
     ("person12", class::PERSON12),
     ("first", class::FIRST),
+    ("floating", class::FLOATING),
+    ("single", class::SINGLE),
+    ("timeword", class::TIMEWORD),
+    ("relative", class::RELATIVE),
 ];
 
 use crate::hash::{short_key, ShortTable, SHORT_MAX};

@@ -70,10 +70,7 @@ pub(super) fn absolute_subject(v: &View, p: usize, lo: usize) -> Option<usize> {
 
 /// "both", "all", "each": a quantifier that may float after its subject.
 fn floating_quantifier(v: &View, i: usize) -> bool {
-    v.is(i, WORD)
-        && ["both", "all", "each"]
-            .iter()
-            .any(|w| v.text(i).eq_ignore_ascii_case(w))
+    v.is(i, WORD) && v.is(i, FLOATING)
 }
 
 /// "Having", "Rattling off": a phrase `s..p` opened by an -ing word with no name in it is a
@@ -123,10 +120,7 @@ pub(super) fn speaker_fits_cue(
     if !singular || (s..p).filter(|&k| v.is(k, WORD)).count() < 2 {
         return true;
     }
-    let det = v.text(s);
-    let singular_det = ["a", "an", "another", "this", "every"]
-        .iter()
-        .any(|d| det.eq_ignore_ascii_case(d));
+    let singular_det = v.is(s, SINGLE);
     // "his constant", "the most telling": a possessive or "the" before an adjective
     let adjective = ["al", "ic", "ive", "ous", "ful", "ant", "ent", "ing"]
         .iter()
@@ -221,12 +215,7 @@ pub(super) fn sentence_subject(v: &View, ulo: usize, p: usize) -> Option<(usize,
     if e0 + 1 >= p || !v.punct(e0, ",") {
         return Some((s0, e0));
     }
-    let time_phrase = (s0..e0).any(|k| {
-        v.is(k, TIMEX)
-            || ["later", "ago", "earlier"]
-                .iter()
-                .any(|w| v.text(k).eq_ignore_ascii_case(w))
-    });
+    let time_phrase = (s0..e0).any(|k| v.is(k, TIMEX) || v.is(k, TIMEWORD));
     let named = (s0..e0).any(|k| in_entity(v, k));
     let s1 = skip_intro(v, e0 + 1, p);
     let opens = s1 < p && v.is(s1, CAP | DET | PRONOUN) && !v.is(s1, STOP);
