@@ -29,7 +29,7 @@ pub fn left_np(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
         }
         if let Some(r) = (lo3 + 1..c)
             .rev()
-            .find(|&k| v.punct(k - 1, ",") && v.is(k, WORD) && v.is(k, RELATIVE))
+            .find(|&k| v.punct(k - 1, ",") && v.is(k, RELATIVE))
         {
             if let Some((a0, _)) = left_np_simple(v, r - 1, lo) {
                 return Some((a0, c));

@@ -218,11 +218,7 @@ pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
             continue;
         }
         // "He appeared to suggest", "continues to insist": a raising or phase verb and its "to"
-        if p >= lo + 2
-            && v.is(p - 2, RAISING | ASPECT)
-            && v.text(p - 1).eq_ignore_ascii_case("to")
-            && start - p < MAX_GAP + 3
-        {
+        if p >= lo + 2 && raising_to(v, p - 1) && start - p < MAX_GAP + 3 {
             p -= 2;
             continue;
         }
@@ -253,6 +249,12 @@ pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
         break;
     }
     p
+}
+
+/// True when token `k` is the "to" after a raising or phase verb ("appeared to", "continues
+/// to"): the verb after it is the cue, and the two words may stand between it and its speaker.
+pub(super) fn raising_to(v: &View, k: usize) -> bool {
+    k > 0 && v.is(k - 1, RAISING | ASPECT) && v.text(k).eq_ignore_ascii_case("to")
 }
 
 /// Skips "that", possibly after a short phrase ("in a statement Monday that").

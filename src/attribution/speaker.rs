@@ -70,7 +70,7 @@ pub(super) fn absolute_subject(v: &View, p: usize, lo: usize) -> Option<usize> {
 
 /// "both", "all", "each": a quantifier that may float after its subject.
 fn floating_quantifier(v: &View, i: usize) -> bool {
-    v.is(i, WORD) && v.is(i, FLOATING)
+    v.is(i, FLOATING)
 }
 
 /// "Having", "Rattling off": a phrase `s..p` opened by an -ing word with no name in it is a
@@ -215,7 +215,7 @@ pub(super) fn sentence_subject(v: &View, ulo: usize, p: usize) -> Option<(usize,
     if e0 + 1 >= p || !v.punct(e0, ",") {
         return Some((s0, e0));
     }
-    let time_phrase = (s0..e0).any(|k| v.is(k, TIMEX) || v.is(k, TIMEWORD));
+    let time_phrase = (s0..e0).any(|k| v.is(k, TIMEX | TIMEWORD));
     let named = (s0..e0).any(|k| in_entity(v, k));
     let s1 = skip_intro(v, e0 + 1, p);
     let opens = s1 < p && v.is(s1, CAP | DET | PRONOUN) && !v.is(s1, STOP);

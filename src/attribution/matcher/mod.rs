@@ -199,10 +199,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return false;
         }
         // "plans to say" (but "appeared to suggest": the raising verb is no cue of its own)
-        if v.is(prev, WORD)
-            && v.text(prev).eq_ignore_ascii_case("to")
-            && !(prev > 0 && v.is(prev - 1, RAISING | ASPECT))
-        {
+        if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") && !raising_to(v, prev) {
             return false;
         }
         // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
