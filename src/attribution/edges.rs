@@ -217,6 +217,17 @@ pub(super) fn skip_gap_left(v: &View, mut p: usize, lo: usize) -> usize {
             p = k;
             continue;
         }
+        // "has, however, revealed", "The poll, though, found": an adverb set off by commas
+        if p >= lo + 3
+            && v.punct(p - 1, ",")
+            && v.is(p - 2, GAP | INTRO)
+            && !v.is(p - 2, CAP)
+            && v.punct(p - 3, ",")
+            && start - p < MAX_GAP + 3
+        {
+            p -= 3;
+            continue;
+        }
         // "He appeared to suggest", "continues to insist": a raising or phase verb and its "to"
         if p >= lo + 2 && raising_to(v, p - 1) && start - p < MAX_GAP + 3 {
             p -= 2;

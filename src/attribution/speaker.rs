@@ -43,29 +43,38 @@ pub(super) fn name_before_colon(v: &View, p: usize, lo: usize) -> Option<usize> 
     (after_dash && person).then_some(s0)
 }
 
-/// The start of the name that is the subject of a participle at `p` in an absolute phrase:
-/// "ended with Maddow asking …", "a speech that included Trump vowing …".
-pub(super) fn absolute_subject(v: &View, p: usize, lo: usize) -> Option<usize> {
+/// The subject of a participle at `p` in an absolute phrase: "ended with Maddow asking …", "a
+/// speech that included Trump vowing …", "with 10 percent not planning …", "with polls
+/// showing …" (a name, or any short noun phrase when the gap adverbs before the participle are
+/// skipped).
+pub(super) fn absolute_subject(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    let absolute = |k: usize| {
+        let opener = v.text(k);
+        [
+            "with",
+            "including",
+            "included",
+            "includes",
+            "amid",
+            "between",
+            "without",
+        ]
+        .iter()
+        .any(|w| opener.eq_ignore_ascii_case(w))
+    };
     let mut s0 = p;
     while s0 > lo && p - s0 < 8 && (v.is(s0 - 1, CAP) || in_entity(v, s0 - 1)) {
         s0 -= 1;
     }
-    if s0 == p || s0 == 0 {
-        return None;
+    if s0 < p && s0 > 0 && absolute(s0 - 1) && (s0..p).any(|i| v.is(i, CAP)) {
+        return Some((s0, p));
     }
-    let opener = v.text(s0 - 1);
-    let absolute = [
-        "with",
-        "including",
-        "included",
-        "includes",
-        "amid",
-        "between",
-        "without",
-    ]
-    .iter()
-    .any(|w| opener.eq_ignore_ascii_case(w));
-    (absolute && (s0..p).any(|i| v.is(i, CAP))).then_some(s0)
+    let mut e0 = p;
+    while e0 > lo && p - e0 < 2 && v.is(e0 - 1, GAP) && !v.is(e0 - 1, PRONOUN | CAP) {
+        e0 -= 1;
+    }
+    let (a0, b0) = super::chunk::left_np_simple(v, e0, lo)?;
+    (b0 == e0 && a0 > lo && a0 < e0 && absolute(a0 - 1)).then_some((a0, e0))
 }
 
 /// "both", "all", "each": a quantifier that may float after its subject.

@@ -122,11 +122,11 @@ impl Matcher<'_, '_> {
             found.speaker = Some((s0, p));
             return Some(s0);
         }
-        if let Some(s0) = (feats & feature::ING != 0 && p == a)
+        if let Some((s0, e0)) = (feats & feature::ING != 0 && p == a)
             .then(|| absolute_subject(v, p, ulo.max(plo)))
             .flatten()
         {
-            found.speaker = Some((s0, p));
+            found.speaker = Some((s0, e0));
             return Some(s0);
         }
         // "…,” he told the group, adding that …": the speaker of the attribution

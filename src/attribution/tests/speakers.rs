@@ -302,3 +302,25 @@ fn a_speaker_after_the_cue_may_carry_a_relative_clause() {
     assert_eq!(c.2, some("a handful of Democrats"));
     assert_eq!(c.1, "Defending that terrain is squarely his strength");
 }
+
+#[test]
+fn an_adverb_between_commas_stands_between_speaker_and_cue() {
+    let c = one("The county survey has, however, revealed that most residents want the park.");
+    assert_eq!(c.2, some("The county survey"));
+    assert_eq!(c.1, "most residents want the park");
+    let c = one("Inspectors never quite realized that the pumps had failed.");
+    assert_eq!(c.2, some("Inspectors"));
+}
+
+#[test]
+fn the_subject_of_an_absolute_participle_is_the_phrase_before_it() {
+    let t = "The measure passed 51 to 38, with 10 percent of members not planning to vote.";
+    let c = claims(t);
+    let r = c
+        .iter()
+        .find(|r| r.3.as_deref() == Some("planning"))
+        .expect("a claim");
+    assert_eq!(r.2, some("10 percent of members"));
+    let c = one("The two are tied, with polls showing the mayor's lead has vanished.");
+    assert_eq!(c.2, some("polls"));
+}
