@@ -181,6 +181,33 @@ pub(super) fn appositive_after_quote(v: &View, p: usize, lo: usize) -> Option<(u
     name_with_appositive(v, a, p)
 }
 
+/// The speaker between a quotation and its cue when the chunker cannot read it but it ends in a
+/// name: “…,” Fight for $15 organizing director Kendall Fells told …. Every token from the
+/// quotation (and its comma) to `p`, at most twelve, with no clause punctuation, quotation or
+/// cue among them, the first a capitalized word or a determiner, the last one capitalized.
+pub(super) fn name_after_quote(v: &View, p: usize, lo: usize) -> Option<(usize, usize)> {
+    let floor = p.saturating_sub(13).max(lo);
+    let mut a = p;
+    while a > floor && v.quote_close[a - 1] == NONE {
+        a -= 1;
+    }
+    if a == floor || v.quote_close[a - 1] == NONE {
+        return None;
+    }
+    if v.punct(a, ",") {
+        a += 1;
+    }
+    let plain = |k: usize| {
+        v.in_quote[k] == NONE
+            && !v.is(k, CUEWORD)
+            && (v.is(k, WORD | NUMBER) || v.punct(k, "$") || v.punct(k, "-") || v.abbrev_dot(k))
+    };
+    // (a phrase opened by a conjunction, preposition or relative is a clause of its own: "and I
+    // said", "as Cruz put it", "in the way the United States …")
+    let opens = v.is(a, CAP | DET) && !v.is(a, STOP | PREP | CLAUSAL | RELATIVE);
+    (a + 1 < p && opens && v.is(p - 1, CAP) && (a..p).all(plain)).then_some((a, p))
+}
+
 /// The speaker that opens its clause as a name with a long appositive: NAME, APPOSITIVE, CUE
 /// ("Larry Cohen, a senior adviser to Mr. Sanders and past president of …, said"; "Sen. Marco
 /// Rubio, R-Fla., appearing on Fox News …, said"). `s` is where the clause's subject starts.

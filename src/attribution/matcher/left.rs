@@ -7,8 +7,9 @@ use super::super::edges::*;
 use super::super::lexicon::class::*;
 use super::super::patterns::Elem;
 use super::super::speaker::{
-    absolute_subject, appositive_after_quote, appositive_after_start, in_entity, name_before_colon,
-    opening_participle, sentence_subject, skip_floating_quantifier, speaker_fits_cue,
+    absolute_subject, appositive_after_quote, appositive_after_start, in_entity, name_after_quote,
+    name_before_colon, opening_participle, sentence_subject, skip_floating_quantifier,
+    speaker_fits_cue,
 };
 use super::super::view::{View, NONE};
 use super::{Attempt, Found, Matcher};
@@ -70,7 +71,7 @@ impl Matcher<'_, '_> {
             .find(|e| !matches!(e, Elem::Literal(..)))
             == Some(&Elem::Quote);
         let long = if at_cue && quote_before {
-            appositive_after_quote(v, p, lo)
+            appositive_after_quote(v, p, lo).or_else(|| name_after_quote(v, p, lo))
         } else if at_cue && feats & feature::FIN != 0 && v.punct(p - 1, ",") {
             let mut s = skip_intro(v, skip_dateline(v, lo, p), p);
             while s < p && v.is(s, PUNCT) {

@@ -324,3 +324,27 @@ fn the_subject_of_an_absolute_participle_is_the_phrase_before_it() {
     let c = one("The two are tied, with polls showing the mayor's lead has vanished.");
     assert_eq!(c.2, some("polls"));
 }
+
+#[test]
+fn a_name_the_chunker_cannot_read_between_quotation_and_cue() {
+    let c = one("“Prices keep rising,” Fight for $20 organizer Dana Lopez told the station.");
+    assert_eq!(c.2, some("Fight for $20 organizer Dana Lopez"));
+    assert_eq!(c.5, "quote-speaker-cue");
+    // a conjunction opens a clause, not a speaker
+    let c = claims("“We will win,” and Dana Lopez told the station so.");
+    assert!(
+        c.iter().all(|r| r.2.as_deref() != Some("and Dana Lopez")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn reported_and_vowed_follow_a_quotation() {
+    let c = one("“The plant will close in May,” the Daily Ledger reported.");
+    assert_eq!(
+        (c.2.as_deref(), c.5.as_str()),
+        (Some("the Daily Ledger"), "quote-speaker-cue")
+    );
+    let c = one("“We will rebuild the bridge,” the mayor vowed.");
+    assert_eq!(c.2, some("the mayor"));
+}
