@@ -117,9 +117,13 @@ pub fn quantity_opening(v: &View, np: (usize, usize), lo: usize) -> (usize, usiz
 
 /// Whether token `a` opens its clause: the clause's first token, or right after a comma or a
 /// conjunction or subordinator ("But Sanders and his supporters argue", "where Sanders and his
-/// aides believe").
+/// aides believe"), or right after a quotation ("“…,” the senator and the candidate said").
 fn opens_clause(v: &View, a: usize, lo: usize) -> bool {
-    a == lo || (a > lo && (v.punct(a - 1, ",") || v.is(a - 1, STOP) && v.is(a - 1, WORD)))
+    a == lo
+        || (a > lo
+            && (v.punct(a - 1, ",")
+                || v.is(a - 1, STOP) && v.is(a - 1, WORD)
+                || v.quote_close[a - 1] != super::view::NONE))
 }
 
 /// Whether a lowercase word in `from..to` looks like a past-tense verb ("The mayor thanked Ann

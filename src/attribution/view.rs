@@ -180,7 +180,7 @@ impl<'d> View<'d> {
                 span: Span::new(h.start, h.end),
             });
         }
-        View {
+        let mut view = View {
             doc,
             flags,
             para,
@@ -192,7 +192,39 @@ impl<'d> View<'d> {
             quote_close,
             in_quote,
             cues: ctoks,
+        };
+        view.drop_name_cues(cues);
+        view
+    }
+
+    /// "said State Senator Jose Rodriguez", "The Washington Post": a capitalized cue form inside
+    /// a sentence, not after punctuation, is a word of a name (except in a title-case headline,
+    /// "Obama Seeks More Refugees"): no cue, and no cue word for the chunker.
+    fn drop_name_cues(&mut self, cues: &CueLexicon) {
+        let name_part = |v: &View, c: &CTok| {
+            let i = c.first;
+            cues.forms[c.form].features & super::cues::feature::ACCORDING == 0
+                && v.is(i, class::CAP)
+                && i > 0
+                && v.para[i - 1] == v.para[i]
+                && v.unit_of(i).0 != i
+                && !v.is(i - 1, class::PUNCT)
+                && !v.title_case(i)
+        };
+        let drop: Vec<bool> = self.cues.iter().map(|c| name_part(self, c)).collect();
+        if !drop.contains(&true) {
+            return;
         }
+        for (c, &d) in self.cues.iter().zip(&drop) {
+            if d {
+                self.flags[c.first] &= !class::CUEWORD;
+            }
+        }
+        let mut k = 0;
+        self.cues.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
     }
 
     /// The text of token `i`.

@@ -202,15 +202,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.is(prev, WORD) && v.text(prev).eq_ignore_ascii_case("to") && !raising_to(v, prev) {
             return false;
         }
-        // "the United States", "The Washington Post": a capitalized cue inside a sentence is a name
-        // (except in a title-case headline: "Obama Seeks More Refugees")
-        if v.is(c.first, CAP)
-            && v.unit_of(c.first).0 != c.first
-            && !v.is(prev, PUNCT)
-            && !v.title_case(c.first)
-        {
-            return false;
-        }
+        // (a capitalized cue inside a sentence is a name: `View` holds no such cue)
         true
     }
 

@@ -348,3 +348,24 @@ fn reported_and_vowed_follow_a_quotation() {
     let c = one("“We will rebuild the bridge,” the mayor vowed.");
     assert_eq!(c.2, some("the mayor"));
 }
+
+#[test]
+fn a_capitalized_cue_form_inside_a_name_is_no_cue() {
+    let c = one("“The levee will hold,” said State Senator Ana Ruiz.");
+    assert_eq!(c.2, some("State Senator Ana Ruiz"));
+}
+
+#[test]
+fn coordinated_descriptions_after_a_quotation() {
+    let c = one("“The levee will hold,” the county engineer and the mayor said.");
+    assert_eq!(c.2, some("the county engineer and the mayor"));
+}
+
+#[test]
+fn a_letter_reads() {
+    let c = one("“We regret the delay,” the letter read.");
+    assert_eq!(
+        (c.2.as_deref(), c.3.as_deref()),
+        (Some("the letter"), Some("read"))
+    );
+}
