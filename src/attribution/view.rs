@@ -194,7 +194,31 @@ impl<'d> View<'d> {
             cues: ctoks,
         };
         view.drop_name_cues(cues);
+        view.name_function_words();
         view
+    }
+
+    /// "said Will Doyle", "May Ling Chen told": a capitalized auxiliary or function word inside
+    /// a sentence, right before another capitalized word, opens a name; it loses the classes
+    /// that would end a speaker phrase there (not in a title-case headline: "Trump Will Win").
+    fn name_function_words(&mut self) {
+        let grammar = class::GAP | class::STOP | class::BE | class::CLAUSAL;
+        for i in 1..self.flags.len().saturating_sub(1) {
+            let f = self.flags[i];
+            if f & class::CAP == 0 || f & grammar == 0 || f & class::PRONOUN != 0 {
+                continue;
+            }
+            let next = self.flags[i + 1];
+            let name_next = next & class::CAP != 0 && next & (grammar | class::PRONOUN) == 0;
+            if name_next
+                && self.para[i - 1] == self.para[i]
+                && self.unit_of(i).0 != i
+                && self.flags[i - 1] & class::PUNCT == 0
+                && !self.title_case(i)
+            {
+                self.flags[i] &= !grammar;
+            }
+        }
     }
 
     /// "said State Senator Jose Rodriguez", "The Washington Post": a capitalized cue form inside

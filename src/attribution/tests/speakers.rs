@@ -369,3 +369,9 @@ fn a_letter_reads() {
         (Some("the letter"), Some("read"))
     );
 }
+
+#[test]
+fn a_capitalized_function_word_opens_a_name() {
+    let c = one("“Costs keep rising,” said Will Doyle, a professor at the state college.");
+    assert_eq!(c.2, some("Will Doyle, a professor at the state college"));
+}
