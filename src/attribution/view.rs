@@ -235,7 +235,20 @@ impl<'d> View<'d> {
                 && !v.is(i - 1, class::PUNCT)
                 && !v.title_case(i)
         };
-        let drop: Vec<bool> = self.cues.iter().map(|c| name_part(self, c)).collect();
+        // "at the state college", "a claim": after a determiner a cue form is a noun
+        let after_det = |v: &View, c: &CTok| {
+            let i = c.first;
+            i > 0
+                && v.para[i - 1] == v.para[i]
+                && v.is(i - 1, class::DET)
+                && !v.is(i - 1, class::STOP | class::PRONOUN)
+                && cues.forms[c.form].features & super::cues::feature::ACCORDING == 0
+        };
+        let drop: Vec<bool> = self
+            .cues
+            .iter()
+            .map(|c| name_part(self, c) || after_det(self, c))
+            .collect();
         if !drop.contains(&true) {
             return;
         }

@@ -191,10 +191,7 @@ impl<'v, 'd> Matcher<'v, 'd> {
         if v.para[prev] != v.para[c.first] {
             return true;
         }
-        // "the report", "a claim" (but "another tweeted", "some say")
-        if v.is(prev, DET) && !v.is(prev, STOP | PRONOUN) {
-            return false;
-        }
+        // ("the report", "a claim": `View` holds no cue right after a determiner)
         if v.is(prev, BE) && feats & feature::FIN != 0 {
             return false;
         }
