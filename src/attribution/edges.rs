@@ -286,7 +286,16 @@ pub(super) fn skip_that(v: &View, q: usize, hi: usize) -> usize {
         // ("said after a lunch on Tuesday that": "after", "during" … open a phrase too)
         in_pp |= v.is(i, PREP) && !v.is(i, THAT) || v.is(i, OPENER);
         let np_word = in_pp && v.is(i, WORD) && !v.is(i, STOP | CUEWORD | PRONOUN | CLAUSAL);
-        let filler = v.is(i, FILLER | CAP | NUMBER | GAP) || np_word || v.punct(i, ",") && i > q;
+        // an apostrophe of a possessive or an abbreviated year ("Sanders’ Senate office", "in
+        // ’08") is part of its phrase
+        let apostrophe = i > q
+            && (v.punct(i, "’") || v.punct(i, "‘") || v.punct(i, "'"))
+            && (v.touching(i - 1) || v.touching(i));
+        let filler = v.is(i, FILLER | CAP | NUMBER | GAP)
+            || np_word
+            || apostrophe
+            || v.is(i, ABBREV) && i > q
+            || v.punct(i, ",") && i > q;
         if !filler || v.is(i, IN_QUOTE) {
             // "said in a statement Thursday night they pulled …": after a prepositional phrase a
             // subject pronoun opens the clause without "that"

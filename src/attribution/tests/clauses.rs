@@ -410,3 +410,11 @@ fn a_currency_sign_stays_inside_an_object() {
     assert_eq!(c.1, "a $68 million budget");
     assert_eq!(c.3, some("proposed"));
 }
+
+#[test]
+fn a_possessive_or_a_year_may_stand_between_cue_and_that() {
+    let c = one("The league wrote to the mayor’s office that it had no permit.");
+    assert_eq!(c.1, "it had no permit");
+    let c = one("The senator said in ’08 that the plan would fail.");
+    assert_eq!(c.1, "the plan would fail");
+}
