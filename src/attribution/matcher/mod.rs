@@ -322,8 +322,14 @@ impl<'v, 'd> Matcher<'v, 'd> {
                     if q2 == q {
                         q2 = skip_time(v, q, uhi, feats);
                     }
+                    // ("decided to …": an infinitive needs no "that")
+                    let infinitive = feats & feature::TO != 0
+                        && q < uhi
+                        && v.is(q, WORD)
+                        && v.text(q).eq_ignore_ascii_case("to");
                     if q2 == q
                         && feats & (feature::THAT | feature::NOUNISH) != 0
+                        && !infinitive
                         && v.quote_open.get(q).copied().unwrap_or(NONE) == NONE
                         && !finite_clause_at(v, q, uhi, feats & feature::WEAK != 0)
                     {

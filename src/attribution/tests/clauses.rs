@@ -418,3 +418,20 @@ fn a_possessive_or_a_year_may_stand_between_cue_and_that() {
     let c = one("The senator said in ’08 that the plan would fail.");
     assert_eq!(c.1, "the plan would fail");
 }
+
+#[test]
+fn an_infinitive_needs_no_that() {
+    let c = one("On Monday, the council decided to close the bridge.");
+    assert_eq!(
+        (c.2.as_deref(), c.1.as_str()),
+        (Some("the council"), "to close the bridge")
+    );
+    let c = one("The company agreed to pay the fine.");
+    assert_eq!(c.1, "to pay the fine");
+}
+
+#[test]
+fn was_asked_to_names_no_speaker() {
+    let c = one("The mayor was asked to name a single achievement.");
+    assert_eq!((c.2, c.1.as_str()), (None, "to name a single achievement"));
+}
