@@ -42,6 +42,74 @@ pub(super) fn word_hashes(vocab: &Vocab) -> Vec<u64> {
         .collect()
 }
 
+/// A set of words of one text, each kept with the [`folded_hash`] the evidence pass took of it,
+/// which is not taken again: open addressing, linear probing, at most half full.
+struct WordSet<'t> {
+    /// (hash, word) per slot; an empty word marks an empty slot.
+    slots: Vec<(u64, &'t [u8])>,
+    /// How many words the set holds.
+    len: usize,
+}
+
+impl<'t> WordSet<'t> {
+    /// An empty set of `slots` slots (a power of two) to start with.
+    fn new(slots: usize) -> WordSet<'t> {
+        WordSet {
+            slots: vec![(0, &[][..]); slots],
+            len: 0,
+        }
+    }
+
+    /// The slot where the probe for hash `h` starts (the hash's middle bits: well mixed).
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        h.rotate_left(32) as usize & (self.slots.len() - 1)
+    }
+
+    /// Adds `w` (not empty), whose [`folded_hash`] is `h`.
+    fn insert(&mut self, h: u64, w: &'t [u8]) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let (sh, sw) = self.slots[i];
+            if sw.is_empty() {
+                break;
+            }
+            if sh == h && sw == w {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (h, w);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            let slots = self.slots.len() * 2;
+            let old = std::mem::replace(&mut self.slots, vec![(0, &[][..]); slots]);
+            self.len = 0;
+            for (h, w) in old.into_iter().filter(|(_, w)| !w.is_empty()) {
+                self.insert(h, w);
+            }
+        }
+    }
+
+    /// True when the set holds a word of hash `h` for which `eq` holds.
+    #[inline]
+    fn contains_by(&self, h: u64, eq: impl Fn(&[u8]) -> bool) -> bool {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            let (sh, sw) = self.slots[i];
+            if sw.is_empty() {
+                return false;
+            }
+            if sh == h && eq(sw) {
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// A one-hash Bloom filter sized to the document.
 struct Bloom {
     bits: Vec<u64>,
@@ -69,9 +137,9 @@ impl Bloom {
 /// Per-document evidence, borrowed from the document's text.
 pub struct Evidence<'t> {
     /// Words the document writes starting lowercase (their bytes: looked up by bytes).
-    lower: FxSet<&'t [u8]>,
+    lower: WordSet<'t>,
     /// Capitalized words (possessive stripped) seen in strong positions.
-    strong: FxSet<&'t str>,
+    strong: WordSet<'t>,
     /// Per token: true when the token stands in a weak position.
     pub weak: Vec<bool>,
     /// Per token: true inside a Title-Case or ALL-CAPS line.
@@ -99,8 +167,8 @@ impl<'t> Evidence<'t> {
         let mut weak = vec![false; toks.len()];
         let mut headline = vec![false; toks.len()];
         // room for a typical document's distinct words: no rehash while they go in
-        let mut lower = FxSet::with_capacity_and_hasher(64, Default::default());
-        let mut strong = FxSet::with_capacity_and_hasher(128, Default::default());
+        let mut lower = WordSet::new(64);
+        let mut strong = WordSet::new(128);
         let mut bloom = Bloom::new(toks.len());
         // lowercase words (possessive stripped) with their folded hash, for the second pass
         let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
@@ -129,7 +197,7 @@ impl<'t> Evidence<'t> {
                 } else {
                     bloom.set(h);
                     if !weak[k] && is_cap_word(w) {
-                        strong.insert(core);
+                        strong.insert(h, core.as_bytes());
                     }
                 }
             }
@@ -137,7 +205,7 @@ impl<'t> Evidence<'t> {
         // lowercase words, kept only when some capitalized word may be the same word
         for &(core, h) in &lows {
             if bloom.get(h) {
-                lower.insert(core.as_bytes());
+                lower.insert(h, core.as_bytes());
             }
         }
         Evidence {
@@ -151,19 +219,22 @@ impl<'t> Evidence<'t> {
 
     /// True when the document also writes `w` (capitalized or all caps) in lowercase.
     pub fn seen_lower(&self, w: &str) -> bool {
-        let mut buf = [0u8; 40];
-        if w.len() > buf.len() || !w.is_ascii() {
+        if w.len() > 40 || !w.is_ascii() {
             return false;
         }
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        self.lower.contains(&*b)
+        // the stored word is `w` with its ASCII capitals lowercased, which hash as `w` does
+        self.lower.contains_by(folded_hash(w), |s| {
+            s.len() == w.len()
+                && s.iter()
+                    .zip(w.bytes())
+                    .all(|(&a, b)| a == ASCII_LOWER[b as usize])
+        })
     }
 
     /// True when the document capitalizes `w` somewhere a capital means a name.
     pub fn seen_strong(&self, w: &str) -> bool {
-        self.strong.contains(w)
+        self.strong
+            .contains_by(folded_hash(w), |s| s == w.as_bytes())
     }
 }
 

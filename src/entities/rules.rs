@@ -4,7 +4,7 @@ use super::evidence::word_hashes;
 use super::lexicon::Lexicon;
 use super::word_class;
 use crate::rules::{RuleError, RuleSources};
-use crate::words::{Gazetteer, Vocab, WordClasses};
+use crate::words::{FormStarts, Gazetteer, Vocab, WordClasses};
 
 /// Compiled gazetteers, title list and word lists.
 pub struct EntityRules {
@@ -17,6 +17,9 @@ pub struct EntityRules {
     /// Per word id of the vocabulary: the hash the evidence pass takes of a token of the word,
     /// taken once here, so that no token of a known word is hashed again.
     pub word_hashes: Vec<u64>,
+    /// Per word id of the vocabulary: whether a gazetteer form may start at a token of the
+    /// word, so that most capitalized words are not searched for in the gazetteer.
+    pub starts: FormStarts,
 }
 
 impl EntityRules {
@@ -33,6 +36,7 @@ impl EntityRules {
             .map(|w| w.index(vocab));
         match (lex, words) {
             (Ok(lex), Ok(words)) => Ok(EntityRules {
+                starts: FormStarts::new(&gaz, vocab),
                 gaz,
                 lex,
                 words,

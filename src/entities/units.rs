@@ -120,8 +120,17 @@ pub(super) fn units(
         };
         if t.kind == TokenKind::Word {
             let caps = w.len() >= 2 && is_all_caps(w);
-            let exact = rules.gaz.match_at(text, t.span.start);
-            let upper = if caps {
+            // the byte filters first (most tokens stop there), then the token's word
+            let may_start = || {
+                let next = text.as_bytes().get(t.span.end).copied();
+                rules.starts.may_start(t.word, next)
+            };
+            let exact = if rules.gaz.may_match_at(text, t.span.start) && may_start() {
+                rules.gaz.find_at(text, t.span.start)
+            } else {
+                None
+            };
+            let upper = if caps && may_start() {
                 rules.gaz.match_caps_at(text, t.span.start)
             } else {
                 None

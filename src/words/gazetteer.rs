@@ -396,23 +396,35 @@ impl Gazetteer {
     // call cost more than the filters (the compiler's choice moved with unrelated changes)
     #[inline(always)]
     pub fn match_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
-        let b0 = *text.as_bytes().get(start)? as usize;
-        let b1 = *text.as_bytes().get(start + 1)? as usize;
-        let i = b0 << 8 | b1;
-        if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
+        if !self.may_match_at(text, start) {
             return None;
-        }
-        if let Some(&b2) = text.as_bytes().get(start + 2) {
-            let i = triple_bit(b0 as u8, b1 as u8, b2);
-            if self.first_triples[i / 64] & (1 << (i % 64)) == 0 {
-                return None;
-            }
         }
         self.find_at(text, start)
     }
 
+    /// False when no form starts at byte `start` of `text`, judged on its first two and three
+    /// bytes (most tokens end here); true when [`Gazetteer::find_at`] may find one.
+    #[inline(always)]
+    pub fn may_match_at(&self, text: &str, start: usize) -> bool {
+        let b = text.as_bytes();
+        let (Some(&b0), Some(&b1)) = (b.get(start), b.get(start + 1)) else {
+            return false;
+        };
+        let i = (b0 as usize) << 8 | b1 as usize;
+        if self.first_pairs[i / 64] & (1 << (i % 64)) == 0 {
+            return false;
+        }
+        match b.get(start + 2) {
+            Some(&b2) => {
+                let i = triple_bit(b0, b1, b2);
+                self.first_triples[i / 64] & (1 << (i % 64)) != 0
+            }
+            None => true,
+        }
+    }
+
     /// [`Gazetteer::match_at`] past its byte filters: searches the index.
-    fn find_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
+    pub fn find_at(&self, text: &str, start: usize) -> Option<(usize, Entry)> {
         let (len, id) = self.exact.longest(&text.as_bytes()[start..])?;
         Some((start + len, self.entries[id as usize]))
     }
@@ -439,6 +451,18 @@ impl Gazetteer {
             return None;
         }
         Some((start + len, self.entries[id as usize]))
+    }
+
+    /// Every form, ASCII lowercased, each once, in byte order.
+    pub fn folded_forms(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        self.caps.forms()
+    }
+
+    /// True when `folded` (ASCII lowercase) is a form, any ASCII case.
+    pub fn is_folded_form(&self, folded: &[u8]) -> bool {
+        self.caps
+            .longest(folded)
+            .is_some_and(|(n, _)| n == folded.len())
     }
 
     /// The canonical name (line's first field) of an entry.

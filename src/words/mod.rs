@@ -5,6 +5,7 @@
 //! Stages import this module and [`crate::doc`]; no stage imports another stage.
 
 pub mod classes;
+pub mod form_starts;
 pub mod gazetteer;
 pub mod given_names;
 pub mod labels;
@@ -13,5 +14,6 @@ pub mod shape;
 pub mod vocab;
 
 pub use classes::WordClasses;
+pub use form_starts::FormStarts;
 pub use gazetteer::{EntryKind, Gazetteer, Gender, State, Title};
 pub use vocab::{Vocab, WordId, UNKNOWN_WORD};

@@ -126,6 +126,11 @@ impl PrefixIndex {
         }
     }
 
+    /// Every form (folded, for a folding index), each once, in byte order.
+    pub fn forms(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        (0..self.ends.len()).map(|n| self.form(n))
+    }
+
     /// The bytes of sorted form `n`.
     #[inline]
     fn form(&self, n: usize) -> &[u8] {
