@@ -156,65 +156,120 @@ fn opens_clause(t: &str) -> bool {
     )
 }
 
+/// The evidence of a document while its words go in, sentence by sentence: the weak positions
+/// of a sentence are marked before its words are noted, and the words written in lowercase are
+/// sorted out once every word is in. [`Evidence::gather`] notes every word token itself; the
+/// tagger notes them as it builds a sentence's units, reading the shapes it takes of them anyway.
+pub(super) struct Gathering<'t> {
+    /// The document's text.
+    text: &'t str,
+    /// The document's tokens.
+    toks: &'t [Token],
+    /// The grammar's word classes (for headlines).
+    words: &'t WordClasses,
+    /// [`super::rules::EntityRules::word_hashes`].
+    word_hashes: &'t [u64],
+    /// The evidence so far ([`Evidence::lower`] still empty).
+    ev: Evidence<'t>,
+    /// The hashes of the words that do not start lowercase.
+    bloom: Bloom,
+    /// Lowercase words (possessive stripped) with their folded hash, for [`Gathering::finish`].
+    lows: Vec<(&'t str, u64)>,
+}
+
+impl<'t> Gathering<'t> {
+    /// Starts the evidence of `doc`; `word_hashes` is [`super::rules::EntityRules::word_hashes`]
+    /// of the vocabulary the tokens' word ids come from.
+    pub(super) fn new(doc: &'t Doc, words: &'t WordClasses, word_hashes: &'t [u64]) -> Self {
+        let n = doc.tokens.len();
+        Gathering {
+            text: doc.text.as_str(),
+            toks: &doc.tokens,
+            words,
+            word_hashes,
+            ev: Evidence {
+                // room for a typical document's distinct words: no regrowth while they go in
+                lower: WordSet::new(64),
+                strong: WordSet::new(128),
+                weak: vec![false; n],
+                headline: vec![false; n],
+                sentences: Vec::with_capacity(doc.sentences.len()),
+            },
+            bloom: Bloom::new(n),
+            lows: Vec::with_capacity(n),
+        }
+    }
+
+    /// Marks the weak and headline tokens of the sentence of tokens `r`, the next one.
+    pub(super) fn sentence(&mut self, r: std::ops::Range<usize>) {
+        let (i, j) = (r.start, r.end);
+        self.ev.sentences.push(r);
+        let weak = &mut self.ev.weak[i..j];
+        if mark_sentence(self.words, self.text, &self.toks[i..j], weak) {
+            self.ev.headline[i..j].fill(true);
+        }
+    }
+
+    /// True when token `k` (of a sentence already marked) stands in a weak position.
+    #[inline]
+    pub(super) fn weak(&self, k: usize) -> bool {
+        self.ev.weak[k]
+    }
+
+    /// Notes word token `k` (of a sentence already marked), whose text is `w`; `cap` says
+    /// whether `w` is a capitalized word ([`is_cap_word`]), asked only when it matters.
+    #[inline]
+    pub(super) fn word(&mut self, k: usize, w: &'t str, cap: impl FnOnce() -> bool) {
+        let t = &self.toks[k];
+        let first = w.as_bytes()[0];
+        let core = strip_possessive(w);
+        // a known word's hash was taken when the rules compiled
+        let h = match self.word_hashes.get(t.word as usize) {
+            Some(&h) if t.word != UNKNOWN_WORD && core.len() == w.len() => h,
+            _ => folded_hash(core),
+        };
+        if first.is_ascii_lowercase() {
+            self.lows.push((core, h));
+        } else {
+            self.bloom.set(h);
+            if !self.ev.weak[k] && cap() {
+                self.ev.strong.insert(h, core.as_bytes());
+            }
+        }
+    }
+
+    /// The evidence, once every word token of the document is noted.
+    pub(super) fn finish(mut self) -> Evidence<'t> {
+        // lowercase words, kept only when some capitalized word may be the same word
+        for &(core, h) in &self.lows {
+            if self.bloom.get(h) {
+                self.ev.lower.insert(h, core.as_bytes());
+            }
+        }
+        self.ev
+    }
+}
+
 impl<'t> Evidence<'t> {
-    /// Gathers the evidence of one document.
+    /// Gathers the evidence of one document (the tagger gathers it while it builds units).
     ///
     /// `word_hashes` is [`super::rules::EntityRules::word_hashes`] of the vocabulary the tokens'
     /// word ids come from.
-    pub fn gather(doc: &'t Doc, words: &WordClasses, word_hashes: &[u64]) -> Evidence<'t> {
+    #[cfg(test)]
+    pub fn gather(doc: &'t Doc, words: &'t WordClasses, word_hashes: &'t [u64]) -> Evidence<'t> {
         let text = doc.text.as_str();
-        let toks = &doc.tokens;
-        let mut weak = vec![false; toks.len()];
-        let mut headline = vec![false; toks.len()];
-        // room for a typical document's distinct words: no rehash while they go in
-        let mut lower = WordSet::new(64);
-        let mut strong = WordSet::new(128);
-        let mut bloom = Bloom::new(toks.len());
-        // lowercase words (possessive stripped) with their folded hash, for the second pass
-        let mut lows: Vec<(&'t str, u64)> = Vec::with_capacity(toks.len());
-        let mut sentences = Vec::with_capacity(doc.sentences.len());
+        let mut g = Gathering::new(doc, words, word_hashes);
         for r in doc.sentence_token_ranges() {
-            let (i, j) = (r.start, r.end);
-            sentences.push(r);
-            if mark_sentence(words, text, &toks[i..j], &mut weak[i..j]) {
-                headline[i..j].fill(true);
-            }
-            for k in i..j {
-                let t = &toks[k];
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = t.span.slice(text);
-                let first = w.as_bytes()[0];
-                let core = strip_possessive(w);
-                // a known word's hash was taken when the rules compiled
-                let h = match word_hashes.get(t.word as usize) {
-                    Some(&h) if t.word != UNKNOWN_WORD && core.len() == w.len() => h,
-                    _ => folded_hash(core),
-                };
-                if first.is_ascii_lowercase() {
-                    lows.push((core, h));
-                } else {
-                    bloom.set(h);
-                    if !weak[k] && is_cap_word(w) {
-                        strong.insert(h, core.as_bytes());
-                    }
+            g.sentence(r.clone());
+            for k in r {
+                let t = &doc.tokens[k];
+                if t.kind == TokenKind::Word {
+                    let w = t.span.slice(text);
+                    g.word(k, w, || is_cap_word(w));
                 }
             }
         }
-        // lowercase words, kept only when some capitalized word may be the same word
-        for &(core, h) in &lows {
-            if bloom.get(h) {
-                lower.insert(h, core.as_bytes());
-            }
-        }
-        Evidence {
-            lower,
-            strong,
-            weak,
-            headline,
-            sentences,
-        }
+        g.finish()
     }
 
     /// True when the document also writes `w` (capitalized or all caps) in lowercase.

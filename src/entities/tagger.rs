@@ -3,7 +3,7 @@
 
 use super::classify::Cand;
 use super::document::{drop_headline_only_persons, fix_guesses, with_abbreviation_dot};
-use super::evidence::Evidence;
+use super::evidence::Gathering;
 use super::rules::EntityRules;
 use super::segments::segments;
 use super::transcript::add_transcript_labels;
@@ -13,13 +13,29 @@ use crate::doc::{Doc, Entity};
 /// Tags one document.
 pub fn tag(rules: &EntityRules, doc: &mut Doc) {
     let text = doc.text.as_str();
-    let ev = Evidence::gather(doc, &rules.words, &rules.word_hashes);
-    // room for a news text's names and a long sentence's units: no regrowth for most documents
+    // every sentence's units first, the document's evidence taken from their words on the way;
+    // then the names, which ask the evidence of the whole document
+    let mut g = Gathering::new(doc, &rules.words, &rules.word_hashes);
+    let mut us: Vec<Unit> = Vec::with_capacity(doc.tokens.len() + 8);
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(doc.sentences.len());
+    for r in doc.sentence_token_ranges() {
+        g.sentence(r.clone());
+        let a = us.len();
+        units(
+            rules,
+            text,
+            &doc.tokens[r.clone()],
+            r.start,
+            &mut g,
+            &mut us,
+        );
+        ranges.push(a..us.len());
+    }
+    let ev = g.finish();
+    // room for a news text's names: no regrowth for most documents
     let mut cands: Vec<Cand> = Vec::with_capacity(doc.tokens.len() / 16 + 8);
-    let mut buf: Vec<Unit> = Vec::with_capacity(doc.tokens.len().min(128));
-    for r in &ev.sentences {
-        units(rules, text, &doc.tokens[r.clone()], r.start, &ev, &mut buf);
-        segments(rules, text, &buf, &ev, &mut cands);
+    for r in ranges {
+        segments(rules, text, &us[r], &ev, &mut cands);
     }
     fix_guesses(text, &rules.lex, &mut cands);
     drop_headline_only_persons(rules, doc, &ev, &mut cands);

@@ -1,7 +1,7 @@
 //! Units: the pieces a sentence's names are built from (gazetteer forms, titles, capitalized
 //! words, initials, connectors, numbers, breaks), one per token or run of tokens.
 
-use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Evidence};
+use super::evidence::{is_all_caps, is_cap_word, strip_possessive, Gathering};
 use super::lexicon::{Lexicon, WordInfo};
 use super::rules::EntityRules;
 use super::word_class;
@@ -92,20 +92,22 @@ fn conn_of(words: &WordClasses, t: &Token, w: &str) -> Option<Conn> {
     }
 }
 
-/// Builds the units of the tokens `toks` (one sentence, starting at doc token `base`).
-pub(super) fn units(
+/// Builds the units of the tokens `toks` (one sentence, starting at doc token `base`, whose
+/// weak positions `ev` has marked) after those in `out`, noting every word token in `ev`.
+pub(super) fn units<'t>(
     rules: &EntityRules,
-    text: &str,
+    text: &'t str,
     toks: &[Token],
     base: usize,
-    ev: &Evidence,
+    ev: &mut Gathering<'t>,
     out: &mut Vec<Unit>,
 ) {
-    out.clear();
+    // this sentence's units are `out[first..]`
+    let first = out.len();
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
-        let w = t.span.slice(text);
+        let w: &'t str = t.span.slice(text);
         let unit = |b: usize, span: Span, kind: Kind, poss: bool| Unit {
             a: base + i,
             b: base + b,
@@ -119,6 +121,8 @@ pub(super) fn units(
             },
         };
         if t.kind == TokenKind::Word {
+            let cap = is_cap_word(w);
+            ev.word(base + i, w, || cap);
             let caps = w.len() >= 2 && is_all_caps(w);
             // the byte filters first (most tokens stop there), then the token's word
             let may_start = || {
@@ -158,11 +162,17 @@ pub(super) fn units(
                 }
             }
             if let Some(next) = matched {
+                // the form's other words go into the evidence too
+                for (k, n) in toks.iter().enumerate().take(next).skip(i + 1) {
+                    if n.kind == TokenKind::Word {
+                        let nw: &'t str = n.span.slice(text);
+                        ev.word(base + k, nw, || is_cap_word(nw));
+                    }
+                }
                 i = next;
                 continue;
             }
             // "Jan. 5", "Oct. 6", "No. 9": an abbreviation before a number is no name
-            let cap = is_cap_word(w);
             let upper_start = w.as_bytes()[0].is_ascii_uppercase();
             let before_number = upper_start
                 && toks
@@ -172,8 +182,8 @@ pub(super) fn units(
             // "Ban Ki-moon", "Lee Cheuk-yan": a romanized given name after a capitalized word
             let romanized = !cap
                 && upper_start
-                && !ev.weak[base + i]
-                && out
+                && !ev.weak(base + i)
+                && out[first..]
                     .last()
                     .is_some_and(|u| matches!(u.kind, Kind::Cap { .. }))
                 && w.split_once('-').is_some_and(|(a, b)| {
@@ -205,7 +215,7 @@ pub(super) fn units(
                     i + 1,
                     span,
                     Kind::Cap {
-                        weak: ev.weak[base + i],
+                        weak: ev.weak(base + i),
                     },
                     poss,
                 ));
