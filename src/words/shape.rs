@@ -33,9 +33,35 @@ pub fn is_cap_word(w: &str) -> bool {
     cap_word_rest(w, b0)
 }
 
+/// One byte repeated in every lane of a `u64`.
+const fn lanes(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// True when every byte of `b` is an ASCII letter: eight bytes at a time (the last eight
+/// overlapping the ones before) for a word of eight or more.
+#[inline]
+fn all_ascii_alphabetic(b: &[u8]) -> bool {
+    // a lane is a letter when, its 0x20 bit set, it is at least `a`, at most `z` and ASCII
+    let letters = |c: &[u8; 8]| {
+        let v = u64::from_le_bytes(*c) | lanes(0x20);
+        let low = v & lanes(0x7F);
+        let at_least_a = low + lanes(0x80 - b'a');
+        let above_z = low + lanes(0x80 - b'z' - 1);
+        at_least_a & !above_z & !v & lanes(0x80) == lanes(0x80)
+    };
+    match b.last_chunk::<8>() {
+        None => b.iter().all(u8::is_ascii_alphabetic),
+        Some(last) => {
+            let mut chunks = b.chunks_exact(8);
+            (&mut chunks).all(|c| letters(c.try_into().unwrap())) && letters(last)
+        }
+    }
+}
+
 /// [`is_cap_word`] past its one-byte check.
 fn cap_word_rest(w: &str, b0: u8) -> bool {
-    if w.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if all_ascii_alphabetic(w.as_bytes()) {
         return b0.is_ascii_uppercase(); // no hyphen, digit or clitic: the first letter decides
     }
     let mut chars = w.chars();
@@ -98,4 +124,33 @@ fn all_caps_chars(w: &str) -> bool {
         }
     }
     letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_alphabetic_agrees_with_a_byte_test() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        let word = b"Washingtonian-Republicans";
+        for n in 0..=word.len() {
+            for at in 0..n {
+                for &b in &bytes {
+                    let mut w = word[..n].to_vec();
+                    w[at] = b;
+                    assert_eq!(
+                        all_ascii_alphabetic(&w),
+                        w.iter().all(u8::is_ascii_alphabetic),
+                        "{w:?}"
+                    );
+                }
+            }
+            let w = &word[..n];
+            assert_eq!(
+                all_ascii_alphabetic(w),
+                w.iter().all(u8::is_ascii_alphabetic)
+            );
+        }
+    }
 }
