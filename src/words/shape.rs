@@ -54,7 +54,7 @@ fn all_ascii_alphabetic(b: &[u8]) -> bool {
         None => b.iter().all(u8::is_ascii_alphabetic),
         Some(last) => {
             let mut chunks = b.chunks_exact(8);
-            (&mut chunks).all(|c| letters(c.try_into().unwrap())) && letters(last)
+            chunks.all(|c| letters(c.try_into().unwrap())) && letters(last)
         }
     }
 }
