@@ -100,15 +100,12 @@ fn may_start(lex: &Lexicon, low: &str, t: &Tok, id: LexId, bits: u8) -> bool {
     }
 }
 
-/// The timex tokens of one line and their lexicon ids.
+/// The timex tokens of one line, with their lexicon ids and classes.
 #[derive(Default)]
 pub struct Line {
-    /// The tokens, in order.
+    /// The tokens, in order, each with its lexicon id ([`NONE`] for numbers, other characters
+    /// and unknown words) and its `timex_words.txt` classes (0 but for words).
     pub toks: Vec<Tok>,
-    /// The lexicon id of each token ([`NONE`] for numbers, other characters and unknown words).
-    pub ids: Vec<LexId>,
-    /// The `timex_words.txt` classes of each token (0 but for words).
-    pub bits: Vec<u8>,
     /// The indexes of the tokens where an expression may start, in order.
     pub starts: Vec<usize>,
     /// The line's first byte.
@@ -122,8 +119,6 @@ impl Line {
     fn with_capacity(n: usize) -> Line {
         Line {
             toks: Vec::with_capacity(n),
-            ids: Vec::with_capacity(n),
-            bits: Vec::with_capacity(n),
             starts: Vec::with_capacity(n / 4),
             ..Line::default()
         }
@@ -170,21 +165,29 @@ pub fn lines(
             continue;
         }
         // most tokens follow the last one or one space after it
-        if s.start != pos && (s.start != pos + 1 || bytes[pos] != b' ') {
+        let spaced = s.start == pos + 1 && bytes[pos] == b' ';
+        if s.start != pos && !spaced {
             if !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
                 continue;
             }
             c.between(pos, s.start);
         }
         let b = &bytes[s.start..s.end];
-        let info = match words.info.get(t.word as usize) {
-            Some(i) if t.word != UNKNOWN_WORD || !words.by_text => *i,
-            _ => NO_INFO,
-        };
+        // the id of a word no rule names is UNKNOWN_WORD, whose info is NO_INFO
+        let info = words.info.get(t.word as usize).copied().unwrap_or(NO_INFO);
+        let gap = spaced || c.gap_at(s.start);
         match t.kind {
-            TokenKind::Word if info.letters => {
-                c.push(s.start, s.end, Kind::Word, info.lex, info.starts, info.bits)
-            }
+            TokenKind::Word if info.letters => c.push(
+                Tok {
+                    start: s.start,
+                    end: s.end,
+                    id: info.lex,
+                    kind: Kind::Word,
+                    gap,
+                    bits: info.bits,
+                },
+                info.starts,
+            ),
             TokenKind::Word if t.word == UNKNOWN_WORD && b.iter().all(u8::is_ascii_alphabetic) => {
                 let w = &low[s.start..s.end];
                 let (id, bits) = if words.by_text {
@@ -193,18 +196,46 @@ pub fn lines(
                     (NONE, 0)
                 };
                 let starts = word_starts(lex, w, id, bits);
-                c.push(s.start, s.end, Kind::Word, id, starts, bits);
+                c.push(
+                    Tok {
+                        start: s.start,
+                        end: s.end,
+                        id,
+                        kind: Kind::Word,
+                        gap,
+                        bits,
+                    },
+                    starts,
+                );
             }
-            TokenKind::Number if b.iter().all(u8::is_ascii_digit) => {
-                c.push(s.start, s.end, Kind::Num, NONE, true, 0)
-            }
+            TokenKind::Number if b.iter().all(u8::is_ascii_digit) => c.push(
+                Tok {
+                    start: s.start,
+                    end: s.end,
+                    id: NONE,
+                    kind: Kind::Num,
+                    gap,
+                    bits: 0,
+                },
+                true,
+            ),
             TokenKind::Punct if b.len() == 1 && b[0].is_ascii() => {
                 let id = if t.word == UNKNOWN_WORD && words.by_text {
                     lex.id(b)
                 } else {
                     info.lex
                 };
-                c.push(s.start, s.end, Kind::Punct, id, b[0] == b'\'', 0);
+                c.push(
+                    Tok {
+                        start: s.start,
+                        end: s.end,
+                        id,
+                        kind: Kind::Punct,
+                        gap,
+                        bits: 0,
+                    },
+                    b[0] == b'\'',
+                );
             }
             _ if text.is_char_boundary(s.start) && text.is_char_boundary(s.end) => {
                 c.scan(s.start, s.end)
@@ -244,42 +275,43 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
     #[inline(never)]
     fn scan(&mut self, a: usize, b: usize) {
         let text = self.text;
-        scan::scan(text, a, b, |t| {
-            let id = match t.kind {
+        scan::scan(text, a, b, |mut t| {
+            t.id = match t.kind {
                 Kind::Word | Kind::Punct => self.lex.id(&self.low.as_bytes()[t.start..t.end]),
                 _ => NONE,
             };
-            let bits = match t.kind {
+            t.bits = match t.kind {
                 Kind::Word => self.tw.bits(&self.low[t.start..t.end]),
                 _ => 0,
             };
-            let starts = may_start(self.lex, self.low, &t, id, bits);
-            self.push(t.start, t.end, t.kind, id, starts, bits);
+            t.gap = self.gap_at(t.start);
+            let starts = may_start(self.lex, self.low, &t, t.id, t.bits);
+            self.push(t, starts);
         });
     }
 
-    /// Appends a token (of lexicon id `id`, where an expression may start when `starts`), or
-    /// extends the last one when both are of a run [`scan`] would have made one token of.
+    /// True when a token at `start` has whitespace (or the start of its line) before it.
     #[inline(always)]
-    fn push(&mut self, start: usize, end: usize, kind: Kind, id: LexId, starts: bool, bits: u8) {
-        if let Some(last) = self.line.toks.last() {
-            if last.end == start && last.kind == kind && kind != Kind::Punct {
-                self.extend(end);
-                return;
+    fn gap_at(&self, start: usize) -> bool {
+        start == self.line.from || self.text.as_bytes()[start - 1].is_ascii_whitespace()
+    }
+
+    /// Appends `tok` (where an expression may start when `starts`), or extends the last token
+    /// when both are of a run [`scan`] would have made one token of (which no whitespace parts).
+    #[inline(always)]
+    fn push(&mut self, tok: Tok, starts: bool) {
+        if !tok.gap && tok.kind != Kind::Punct {
+            if let Some(last) = self.line.toks.last() {
+                if last.end == tok.start && last.kind == tok.kind {
+                    self.extend(tok.end);
+                    return;
+                }
             }
         }
-        let gap = start == self.line.from || self.text.as_bytes()[start - 1].is_ascii_whitespace();
         if starts {
             self.line.starts.push(self.line.toks.len());
         }
-        self.line.toks.push(Tok {
-            start,
-            end,
-            kind,
-            gap,
-        });
-        self.line.ids.push(id);
-        self.line.bits.push(bits);
+        self.line.toks.push(tok);
     }
 
     /// Extends the last token to `end`: a word is looked up again, and whether an expression
@@ -290,13 +322,13 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
         let t = &mut self.line.toks[n];
         t.end = end;
         if t.kind == Kind::Word {
-            self.line.ids[n] = self.lex.id(&self.low.as_bytes()[t.start..end]);
-            self.line.bits[n] = self.tw.bits(&self.low[t.start..end]);
+            t.id = self.lex.id(&self.low.as_bytes()[t.start..end]);
+            t.bits = self.tw.bits(&self.low[t.start..end]);
         }
         if self.line.starts.last() == Some(&n) {
             self.line.starts.pop();
         }
-        if may_start(self.lex, self.low, t, self.line.ids[n], self.line.bits[n]) {
+        if may_start(self.lex, self.low, t, t.id, t.bits) {
             self.line.starts.push(n);
         }
     }
@@ -306,8 +338,6 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
         if !self.line.toks.is_empty() {
             (self.each)(&self.line);
             self.line.toks.clear();
-            self.line.ids.clear();
-            self.line.bits.clear();
             self.line.starts.clear();
         }
     }

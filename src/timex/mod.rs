@@ -62,7 +62,11 @@ impl TimexRules {
         let low = text.to_ascii_lowercase();
         let mut out = Vec::new();
         cut::lines(&self.words, &self.lex, &self.tw, text, &low, tokens, |l| {
-            out.push((l.index, l.toks.clone(), l.ids.clone()));
+            out.push((
+                l.index,
+                l.toks.clone(),
+                l.toks.iter().map(|t| t.id).collect(),
+            ));
         });
         out
     }
@@ -225,8 +229,6 @@ fn find(rules: &TimexRules, text: &str, tokens: &[Token]) -> (Vec<Found>, bool) 
                 text,
                 low: &low,
                 toks: &l.toks,
-                ids: &l.ids,
-                bits: &l.bits,
                 title: std::cell::OnceCell::new(),
             };
             // the first token not yet inside an expression

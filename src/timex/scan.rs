@@ -3,6 +3,8 @@
 //! takes most tokens from the document's token layer and cuts only the others here ("2:30",
 //! "p.m."); the phrases of `dates.txt` are cut here too.
 
+use super::lexicon::{WordId, NONE};
+
 /// What a timex token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -16,17 +18,24 @@ pub enum Kind {
     Other,
 }
 
-/// One token: byte span, kind, and whether whitespace precedes it.
+/// One token: byte span, kind, and whether whitespace precedes it; with its lexicon id and
+/// `timex_words.txt` classes once [`super::cut`] has read them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The lexicon id of the token ([`NONE`] for numbers, other characters and unknown words,
+    /// and for every token [`scan`] makes: [`super::cut`] sets it).
+    pub id: WordId,
     /// What it is made of.
     pub kind: Kind,
     /// True when whitespace (or the start of the segment) stands right before it.
     pub gap: bool,
+    /// The `timex_words.txt` classes of the token (0 but for words, and from [`scan`]; see
+    /// [`super::words`]).
+    pub bits: u8,
 }
 
 /// Byte classes: 0 space, 1 letter, 2 digit, 3 other ASCII, 4 non-ASCII.
@@ -96,8 +105,10 @@ pub fn scan(text: &str, from: usize, to: usize, mut emit: impl FnMut(Tok)) {
         emit(Tok {
             start,
             end: i,
+            id: NONE,
             kind,
             gap,
+            bits: 0,
         });
         gap = false;
     }

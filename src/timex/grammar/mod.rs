@@ -8,7 +8,7 @@ mod relative;
 mod start;
 mod tokens;
 
-use super::lexicon::{Class, Lexicon, Unit, Val, WordId, NONE};
+use super::lexicon::{Class, Lexicon, Unit, Val, NONE};
 use super::resolve::Sem;
 use super::scan::{Kind, Tok};
 use crate::doc::TimexType;
@@ -38,12 +38,9 @@ pub struct Matcher<'a> {
     pub text: &'a str,
     /// ASCII-lowercased text, same offsets.
     pub low: &'a str,
-    /// Tokens of the segment.
+    /// Tokens of the segment, each with its lexicon id ([`NONE`] when unknown) and its
+    /// `timex_words.txt` classes (see [`crate::timex::words`]).
     pub toks: &'a [Tok],
-    /// Lexicon id of each token ([`NONE`] when unknown).
-    pub ids: &'a [WordId],
-    /// The `timex_words.txt` classes of each token (see [`crate::timex::words`]).
-    pub bits: &'a [u8],
     /// The segment is a title-case headline: capitals say nothing about names there.
     pub title: std::cell::OnceCell<bool>,
 }
@@ -106,7 +103,7 @@ impl<'a> Matcher<'a> {
                 best = longest(best, self.century_expr(i));
             }
         } else {
-            let classes = self.lex.classes(self.ids.get(i).copied().unwrap_or(NONE));
+            let classes = self.lex.classes(self.toks.get(i).map_or(NONE, |t| t.id));
             let has = |mask: u32| classes & mask != 0;
             if has(Class::Clock.bit() | Class::Number.bit()) {
                 best = longest(best, self.time_expr(i));
@@ -248,7 +245,7 @@ impl<'a> Matcher<'a> {
                         .iter()
                         .any(|b| b.is_ascii_lowercase())
             }) && self.cap(j)
-                && !self.lex.proper(self.ids[j])
+                && !self.lex.proper(self.toks[j].id)
         };
         if common(start)
             && start > 0
@@ -259,7 +256,7 @@ impl<'a> Matcher<'a> {
         }
         end > start + 1
             && self.toks[start].kind == Kind::Word
-            && !self.lex.proper(self.ids[start])
+            && !self.lex.proper(self.toks[start].id)
             && common(start + 1)
     }
 

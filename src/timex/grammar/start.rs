@@ -18,8 +18,8 @@ impl<'a> Matcher<'a> {
             Kind::Other => self.is(i, "\u{2019}") && self.num(i + 1).is_some(),
             Kind::Punct => self.is(i, "-") || (self.is(i, "'") && self.num(i + 1).is_some()),
             Kind::Word => {
-                let id = self.ids[i];
-                if self.bits[i] & CONTINUES != 0 {
+                let id = t.id;
+                if t.bits & CONTINUES != 0 {
                     return true;
                 }
                 if id == NONE {
@@ -60,14 +60,12 @@ impl<'a> Matcher<'a> {
                         Kind::Num => self.is(i + 1, "1") && self.is(i + 2, "/"),
                         Kind::Other => false,
                         Kind::Punct => matches!(self.w(i + 1), Some(":" | "-" | "/" | "." | "'")),
-                        Kind::Word => {
-                            self.ids[i + 1] != NONE || self.bits[i + 1] & AFTER_NUMBER != 0
-                        }
+                        Kind::Word => n.id != NONE || n.bits & AFTER_NUMBER != 0,
                     })
             }
             Kind::Other | Kind::Punct => self.leads_on(i, 0) && !self.is(i, "-"),
             Kind::Word => {
-                let id = self.ids[i];
+                let id = t.id;
                 let Some(w) = self.w(i) else {
                     return false;
                 };
@@ -76,7 +74,7 @@ impl<'a> Matcher<'a> {
                     (w.len() >= 7
                         && w.ends_with("days")
                         && self.lex.id(&w.as_bytes()[..w.len() - 1]) != NONE)
-                        || self.bits[i] & OPENS != 0
+                        || t.bits & OPENS != 0
                         || (w == "that" && self.leads_on(i + 1, 0))
                 } else {
                     // a phrase of several words needs its second word next

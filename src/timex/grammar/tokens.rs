@@ -44,7 +44,7 @@ impl<'a> Matcher<'a> {
 
     /// A lexicon hit of `class` at token `i`.
     pub fn hit(&self, class: Class, i: usize) -> Option<(usize, Val, bool)> {
-        let id = *self.ids.get(i)?;
+        let id = self.toks.get(i)?.id;
         if id == NONE {
             return None;
         }
