@@ -104,9 +104,10 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, vocab: &Vocab, out: &mut
                         span: Span::new(span.start + i, span.start + i + 1),
                         kind: TokenKind::Punct,
                         sentence,
-                        word: vocab.id_of_bytes(&bytes[i..i + 1]),
+                        word: vocab.id_of_ascii(b),
                     });
-                    i += 1;
+                    // and the space after it ("said, he"), without another turn of the loop
+                    i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
                     continue;
                 }
                 // an ASCII letter or digit is a word character: no need to ask below
@@ -176,7 +177,8 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, vocab: &Vocab, out: &mut
             sentence,
             word: vocab.id_of_bytes(&bytes[i..end]),
         });
-        i = end;
+        // the space after a word, skipped here rather than by another turn of the loop
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
 }
 
