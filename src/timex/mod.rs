@@ -100,24 +100,31 @@ fn tense(m: &Matcher, start: usize, end: usize) -> Tense {
     }
     let mut words = 0;
     for j in (start.saturating_sub(3 * FUTURE_WINDOW)..start).rev() {
-        if matches!(m.w(j), Some(";" | "?" | "!" | "\"")) {
-            return Tense::Unknown;
+        let t = m.toks[j];
+        // ";", "?", "!", "\"" and "." are punctuation tokens, one ASCII byte each
+        if t.kind == scan::Kind::Punct {
+            match m.low.as_bytes()[t.start] {
+                b';' | b'?' | b'!' | b'"' => return Tense::Unknown,
+                b'.' if ends_sentence(m, j) => return Tense::Unknown,
+                _ => {}
+            }
         }
-        if m.w(j) == Some(".") && ends_sentence(m, j) {
-            return Tense::Unknown;
+        // a cue is a word of the lexicon: most tokens are none
+        if t.id != lexicon::NONE {
+            if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
+                // "had been due to expire Friday": a plan in a past perfect is a past one
+                let had = (j.saturating_sub(3)..j).any(|k| m.w(k) == Some("had"));
+                return if had { Tense::Past } else { Tense::Future };
+            }
+            // the nearest verb in the past tense wins over a future cue farther away
+            // ("will be completed in March": a participle after "be" is no past tense)
+            if m.hit(Class::Past, j).is_some()
+                && !(j > 0 && matches!(m.w(j - 1), Some("be" | "been" | "being")))
+            {
+                return Tense::Past;
+            }
         }
-        if m.hit(Class::Future, j).is_some_and(|h| h.0 <= start) {
-            // "had been due to expire Friday": a plan in a past perfect is a past one
-            let had = (j.saturating_sub(3)..j).any(|k| m.w(k) == Some("had"));
-            return if had { Tense::Past } else { Tense::Future };
-        }
-        // the nearest verb in the past tense wins over a future cue farther away
-        // ("will be completed in March": a participle after "be" is no past tense)
-        let participle = j > 0 && matches!(m.w(j - 1), Some("be" | "been" | "being"));
-        if m.hit(Class::Past, j).is_some() && !participle {
-            return Tense::Past;
-        }
-        if m.toks[j].kind == scan::Kind::Word {
+        if t.kind == scan::Kind::Word {
             words += 1;
             if words >= FUTURE_WINDOW {
                 break;
