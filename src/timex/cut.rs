@@ -100,6 +100,29 @@ fn may_start(lex: &Lexicon, low: &str, t: &Tok, id: LexId, bits: u8) -> bool {
     }
 }
 
+/// One byte repeated in every lane of a `u64`.
+const fn lanes(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// True when `b[start..end]` (not empty) is ASCII letters only: up to eight bytes are tested
+/// at once (a lane is a letter when its top bit is clear and, with bit 5 set, it lies in
+/// `a..=z`), longer words and the end of the text a byte at a time.
+#[inline(always)]
+fn ascii_letters(b: &[u8], start: usize, end: usize) -> bool {
+    let n = end - start;
+    match b.get(start..).and_then(|r| r.first_chunk::<8>()) {
+        Some(chunk) if n <= 8 => {
+            let v = u64::from_le_bytes(*chunk);
+            let folded = (v & lanes(0x7F)) | lanes(0x20);
+            let letter = (folded + lanes(0x80 - b'a')) & !(folded + lanes(0x7F - b'z')) & !v;
+            let wanted = lanes(0x80) >> (8 * (8 - n));
+            letter & wanted == wanted
+        }
+        _ => b[start..end].iter().all(u8::is_ascii_alphabetic),
+    }
+}
+
 /// The timex tokens of one line, with their lexicon ids and classes.
 #[derive(Default)]
 pub struct Line {
@@ -188,7 +211,7 @@ pub fn lines(
                 },
                 info.starts,
             ),
-            TokenKind::Word if t.word == UNKNOWN_WORD && b.iter().all(u8::is_ascii_alphabetic) => {
+            TokenKind::Word if t.word == UNKNOWN_WORD && ascii_letters(bytes, s.start, s.end) => {
                 let w = &low[s.start..s.end];
                 let (id, bits) = if words.by_text {
                     (lex.id(w.as_bytes()), tw.bits(w))
@@ -339,6 +362,27 @@ impl<F: FnMut(&Line)> Cutter<'_, F> {
             (self.each)(&self.line);
             self.line.toks.clear();
             self.line.starts.clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_letters;
+
+    #[test]
+    fn ascii_letters_tests_every_byte() {
+        let mut text = Vec::new();
+        for b in 0..=255u8 {
+            text.extend_from_slice(b"abYZ");
+            text.push(b);
+            text.extend_from_slice(b"qrstuvwxyzABCDEFGHIJ");
+        }
+        for start in 0..text.len() {
+            for end in start + 1..(start + 12).min(text.len()) {
+                let want = text[start..end].iter().all(u8::is_ascii_alphabetic);
+                assert_eq!(ascii_letters(&text, start, end), want, "{start} {end}");
+            }
         }
     }
 }

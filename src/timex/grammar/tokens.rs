@@ -26,8 +26,12 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// True when token `i` is `s` (lowercase): its bytes compared, since a token's span lies on
+    /// character boundaries.
     pub(super) fn is(&self, i: usize, s: &str) -> bool {
-        self.w(i) == Some(s)
+        self.toks
+            .get(i)
+            .is_some_and(|t| self.low.as_bytes().get(t.start..t.end) == Some(s.as_bytes()))
     }
 
     /// True when token `i` exists and touches the one before it.
