@@ -260,6 +260,23 @@ pub fn lines(
                     b[0] == b'\'',
                 );
             }
+            // a mark of one character that is no ASCII ("“", "—", "’"): what the scanner makes of
+            // it, a run of other characters
+            TokenKind::Punct
+                if b[0] >= 0xC0 && b.iter().all(|&x| x >= 0x80) && text.is_char_boundary(s.end) =>
+            {
+                c.push(
+                    Tok {
+                        start: s.start,
+                        end: s.end,
+                        id: NONE,
+                        kind: Kind::Other,
+                        gap,
+                        bits: 0,
+                    },
+                    b == "\u{2019}".as_bytes(),
+                );
+            }
             _ if text.is_char_boundary(s.start) && text.is_char_boundary(s.end) => {
                 c.scan(s.start, s.end)
             }
