@@ -5,8 +5,12 @@ use super::*;
 // --- rule files ---------------------------------------------------------------------------
 
 fn sources_with(name: &str, text: &str) -> RuleSources {
+    // a directory of its own for each call: tests run side by side, and two of them override
+    // the same file
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!(
-        "claimex-seg-{}-{}",
+        "claimex-seg-{}-{}-{call}",
         std::process::id(),
         name.replace('.', "-")
     ));
