@@ -104,7 +104,7 @@ fn tokenize_span(text: &str, span: Span, sentence: u32, vocab: &Vocab, out: &mut
                         span: Span::new(span.start + i, span.start + i + 1),
                         kind: TokenKind::Punct,
                         sentence,
-                        word: vocab.id_of_ascii(b),
+                        word: vocab.id_of_bytes(&bytes[i..i + 1]),
                     });
                     // and the space after it ("said, he"), without another turn of the loop
                     i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));

@@ -280,12 +280,6 @@ impl Vocab {
         }
     }
 
-    /// [`Vocab::id`] of the one-byte word `b` (an ASCII byte: a punctuation mark, "a", "I").
-    #[inline(always)]
-    pub fn id_of_ascii(&self, b: u8) -> WordId {
-        self.ascii[(b & 0x7F).to_ascii_lowercase() as usize]
-    }
-
     /// The folded word of `id` (empty for [`UNKNOWN_WORD`] or an id out of range).
     pub fn word(&self, id: WordId) -> &str {
         match (id as usize).checked_sub(1) {
