@@ -192,7 +192,13 @@ impl<'v, 'd> Matcher<'v, 'd> {
             return true;
         }
         // ("the report", "a claim": `View` holds no cue right after a determiner)
-        if v.is(prev, BE) && feats & feature::FIN != 0 {
+        // "was reported", "was first reported", "is also claimed": a passive names no speaker
+        // before it
+        let mut b = prev;
+        while b > 0 && c.first - b < 3 && v.is(b, GAP) && !v.is(b, BE | CAP) {
+            b -= 1;
+        }
+        if v.is(b, BE) && feats & feature::FIN != 0 && v.para[b] == v.para[c.first] {
             return false;
         }
         // "plans to say" (but "appeared to suggest": the raising verb is no cue of its own)

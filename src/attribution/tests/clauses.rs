@@ -433,3 +433,9 @@ fn was_asked_to_names_no_speaker() {
     let c = one("The mayor was asked to name a single achievement.");
     assert_eq!((c.2, c.1.as_str()), (None, "to name a single achievement"));
 }
+
+#[test]
+fn a_passive_with_an_adverb_names_no_speaker() {
+    let c = claims("The meeting was first reported by the Ledger.");
+    assert!(c.is_empty(), "{c:?}");
+}
