@@ -420,6 +420,13 @@ impl<'v, 'd> Matcher<'v, 'd> {
             }
         }
         for ((a, b), quote) in found.contents {
+            // "As the Post reported just today, …": a time expression or adverb alone is no
+            // content
+            let bare =
+                |i: usize| v.is(i, TIMEX | PUNCT) || v.is(i, GAP) && !v.is(i, CAP | STOP | BE);
+            if quote.is_none() && (a..b).all(bare) {
+                continue;
+            }
             let (kind, content) = match quote {
                 Some(qi) => (ClaimKind::Direct, v.doc.quotes[v.quotes[qi].quote].inner),
                 None => self.classify(pat.kind, a, b),

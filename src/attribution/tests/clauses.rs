@@ -439,3 +439,9 @@ fn a_passive_with_an_adverb_names_no_speaker() {
     let c = claims("The meeting was first reported by the Ledger.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_time_expression_alone_is_no_content() {
+    let c = claims("As the Ledger reported just today, the inspector issued subpoenas.");
+    assert!(c.iter().all(|r| r.1 != "just today"), "{c:?}");
+}
