@@ -445,3 +445,13 @@ fn a_time_expression_alone_is_no_content() {
     let c = claims("As the Ledger reported just today, the inspector issued subpoenas.");
     assert!(c.iter().all(|r| r.1 != "just today"), "{c:?}");
 }
+
+#[test]
+fn as_the_source_reported_takes_the_clause_after_the_comma() {
+    let c = one("As the Ledger reported, the inspector issued subpoenas to the foundation.");
+    assert_eq!(c.1, "the inspector issued subpoenas to the foundation");
+    assert_eq!(
+        (c.2.as_deref(), c.5.as_str()),
+        (Some("the Ledger"), "as-speaker-cue-clause")
+    );
+}
