@@ -68,21 +68,8 @@ fn compatible(a: &str, b: &str) -> bool {
     }
 }
 
-/// For each entity, the index of the first token that ends after its start (one merge walk).
-fn token_index(doc: &Doc) -> Vec<usize> {
-    let mut out = Vec::with_capacity(doc.entities.len());
-    let mut t = 0;
-    for e in &doc.entities {
-        while t < doc.tokens.len() && doc.tokens[t].span.end <= e.span.start {
-            t += 1;
-        }
-        out.push(t);
-    }
-    out
-}
-
 /// The title ending right before byte `start`, as (span, title index).
-/// `idx` is the index of the first token ending after `start` (see [`token_index`]).
+/// `idx` is the index of the first token ending after `start`.
 fn title_before(rules: &CorefRules, doc: &Doc, start: usize, idx: usize) -> Option<(Span, usize)> {
     if idx == 0 {
         return None;
@@ -191,7 +178,15 @@ fn initials(s: &str) -> String {
 pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
     let text = doc.text.as_str();
     let ents = &doc.entities;
-    let tok_of = token_index(doc);
+    // each entity's title, looked up once: a one-word mention asks, then its cluster may again
+    let mut titles: Vec<Option<Option<(Span, usize)>>> = vec![None; ents.len()];
+    let mut title_of = |i: usize| {
+        *titles[i].get_or_insert_with(|| {
+            let start = ents[i].span.start;
+            let idx = doc.tokens.partition_point(|t| t.span.end <= start);
+            title_before(rules, doc, start, idx)
+        })
+    };
     let mut clusters: Vec<ECluster> = Vec::with_capacity(ents.len());
     let mut of_entity = vec![None; ents.len()];
     let new = |label, i: usize, span| ECluster {
@@ -265,7 +260,7 @@ pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
         let c = match e.label {
             EntityLabel::Person if !s.contains(' ') => {
                 // "Mr. Obama" is not "Michelle Obama"
-                let want = title_before(rules, doc, e.span.start, tok_of[i])
+                let want = title_of(i)
                     .map(|(_, t)| rules.gaz.titles[t].gender)
                     .unwrap_or(Gender::Unknown);
                 let surname = surnames.latest(s, want);
@@ -337,7 +332,7 @@ pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
                 continue;
             }
             if c.title.is_none() {
-                if let Some((t, ti)) = title_before(rules, doc, span.start, tok_of[m]) {
+                if let Some((t, ti)) = title_of(m) {
                     c.title = Some(t);
                     c.title_idx = Some(ti);
                 }

@@ -70,8 +70,13 @@ impl<'d> Lookups<'d> {
                 let Some(last) = e.span.slice(&doc.text).rsplit(' ').next() else {
                     continue;
                 };
-                m.entry(last.chars().flat_map(char::to_uppercase).collect())
-                    .or_insert(i);
+                // (an ASCII word's capitals without a char walk)
+                let key = if last.is_ascii() {
+                    last.to_ascii_uppercase()
+                } else {
+                    last.chars().flat_map(char::to_uppercase).collect()
+                };
+                m.entry(key).or_insert(i);
             }
             m
         });
