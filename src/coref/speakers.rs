@@ -148,10 +148,12 @@ pub fn classify(rules: &CorefRules, doc: &Doc, ec: &EClusters, span: Span) -> Me
     }
     // a span cut after a title ("Del" of "Del. Stacey Plaskett"): the person right after it
     if words.len() == 1 {
-        let w = doc.tokens[words[0]].span.slice(text).to_lowercase();
-        let dotted = format!("{w}.");
-        if rules.titles_lower.contains_key(w.as_str()) || rules.titles_lower.contains_key(&*dotted)
-        {
+        let mut w = doc.tokens[words[0]].span.slice(text).to_lowercase();
+        // (the dotted form "del." only when the bare word is no title, in the same string)
+        if rules.titles_lower.contains_key(w.as_str()) || {
+            w.push('.');
+            rules.titles_lower.contains_key(w.as_str())
+        } {
             let i = doc.entities.partition_point(|e| e.span.start < span.end);
             if let Some(e) = doc.entities.get(i) {
                 let gap = doc.text.get(span.end..e.span.start).unwrap_or("x");
