@@ -48,10 +48,35 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split_whitespace()
 }
 
+/// Whether byte `b` is ASCII whitespace as `char::is_whitespace` sees it (vertical tab too).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// The first word of `s`, as `s.split_whitespace().next()` gives it (or ""), without a char walk
+/// when the word is ASCII and ends at an ASCII space or the end.
+pub(super) fn first_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    match b.iter().position(|&c| ascii_space(c) || c >= 0x80) {
+        Some(i) if i > 0 && b[i] < 0x80 => &s[..i],
+        None => s,
+        _ => words(s).next().unwrap_or(""),
+    }
+}
+
+/// The last word of `s`, as `s.split_whitespace().next_back()` gives it (or ""), without a char
+/// walk when the word is ASCII and starts after an ASCII space or at the start.
+fn last_word(s: &str) -> &str {
+    let b = s.as_bytes();
+    match b.iter().rposition(|&c| ascii_space(c) || c >= 0x80) {
+        Some(i) if i + 1 < b.len() && b[i] < 0x80 => &s[i + 1..],
+        None => s,
+        _ => words(s).next_back().unwrap_or(""),
+    }
+}
+
 fn first_last(s: &str) -> (&str, &str) {
-    let first = words(s).next().unwrap_or("");
-    let last = words(s).next_back().unwrap_or("");
-    (first, last)
+    (first_word(s), last_word(s))
 }
 
 /// True when two multi-word person names can name the same person ("Hillary Clinton",
@@ -227,7 +252,7 @@ pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
                 // the longest name, preferring one that starts with a given name ("Hillary
                 // Clinton" over a stray "Crooked Hillary Clinton")
                 let rank = |n: &str| {
-                    let first = words(n).next().unwrap_or("");
+                    let first = first_word(n);
                     (rules.given.contains_key(first), n.len())
                 };
                 if rank(s) > rank(clusters[c].name.slice(text)) {
@@ -344,7 +369,7 @@ pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
                 c.party = party_after(text, span.end);
             }
         }
-        let first = words(c.name.slice(text)).next().unwrap_or("");
+        let first = first_word(c.name.slice(text));
         c.gender = match rules.given.get(first) {
             Some(&g) if g != Gender::Unknown => g,
             _ => c
@@ -368,6 +393,37 @@ pub fn build<'d>(rules: &CorefRules, doc: &'d Doc) -> EClusters<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_and_last_words_as_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Ann",
+            "Ann Roe",
+            " Ann Roe ",
+            "Ann\u{a0}Roe",
+            "José Roe",
+            "Ann Muñoz",
+            "Ann\x0bRoe",
+            "Ann\tB. Roe",
+            "Ann  ",
+            "  Roe",
+            "Zoë",
+            "Ann\u{2009}Roe Jr.",
+        ] {
+            assert_eq!(
+                first_word(s),
+                s.split_whitespace().next().unwrap_or(""),
+                "{s:?}"
+            );
+            assert_eq!(
+                last_word(s),
+                s.split_whitespace().next_back().unwrap_or(""),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn affiliations() {

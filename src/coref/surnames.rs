@@ -3,7 +3,7 @@
 //! Obama" is not "Michelle Obama"), kept up to date as the mentions are walked, so each lookup
 //! takes constant time however many people share a surname.
 
-use super::clusters::ECluster;
+use super::clusters::{first_word, ECluster};
 use super::rules::CorefRules;
 use crate::hash::FxMap;
 use crate::words::Gender;
@@ -50,7 +50,7 @@ impl<'t> Surnames<'t> {
         let fits: Vec<u8> = clusters
             .iter()
             .map(|c| {
-                let first = c.name.slice(text).split_whitespace().next().unwrap_or("");
+                let first = first_word(c.name.slice(text));
                 let given = rules.given.get(first).copied();
                 let mut mask = 0u8;
                 for (g, want) in GENDERS.iter().enumerate() {
