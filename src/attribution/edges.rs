@@ -528,6 +528,13 @@ pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
     }
     let mut i = q;
     while i < hi {
+        // "mocked Marco Rubio for “having a tough night”": a quotation inside the object is
+        // part of it (the claim is mixed)
+        let qi = v.quote_open[i];
+        if qi != NONE && i > q {
+            i = v.quotes[qi as usize].end.max(i + 1);
+            continue;
+        }
         // ("a $68 billion budget", "a 3% raise": currency and percent signs stay in the object)
         if v.is(i, PUNCT)
             && !v.abbrev_dot(i)

@@ -455,3 +455,10 @@ fn as_the_source_reported_takes_the_clause_after_the_comma() {
         (Some("the Ledger"), "as-speaker-cue-clause")
     );
 }
+
+#[test]
+fn a_quotation_inside_an_object_makes_it_mixed() {
+    let c = one("The mayor decried the council for “turning its back” on workers.");
+    assert_eq!(c.0, ClaimKind::Mixed);
+    assert_eq!(c.1, "the council for “turning its back” on workers");
+}
