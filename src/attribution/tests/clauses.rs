@@ -462,3 +462,11 @@ fn a_quotation_inside_an_object_makes_it_mixed() {
     assert_eq!(c.0, ClaimKind::Mixed);
     assert_eq!(c.1, "the council for “turning its back” on workers");
 }
+
+#[test]
+fn note_show_and_mention_take_a_clause_without_that() {
+    let c = one("The senator noted the plan had failed.");
+    assert_eq!(c.1, "the plan had failed");
+    let c = one("The poll showed voters were angry.");
+    assert_eq!(c.1, "voters were angry");
+}
