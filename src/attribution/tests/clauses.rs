@@ -470,3 +470,16 @@ fn note_show_and_mention_take_a_clause_without_that() {
     let c = one("The poll showed voters were angry.");
     assert_eq!(c.1, "voters were angry");
 }
+
+#[test]
+fn citing_after_a_quotation_reports_its_object() {
+    let c = claims("“It is anger,” the senator said, citing low growth and unemployment.");
+    let r = c
+        .iter()
+        .find(|r| r.3.as_deref() == Some("citing"))
+        .expect("a claim");
+    assert_eq!(
+        (r.1.as_str(), r.2.as_deref()),
+        ("low growth and unemployment", Some("the senator"))
+    );
+}
