@@ -450,6 +450,14 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
             i = v.quotes[v.in_quote[i] as usize].end.max(i + 1);
             continue;
         }
+        // "rejected the offer and said …": a coordinated cue ends the clause, as it ends an object
+        if i > q + 1
+            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+            && i + 1 < hi
+            && v.is(i + 1, CUEWORD)
+        {
+            return i;
+        }
         if v.is(i, PUNCT) && matches!(v.text(i), "," | ";" | "—" | "(") && i > q {
             while ci < v.cues.len() && v.cues[ci].first <= i {
                 ci += 1;
