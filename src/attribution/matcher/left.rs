@@ -92,6 +92,11 @@ impl Matcher<'_, '_> {
         if first_person_after_headline_colon(v, s, p) {
             return None;
         }
+        // "… that day, who all lived outside New Hampshire, seemed to know": a time expression
+        // opens no speaker
+        if v.is(s, TIMEX) && !v.is(s, CAP) {
+            return None;
+        }
         found.speaker = Some((s, p));
         Some(s)
     }
