@@ -450,12 +450,7 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
             i = v.quotes[v.in_quote[i] as usize].end.max(i + 1);
             continue;
         }
-        // "rejected the offer and said …": a coordinated cue ends the clause, as it ends an object
-        if i > q + 1
-            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
-            && i + 1 < hi
-            && v.is(i + 1, CUEWORD)
-        {
+        if i > q + 1 && i + 1 < hi && coordinated_cue(v, i) {
             return i;
         }
         if v.is(i, PUNCT) && matches!(v.text(i), "," | ";" | "—" | "(") && i > q {
@@ -526,6 +521,13 @@ pub(super) fn clause_end(v: &View, cues: &CueLexicon, q: usize, hi: usize) -> us
     hi
 }
 
+/// True when token `i` is "and" or "but" right before a cue word: "rejected the offer and said
+/// …" — the coordinated cue ends a reported clause or object.
+fn coordinated_cue(v: &View, i: usize) -> bool {
+    (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
+        && v.is(i + 1, CUEWORD)
+}
+
 /// Where a noun-phrase object starting at `q` ends (0 tokens when it is no object).
 pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
     if q >= hi
@@ -557,11 +559,7 @@ pub(super) fn object_end(v: &View, q: usize, hi: usize) -> usize {
         if i > q + 1 && v.is(i, PREP) && v.is(i + 1, TIMEX) && at_end(v, i, hi) {
             break;
         }
-        // "rejected the offer and said …": a coordinated cue ends the object
-        if i > q
-            && (v.text(i).eq_ignore_ascii_case("and") || v.text(i).eq_ignore_ascii_case("but"))
-            && v.is(i + 1, CUEWORD)
-        {
+        if i > q && coordinated_cue(v, i) {
             break;
         }
         i += 1;

@@ -223,32 +223,27 @@ impl<'d> View<'d> {
 
     /// "said State Senator Jose Rodriguez", "The Washington Post": a capitalized cue form inside
     /// a sentence, not after punctuation, is a word of a name (except in a title-case headline,
-    /// "Obama Seeks More Refugees"): no cue, and no cue word for the chunker.
+    /// "Obama Seeks More Refugees"), and one right after a determiner is a noun: neither is a
+    /// cue, nor a cue word for the chunker.
     fn drop_name_cues(&mut self, cues: &CueLexicon) {
-        let name_part = |v: &View, c: &CTok| {
+        // ("according to" is never a name's word nor a noun)
+        let noun_or_name = |v: &View, c: &CTok| {
             let i = c.first;
-            cues.forms[c.form].features & super::cues::feature::ACCORDING == 0
-                && v.is(i, class::CAP)
-                && i > 0
-                && v.para[i - 1] == v.para[i]
+            if i == 0
+                || v.para[i - 1] != v.para[i]
+                || cues.forms[c.form].features & super::cues::feature::ACCORDING != 0
+            {
+                return false;
+            }
+            // "at the state college", "a claim": after a determiner a cue form is a noun
+            let after_det = v.is(i - 1, class::DET) && !v.is(i - 1, class::STOP | class::PRONOUN);
+            let name_part = v.is(i, class::CAP)
                 && v.unit_of(i).0 != i
                 && !v.is(i - 1, class::PUNCT)
-                && !v.title_case(i)
+                && !v.title_case(i);
+            after_det || name_part
         };
-        // "at the state college", "a claim": after a determiner a cue form is a noun
-        let after_det = |v: &View, c: &CTok| {
-            let i = c.first;
-            i > 0
-                && v.para[i - 1] == v.para[i]
-                && v.is(i - 1, class::DET)
-                && !v.is(i - 1, class::STOP | class::PRONOUN)
-                && cues.forms[c.form].features & super::cues::feature::ACCORDING == 0
-        };
-        let drop: Vec<bool> = self
-            .cues
-            .iter()
-            .map(|c| name_part(self, c) || after_det(self, c))
-            .collect();
+        let drop: Vec<bool> = self.cues.iter().map(|c| noun_or_name(self, c)).collect();
         if !drop.contains(&true) {
             return;
         }

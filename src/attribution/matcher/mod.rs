@@ -419,11 +419,9 @@ impl<'v, 'd> Matcher<'v, 'd> {
                 self.cue_used[ci] = true;
             }
         }
+        // "As the Post reported just today, …": a time expression or adverb alone is no content
+        let bare = |i: usize| v.is(i, TIMEX | PUNCT) || v.is(i, GAP) && !v.is(i, CAP | STOP | BE);
         for ((a, b), quote) in found.contents {
-            // "As the Post reported just today, …": a time expression or adverb alone is no
-            // content
-            let bare =
-                |i: usize| v.is(i, TIMEX | PUNCT) || v.is(i, GAP) && !v.is(i, CAP | STOP | BE);
             if quote.is_none() && (a..b).all(bare) {
                 continue;
             }
